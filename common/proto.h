@@ -1,0 +1,99 @@
+/*
+ * The sus wire protocol: versions, message types, flags, error codes and
+ * limits. The design is in man/sus-protocol.7.
+ *
+ * Versioning rule: bump SUS_PROTO_MAJOR when framing or the handshake
+ * change; bump SUS_PROTO_MINOR when adding message types or fields. Never
+ * renumber or reuse a message type: retired numbers stay retired.
+ */
+#ifndef SUS_PROTO_H
+#define SUS_PROTO_H
+
+#include <stdint.h>
+
+#define SUS_PROTO_MAGIC		"SUS1"
+#define SUS_PROTO_MAJOR		1
+#define SUS_PROTO_MINOR		0
+#define SUS_PREAMBLE_LEN	8
+#define SUS_NOISE_PROLOGUE	"sus-noise-v1"
+#define SUS_DEFAULT_PORT	4646
+
+/* Limits, each with the reason for its value. */
+
+/* A transport frame carries a u16 length, so no frame can exceed this. */
+#define SUS_FRAME_MAX		65535
+/* The AEAD tag alone is 16 bytes: a shorter frame cannot be genuine. */
+#define SUS_FRAME_MIN		16
+/* Handshake messages are small (keys plus a hello); 1 KiB bounds them. */
+#define SUS_HS_MSG_MAX		1024
+/* Message 1 is exactly one ephemeral key with an empty payload. */
+#define SUS_HS_MSG1_LEN		32
+/* Record header: u16 type, u16 flags, u32 request id. */
+#define SUS_RECORD_HDR		8
+/* Largest plaintext in one frame: frame minus tag. */
+#define SUS_RECORD_MAX		(SUS_FRAME_MAX - 16)
+/* Reassembled messages: big enough for a page of rows or a batch chunk. */
+#define SUS_MSG_MAX		(1024 * 1024)
+/* Before login only tiny messages make sense; keep the attack surface small. */
+#define SUS_MSG_MAX_PRELOGIN	4096
+/* The whole handshake must finish in this time (milliseconds). */
+#define SUS_HS_TIMEOUT_MS	10000
+/* A login must arrive within this time after the handshake (milliseconds). */
+#define SUS_LOGIN_TIMEOUT_MS	60000
+/* Bad passwords on one connection before it is closed. */
+#define SUS_LOGIN_ATTEMPTS	3
+/* Longest username and password accepted, in bytes. */
+#define SUS_USERNAME_MAX	64
+#define SUS_PASSWORD_MAX	256
+/* Longest free-text string field in any message, in bytes. */
+#define SUS_STRING_MAX		8192
+/* Most rows one list reply carries; clients page with offset. */
+#define SUS_LIST_MAX		500
+
+/* Record flags. */
+#define SUS_FLAG_MORE		0x0001	/* the body continues in the next record */
+
+/*
+ * Message types, grouped by hundreds like tmux-protocol.h.
+ *   1xx session, 2xx samverkansorganisation, 3xx insats, 4xx deltagande,
+ *   5xx bulk batches, 6xx reports, 7xx administration.
+ */
+enum msg_type {
+	/* Session. */
+	MSG_LOGIN = 100,	/* C→S username, password */
+	MSG_LOGIN_OK = 101,	/* S→C who you are and your roles */
+	MSG_PING = 102,		/* C→S nonce */
+	MSG_PONG = 103,		/* S→C echoes the nonce */
+	MSG_BYE = 104,		/* either way: orderly end */
+	MSG_ERR = 105,		/* S→C code, message (Swedish) */
+	MSG_OK = 106,		/* S→C generic success */
+
+	/* Samverkansorganisation. */
+	MSG_SAMORG_SEARCH = 200, /* C→S name pattern with '*', paging */
+	MSG_SAMORG_LIST = 201,	 /* S→C one page of organisations */
+};
+
+/* Error codes carried by MSG_ERR. */
+enum sus_errcode {
+	ERR_UNSUPPORTED = 1,	/* unknown message type */
+	ERR_BAD_REQUEST = 2,	/* body did not decode or a value is invalid */
+	ERR_LOGIN_FAILED = 3,	/* wrong username or password */
+	ERR_LOCKED = 4,		/* account locked after repeated failures */
+	ERR_FORBIDDEN = 5,	/* role or scope does not allow this */
+	ERR_NOT_FOUND = 6,
+	ERR_CONFLICT = 7,	/* unique or state conflict */
+	ERR_VALIDATION = 8,	/* a business rule failed; message says which */
+	ERR_INTERNAL = 9,	/* server fault; details only in the server log */
+	ERR_NO_AUTH = 10,	/* "Du saknar behörighet till SUS" */
+	ERR_UNAVAILABLE = 11,	/* database unavailable */
+};
+
+/* Roles, as a bit set in MSG_LOGIN_OK. */
+#define ROLE_SUPERADMIN		0x01	/* Superadministratör */
+#define ROLE_SAMVERKANSADMIN	0x02	/* Samverkansadministratör */
+#define ROLE_INSATSANSVARIG	0x04	/* Insatsansvarig */
+#define ROLE_DELTAGARANSVARIG	0x08	/* Deltagaransvarig */
+#define ROLE_SUSRAPPORT		0x10	/* SUSrapport */
+#define ROLE_ANY		0x1f
+
+#endif
