@@ -1,0 +1,134 @@
+/*
+ * The session's PostgreSQL connection: opened lazily at login, released
+ * after a stretch of idleness so idle case officers pin no backend, and
+ * used through parameterised queries only.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "err.h"
+#include "log.h"
+#include "susd.h"
+
+/* Quietens libpq's notices: they would go to stderr unformatted. */
+static void
+db_notice(void *arg, const char *msg)
+{
+	log_debug("postgres: %s", msg);
+}
+
+/* Connects with conninfo and sets the session parameters we rely on. */
+PGconn *
+db_connect(const char *conninfo)
+{
+	PGconn		*c;
+	PGresult	*res;
+
+	c = PQconnectdb(conninfo);
+	if (PQstatus(c) != CONNECTION_OK) {
+		log_error("database connection failed: %s",
+		    PQerrorMessage(c));
+		PQfinish(c);
+		return NULL;
+	}
+	PQsetNoticeProcessor(c, db_notice, NULL);
+	res = PQexec(c, "SET client_encoding = 'UTF8'; "
+	    "SET datestyle = 'ISO'; SET TimeZone = 'Europe/Stockholm'");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		log_error("database setup failed: %s", PQerrorMessage(c));
+		PQclear(res);
+		PQfinish(c);
+		return NULL;
+	}
+	PQclear(res);
+	return c;
+}
+
+/* Opens the session's connection if it is not open. */
+int
+db_open(struct session *s)
+{
+	if (s->db != NULL && PQstatus(s->db) == CONNECTION_OK)
+		return 0;
+	db_close(s);
+	if ((s->db = db_connect(susd.app_conninfo)) == NULL)
+		return SUS_ERR_SYSTEM;
+	log_debug("database connection opened");
+	return 0;
+}
+
+/* Gives the connection back. */
+void
+db_close(struct session *s)
+{
+	if (s->db != NULL) {
+		PQfinish(s->db);
+		s->db = NULL;
+		log_debug("database connection released");
+	}
+}
+
+/* Runs a parameterised query returning rows; NULL and a log on failure. */
+PGresult *
+db_exec(struct session *s, const char *sql, int n, const char *const *params)
+{
+	PGresult	*res;
+	ExecStatusType	 st;
+
+	if (db_open(s) != 0)
+		return NULL;
+	res = PQexecParams(s->db, sql, n, NULL, params, NULL, NULL, 0);
+	st = PQresultStatus(res);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		/* The message may quote a value: log only the SQLSTATE. */
+		log_error("query failed: sqlstate %s",
+		    PQresultErrorField(res, PG_DIAG_SQLSTATE) ?
+		    PQresultErrorField(res, PG_DIAG_SQLSTATE) : "?");
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+/* Runs a parameterised command; 0 or SUS_ERR_SYSTEM. */
+int
+db_exec_cmd(struct session *s, const char *sql, int n,
+    const char *const *params)
+{
+	PGresult	*res;
+
+	if ((res = db_exec(s, sql, n, params)) == NULL)
+		return SUS_ERR_SYSTEM;
+	PQclear(res);
+	return 0;
+}
+
+/* Starts the request's transaction. */
+int
+db_begin(struct session *s)
+{
+	return db_exec_cmd(s, "BEGIN", 0, NULL);
+}
+
+/* Commits the request's transaction. */
+int
+db_commit(struct session *s)
+{
+	return db_exec_cmd(s, "COMMIT", 0, NULL);
+}
+
+/* Rolls back whatever is open; harmless when nothing is. */
+void
+db_rollback(struct session *s)
+{
+	PGresult	*res;
+
+	if (s->db == NULL)
+		return;
+	if (PQtransactionStatus(s->db) == PQTRANS_IDLE)
+		return;
+	res = PQexec(s->db, "ROLLBACK");
+	PQclear(res);
+}

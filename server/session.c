@@ -1,0 +1,135 @@
+/*
+ * One client connection, in its own process: handshake within a time
+ * limit, login within a grace period, then one request at a time. Any bad
+ * byte from the peer ends this process and nothing else.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "buf.h"
+#include "chan.h"
+#include "chan_io.h"
+#include "err.h"
+#include "log.h"
+#include "proto.h"
+#include "susd.h"
+#include "xmalloc.h"
+
+/* Tells the parent this connection is no longer unauthenticated. */
+static void
+session_startup_done(struct session *s)
+{
+	if (s->startup_fd != -1) {
+		close(s->startup_fd);
+		s->startup_fd = -1;
+	}
+}
+
+/* Milliseconds on the monotonic clock. */
+static long long
+session_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Runs the request loop until BYE, EOF, an error or a signal. */
+static int
+session_loop(struct session *s)
+{
+	struct chan_msg	 m;
+	int		 r, timeout;
+	int		 idle_ms = susd.conf.db_idle_release * 1000;
+	long long	 deadline;
+
+	/* PINGs must not keep an unauthenticated connection alive. */
+	deadline = session_now_ms() + susd.conf.login_grace * 1000LL;
+	for (;;) {
+		if (susd_got_term)
+			return 0;
+		if (!s->logged_in) {
+			if (session_now_ms() >= deadline)
+				return SUS_ERR_TIMEOUT;
+			timeout = (int)(deadline - session_now_ms());
+		} else if (s->db != NULL)
+			timeout = idle_ms;
+		else
+			timeout = -1;
+		r = chan_io_recv(s->chan, s->fd, timeout, &m);
+		if (r == SUS_ERR_TIMEOUT && s->logged_in && !chan_partial(s->chan)) {
+			/* Idle: give the database connection back. */
+			db_close(s);
+			continue;
+		}
+		if (r != 0)
+			return r;
+		r = request_dispatch(s, m.type, m.id, m.body);
+		buf_free(m.body);
+		if (r == 0 && s->logged_in) {
+			session_startup_done(s);
+			chan_set_max_message(s->chan, SUS_MSG_MAX);
+		}
+		if (r == 0)
+			r = chan_io_flush(s->chan, s->fd, SUS_HS_TIMEOUT_MS);
+		if (r == REQ_CLOSE) {
+			(void)chan_io_flush(s->chan, s->fd, SUS_HS_TIMEOUT_MS);
+			return REQ_CLOSE;
+		}
+		if (r != 0) {
+			/* Send what we have (e.g. the third ERR) before closing. */
+			(void)chan_io_flush(s->chan, s->fd, 1000);
+			return r;
+		}
+	}
+}
+
+/* Serves one accepted connection; never returns to the listener. */
+void
+session_run(int fd, const char *peer, int startup_fd)
+{
+	struct session	 s;
+	int		 r;
+
+	memset(&s, 0, sizeof s);
+	s.fd = fd;
+	s.startup_fd = startup_fd;
+	strlcpy(s.peer, peer, sizeof s.peer);
+	s.chan = chan_new(CHAN_SERVER, susd.key_priv, "susd " SUS_VERSION);
+	if (s.chan == NULL)
+		fatal("out of memory");
+	chan_set_max_message(s.chan, SUS_MSG_MAX_PRELOGIN);
+	r = chan_io_handshake(s.chan, fd, susd.conf.handshake_timeout * 1000);
+	if (r != 0) {
+		/* A major mismatch: our preamble is queued; send it first. */
+		if (r == SUS_ERR_VERSION)
+			(void)chan_io_flush(s.chan, fd, 1000);
+		log_info("handshake with %s failed: %s", peer, sus_strerror(r));
+		goto out;
+	}
+	log_set_session(chan_session_id(s.chan));
+	log_info("connection from %s", peer);
+	r = session_loop(&s);
+	if (r == REQ_CLOSE || r == 0)
+		log_info("session ended");
+	else if (r == SUS_ERR_EOF)
+		log_warn("connection closed without BYE (truncation)");
+	else
+		log_info("session closed: %s", sus_strerror(r));
+out:
+	/* Truncation or error: nothing half-done may commit. */
+	db_rollback(&s);
+	db_close(&s);
+	session_startup_done(&s);
+	chan_free(s.chan);
+	close(fd);
+	sodium_memzero(susd.key_priv, sizeof susd.key_priv);
+	_exit(0);
+}

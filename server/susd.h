@@ -1,0 +1,103 @@
+/* susd: private declarations shared by the server's files. */
+#ifndef SUSD_H
+#define SUSD_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libpq-fe.h>
+
+#include "config.h"
+#include "noise.h"
+
+struct buf;
+struct chan;
+
+/* What the parent knows after start-up; inherited by every child. */
+struct susd {
+	struct config	 conf;
+	const char	*conf_path;
+	uint8_t		 key_priv[NOISE_KEY_LEN];
+	uint8_t		 key_pub[NOISE_KEY_LEN];
+	char		 app_conninfo[1024];	/* sessions connect with this */
+	char		 admin_conninfo[1024];	/* migrations, demo, useradd */
+	int		 embedded;		/* we run the cluster */
+	char		 pg_dir[1024];
+	int		 listen_fd;
+};
+
+extern struct susd		 susd;
+extern volatile sig_atomic_t	 susd_got_term;
+extern volatile sig_atomic_t	 susd_got_hup;
+extern volatile sig_atomic_t	 susd_got_chld;
+
+/* One connected, logged-in (or logging-in) client: lives in the child. */
+struct session {
+	int		 fd;
+	struct chan	*chan;
+	char		 peer[64];	/* address:port, for logs */
+	PGconn		*db;		/* opened lazily, released when idle */
+	int		 logged_in;
+	int		 failures;	/* bad passwords on this connection */
+	uint32_t	 user_id;
+	char		 username[65];
+	uint32_t	 roles;		/* ROLE_* bits */
+	int		 startup_fd;	/* closed at login: tells the parent */
+};
+
+/* db.c */
+int		 db_open(struct session *);
+void		 db_close(struct session *);
+int		 db_begin(struct session *);
+int		 db_commit(struct session *);
+void		 db_rollback(struct session *);
+PGresult	*db_exec(struct session *, const char *sql, int n,
+		    const char *const *params);
+int		 db_exec_cmd(struct session *, const char *sql, int n,
+		    const char *const *params);
+PGconn		*db_connect(const char *conninfo);
+
+/* audit.c */
+int		 audit_log(struct session *, const char *action,
+		    const char *object_type, long long object_id, int personal,
+		    const char *detail_json);
+
+/* auth.c */
+int		 auth_login(struct session *, uint32_t id, void *m);
+int		 auth_hash_password(const char *, char *out, size_t len);
+
+/* request.c: handler results besides 0 (commit) and negative (close). */
+#define REQ_ROLLBACK	1	/* error reply sent; roll back */
+#define REQ_CLOSE	2	/* orderly end of the session */
+
+int		 request_dispatch(struct session *, uint16_t type, uint32_t id,
+		    struct buf *body);
+int		 session_reply(struct session *, uint32_t id, uint16_t type,
+		    const void *m);
+int		 session_error(struct session *, uint32_t id, uint32_t code,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* session.c */
+void		 session_run(int fd, const char *peer, int startup_fd);
+
+/* susd.c */
+void		 susd_reload(void);
+
+/* listen.c */
+int		 listen_open(const char *addr, int port);
+int		 listen_loop(void);
+
+/* migrate.c */
+int		 migrate_run(const char *conninfo, const char *schema_dir,
+		    int verbose);
+const char	*migrate_schema_dir(void);
+
+/* samverkansorg.c */
+int		 samverkansorg_search(struct session *, uint32_t id, void *m);
+
+/* admin.c: operator commands run from the shell */
+int		 admin_useradd(int argc, char **argv);
+int		 admin_demo(void);
+
+#endif
