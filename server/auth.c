@@ -78,8 +78,8 @@ auth_fail_account(struct session *s, const char *uid)
 
 /* Upgrades a hash whose cost parameters are out of date. */
 static void
-auth_maybe_rehash(struct session *s, const char *uid, const char *hash,
-    const char *pw)
+auth_maybe_rehash(struct session *s, const char *uid,
+    const char hash[crypto_pwhash_STRBYTES], const char *pw)
 {
 	char		 fresh[crypto_pwhash_STRBYTES];
 	const char	*params[2] = { uid, fresh };
@@ -100,7 +100,7 @@ auth_maybe_rehash(struct session *s, const char *uid, const char *hash,
  * A well-formed hash verified for unknown users, so that a wrong username
  * costs the same time as a wrong password; found == 0 still fails them.
  */
-static const char *auth_dummy_hash =
+static const char auth_dummy_hash[crypto_pwhash_STRBYTES] =
     "$argon2id$v=19$m=65536,t=2,p=1$bVzgR1MEv84a03Svn7KbnA"
     "$U6u1HnmW/kRpx34sAyHxVGT9T0QoCS4ffRHaNSy/qaI";
 
@@ -118,6 +118,7 @@ auth_login(struct session *s, uint32_t id, void *m)
 	char			 uid[16] = "";
 	int			 found = 0, locked = 0, active = 0, good, rv;
 	char			 detail[160];
+	char			 hbuf[crypto_pwhash_STRBYTES];
 
 	if (s->logged_in)
 		return session_error(s, id, ERR_BAD_REQUEST,
@@ -142,7 +143,10 @@ auth_login(struct session *s, uint32_t id, void *m)
 		active = PQgetvalue(res, 0, 2)[0] == 't';
 		locked = PQgetvalue(res, 0, 3)[0] == 't';
 	}
-	good = crypto_pwhash_str_verify(hash, l->password,
+	/* libsodium reads a full crypto_pwhash_STRBYTES buffer. */
+	memset(hbuf, 0, sizeof hbuf);
+	strlcpy(hbuf, hash, sizeof hbuf);
+	good = crypto_pwhash_str_verify(hbuf, l->password,
 	    strlen(l->password)) == 0;
 	s->user_id = found ? (uint32_t)strtoul(uid, NULL, 10) : 0;
 	if (found && good && locked) {
@@ -190,7 +194,7 @@ auth_login(struct session *s, uint32_t id, void *m)
 	db_exec_cmd(s, "UPDATE anvandare SET failed_logins = 0,"
 	    " locked_until = NULL, last_login = now() WHERE id = $1", 1,
 	    params);
-	auth_maybe_rehash(s, uid, hash, l->password);
+	auth_maybe_rehash(s, uid, hbuf, l->password);
 	audit_log(s, "login", "anvandare", s->user_id, 0, NULL);
 	s->logged_in = 1;
 	strlcpy(s->username, l->username, sizeof s->username);

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# make run: start susd on the embedded default (a private PostgreSQL
+# cluster under ./var, created on first run and kept), load the demo data,
+# and open the client. Quitting the client stops what this started.
+set -eu
+cd "$(dirname "$0")/.."
+top=$(pwd)
+state=$top/var
+port=${SUS_PORT:-4646}
+log=$state/susd.log
+
+mkdir -p "$state"
+chmod 711 "$state"
+
+susd()
+{
+	"$top/susd" -f /dev/null -o state_dir="$state" -o listen=127.0.0.1 \
+	    -o port="$port" -o log_file="$log" "$@"
+}
+
+# A port already taken is most often an earlier make run still running.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+	echo "Port $port används redan. Avsluta den andra sus-servern eller" \
+	    "kör: SUS_PORT=4647 make run" >&2
+	exit 1
+fi
+
+echo "Startar susd (första gången skapas databasen i ./var, det tar en stund)..."
+: >>"$log"
+seen=$(grep -c "listening on" "$log" || true)
+susd serve &
+pid=$!
+stop()
+{
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+i=0
+until [ "$(grep -c "listening on" "$log" || true)" -gt "$seen" ]; do
+	if ! kill -0 "$pid" 2>/dev/null; then
+		echo "susd kunde inte starta; se $log:" >&2
+		tail -n 20 "$log" >&2
+		exit 1
+	fi
+	i=$((i + 1))
+	[ $i -gt 600 ] && { echo "susd startade inte inom 60 s" >&2; exit 1; }
+	sleep 0.1
+done
+
+# The demo data is idempotent; the running cluster is reused.
+susd demo >/dev/null 2>>"$log" || { echo "demodata kunde inte laddas; se $log" >&2; exit 1; }
+
+# This key was made here a moment ago, so pin it instead of asking.
+pins=$state/known_servers
+echo "127.0.0.1:$port $(susd pubkey 2>/dev/null)" >"$pins"
+
+cat <<MSG
+
+sus körs på 127.0.0.1:$port. Demoinloggningar (lösenord demo2026):
+  admin         Superadministratör
+  samadm        Samverkansadministratör
+  insatsansv    Insatsansvarig
+  deltagaransv  Deltagaransvarig
+  rapport       SUSrapport
+MSG
+sleep 1
+SUS_KNOWN_SERVERS=$pins "$top/sus" "127.0.0.1:$port" || true
