@@ -40,8 +40,10 @@ CLIENT_SRCS :=	$(sort $(wildcard client/*.c))
 UNIT_SRCS :=	$(sort $(wildcard tests/unit/*.c))
 INTEG_SRCS :=	$(sort $(wildcard tests/integ/*.c))
 
-# Everything but the file holding main() links into the test programs.
-SERVER_LIB_SRCS :=	$(filter-out server/susd.c,$(SERVER_SRCS))
+# The unit tests link the server's pure files (no I/O, no globals): the
+# configuration parser and the business-rule files, rule_*.c. The client
+# links whole but for the file holding main().
+SERVER_LIB_SRCS :=	server/config.c $(sort $(wildcard server/rule_*.c))
 CLIENT_LIB_SRCS :=	$(filter-out client/sus.c,$(CLIENT_SRCS))
 
 COMMON_OBJS =	$(COMMON_SRCS:.c=.o)
