@@ -78,14 +78,24 @@ int		 chan_recv(struct chan *, struct chan_msg *m);
 struct buf	*chan_output(struct chan *);
 
 enum chan_state	 chan_state(const struct chan *);
+enum chan_role	 chan_role(const struct chan *);
 /* The peer's static public key (valid from CHAN_VERIFY on). */
 const uint8_t	*chan_remote_static(const struct chan *);
 /* The peer's hello (valid from CHAN_VERIFY for client, CHAN_OPEN server). */
 const struct chan_hello *chan_peer_hello(const struct chan *);
 /* The peer's major version from its preamble, 0 if none seen. */
 int		 chan_peer_major(const struct chan *);
-/* 16 hex digits of the handshake hash, for logs on both sides. */
+/*
+ * 16 hex digits of the handshake hash, for logs on both sides; "-" until
+ * the handshake has finished (client: chan_accept, server: CHAN_OPEN).
+ */
 const char	*chan_session_id(const struct chan *);
+/*
+ * Copies the final handshake hash h, for channel binding (a signature
+ * login signs it). Fails with SUS_ERR_STATE before the handshake ends.
+ */
+int		 chan_handshake_hash(const struct chan *,
+		    uint8_t h[NOISE_HASH_LEN]);
 /* Sets the largest reassembled message accepted (4 KiB before login). */
 void		 chan_set_max_message(struct chan *, size_t);
 /* True when a partial frame or partial MORE chain is pending. */
@@ -98,5 +108,11 @@ void		 chan_test_set_major(struct chan *, uint8_t);
 /* Test hook: inject a fixed ephemeral private key. */
 void		 chan_test_set_ephemeral(struct chan *,
 		    const uint8_t e_priv[NOISE_KEY_LEN]);
+/*
+ * Test and fuzz hook: encrypts pt (a whole record, header included, at
+ * most SUS_RECORD_MAX bytes) as one frame without checking its contents.
+ */
+int		 chan_test_send_raw(struct chan *, const uint8_t *pt,
+		    size_t len);
 
 #endif

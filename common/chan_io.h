@@ -8,7 +8,11 @@
 int	chan_io_flush(struct chan *, int fd, int timeout_ms);
 /*
  * Reads until the channel leaves CHAN_START/CHAN_HS (i.e. reaches
- * CHAN_VERIFY on the client or CHAN_OPEN on the server) or fails.
+ * CHAN_VERIFY on the client or CHAN_OPEN on the server) or fails. A client
+ * still in CHAN_START is started first. A server refusing the client's
+ * major version flushes its own preamble before returning SUS_ERR_VERSION.
+ * The client then checks the key, calls chan_accept(), and message 3 goes
+ * out with the next chan_io_send(), chan_io_recv() or chan_io_flush().
  */
 int	chan_io_handshake(struct chan *, int fd, int timeout_ms);
 /*
