@@ -1,0 +1,240 @@
+-- Demo data for "susd demo": samverkansorganisationer, organisations and
+-- one user per role, all with the password "demo2026". Not a migration.
+--
+-- Loaded into a migrated database with one PQexec; does nothing when the
+-- demo data is already there, so loading it twice is harmless.
+-- Organisationsnummer are invented in the 222222-xxxx range, which no real
+-- organisation uses; people and e-mail addresses are invented.
+
+DO $demo$
+BEGIN
+	IF EXISTS (SELECT 1 FROM anvandare WHERE username = 'admin') OR
+	    EXISTS (SELECT 1 FROM samverkansorg
+	    WHERE organisationsnummer LIKE '222222-%') THEN
+		RETURN;
+	END IF;
+
+	INSERT INTO organisation (namn, organisationstyp, kommunkod, lanskod)
+	VALUES
+		('Försäkringskassan', 'Stat', NULL, NULL),
+		('Arbetsförmedlingen', 'Stat', NULL, NULL),
+		('Region Stockholm', 'Landsting/Region', NULL, '01'),
+		('Region Uppsala', 'Landsting/Region', NULL, '03'),
+		('Region Skåne', 'Landsting/Region', NULL, '12'),
+		('Region Västra Götaland', 'Landsting/Region', NULL, '14'),
+		('Region Jämtland Härjedalen', 'Landsting/Region', NULL, '23'),
+		('Stockholms stad', 'Kommun', '0180', '01'),
+		('Uppsala kommun', 'Kommun', '0380', '03'),
+		('Malmö stad', 'Kommun', '1280', '12'),
+		('Göteborgs stad', 'Kommun', '1480', '14'),
+		('Skövde kommun', 'Kommun', '1496', '14'),
+		('Östersunds kommun', 'Kommun', '2380', '23'),
+		('Samordningsförbundet Göteborg', 'Samordningsförbund',
+		    '1480', '14'),
+		('Svenska ESF-rådet', 'ESF', NULL, NULL),
+		('Ideell förening Arbetsbron', 'Övriga', '1480', '14')
+	ON CONFLICT (namn) DO NOTHING;
+
+	INSERT INTO samverkansorg (namn, organisationsnummer,
+	    samverkansform_id, beskrivning, startdatum, slutdatum, postort,
+	    epost)
+	SELECT v.namn, v.orgnr, f.id, v.beskrivning, v.startdatum::date,
+	    v.slutdatum::date, v.postort, v.epost
+	FROM (VALUES
+		('Samordningsförbundet Göteborg', '222222-0101', 'FINSAM',
+		    'Finansiell samordning för rehabilitering av Göteborgare '
+		    'som behöver stöd från flera myndigheter.',
+		    '2005-01-01', NULL, 'Göteborg',
+		    'info@sf-goteborg.example.se'),
+		('Samordningsförbundet Stockholms stad', '222222-0102',
+		    'FINSAM', 'Samordnade insatser för personer som står '
+		    'långt från arbetsmarknaden i Stockholms stad.',
+		    '2009-03-01', NULL, 'Stockholm',
+		    'kansli@sf-stockholm.example.se'),
+		('Samordningsförbundet Malmö', '222222-0103', 'FINSAM',
+		    'Samverkan mellan Malmö stad, Region Skåne, '
+		    'Försäkringskassan och Arbetsförmedlingen.',
+		    '2007-01-01', NULL, 'Malmö', NULL),
+		('Samordningsförbundet Uppsala län', '222222-0104', 'FINSAM',
+		    'Länsövergripande förbund för länets åtta kommuner.',
+		    '2008-01-01', NULL, 'Uppsala', NULL),
+		('Samordningsförbundet Östra Skaraborg', '222222-0105',
+		    'FINSAM', 'Sex kommuner i östra Skaraborg samverkar kring '
+		    'arbetslivsinriktad rehabilitering.',
+		    '2006-04-01', NULL, 'Skövde', NULL),
+		('Samordningsförbundet Östra Södertörn', '222222-0106',
+		    'FINSAM', NULL, '2010-01-01', NULL, 'Haninge', NULL),
+		('Samordningsförbundet Halland', '222222-0107', 'FINSAM',
+		    'Förbund för samtliga kommuner i Hallands län.',
+		    '2011-01-01', NULL, 'Halmstad', NULL),
+		('Samordningsförbundet Gotland', '222222-0108', 'FINSAM',
+		    NULL, '2006-01-01', NULL, 'Visby', NULL),
+		('Samordningsförbundet Malmfälten', '222222-0109', 'FINSAM',
+		    'Kiruna och Gällivare samverkar i Malmfälten.',
+		    '2012-01-01', NULL, 'Kiruna', NULL),
+		('Samordningsförbundet Västerås', '222222-0110', 'FINSAM',
+		    NULL, '2004-09-01', NULL, 'Västerås', NULL),
+		('Samordningsförbundet Umeå', '222222-0111', 'FINSAM',
+		    NULL, '2008-06-01', '2019-12-31', 'Umeå', NULL),
+		('Samordningsförbundet Linköping', '222222-0112', 'FINSAM',
+		    NULL, '2013-01-01', NULL, 'Linköping', NULL),
+		('Östersunds samordningsförbund', '222222-0113', 'FINSAM',
+		    'Finsam i Östersund med stöd av Region Jämtland '
+		    'Härjedalen.', '2014-01-01', NULL, 'Östersund', NULL),
+		('Ängelholms samordningsförbund', '222222-0114', 'FINSAM',
+		    NULL, '2015-01-01', NULL, 'Ängelholm', NULL),
+		('Årjängs och Edas samordningsförbund', '222222-0115',
+		    'FINSAM', NULL, '2012-07-01', NULL, 'Årjäng', NULL),
+		('LFC Sundsvall och Landstinget Västernorrland',
+		    '222222-0201', 'TVAPARTSFINSAM',
+		    'Tvåpartssamverkan mellan lokalt försäkringscenter och '
+		    'landstinget.', '2005-01-01', '2014-12-31', 'Sundsvall',
+		    NULL),
+		('LFC Karlstad och Landstinget i Värmland', '222222-0202',
+		    'TVAPARTSFINSAM', NULL, '2006-01-01', NULL, 'Karlstad',
+		    NULL),
+		('LFC Kalmar och Landstinget i Kalmar län', '222222-0203',
+		    'TVAPARTSFINSAM', NULL, '2007-01-01', NULL, 'Kalmar', NULL),
+		('Samverkansområde Dalarna', '222222-0301', 'HANDLINGSPLAN',
+		    'Handlingsplansamverkan, registrerad till februari 2013.',
+		    '2008-01-01', '2013-01-31', 'Falun', NULL),
+		('Af i Af/FK-samarbete', NULL, 'AFFK',
+		    'Arbetsförmedlingens del av Af/FK-samarbetet.',
+		    '2013-01-01', NULL, NULL, NULL),
+		('FK i Af/FK-samarbete', NULL, 'AFFK',
+		    'Försäkringskassans del av Af/FK-samarbetet.',
+		    '2013-01-01', NULL, NULL, NULL)
+	) AS v(namn, orgnr, kod, beskrivning, startdatum, slutdatum, postort,
+	    epost)
+	JOIN samverkansform f ON f.kod = v.kod;
+
+	-- The kommuner each one serves (Af/FK works nationwide: none).
+	INSERT INTO samverkansorg_kommun (samverkansorg_id, kommunkod)
+	SELECT s.id, k.kod
+	FROM (VALUES
+		('Samordningsförbundet Göteborg', ARRAY['1480']),
+		('Samordningsförbundet Stockholms stad', ARRAY['0180']),
+		('Samordningsförbundet Malmö', ARRAY['1280']),
+		('Samordningsförbundet Uppsala län', ARRAY['0305', '0319',
+		    '0330', '0331', '0360', '0380', '0381', '0382']),
+		('Samordningsförbundet Östra Skaraborg', ARRAY['1446', '1472',
+		    '1496', '1497', '1498', '1499']),
+		('Samordningsförbundet Östra Södertörn', ARRAY['0136', '0138',
+		    '0192']),
+		('Samordningsförbundet Halland', ARRAY['1315', '1380', '1381',
+		    '1382', '1383', '1384']),
+		('Samordningsförbundet Gotland', ARRAY['0980']),
+		('Samordningsförbundet Malmfälten', ARRAY['2523', '2584']),
+		('Samordningsförbundet Västerås', ARRAY['1980']),
+		('Samordningsförbundet Umeå', ARRAY['2480']),
+		('Samordningsförbundet Linköping', ARRAY['0580']),
+		('Östersunds samordningsförbund', ARRAY['2380']),
+		('Ängelholms samordningsförbund', ARRAY['1292']),
+		('Årjängs och Edas samordningsförbund', ARRAY['1730', '1765']),
+		('LFC Sundsvall och Landstinget Västernorrland',
+		    ARRAY['2262', '2281']),
+		('LFC Karlstad och Landstinget i Värmland', ARRAY['1780']),
+		('LFC Kalmar och Landstinget i Kalmar län', ARRAY['0880',
+		    '0881', '0885']),
+		('Samverkansområde Dalarna', ARRAY['2080', '2081', '2085'])
+	) AS v(namn, koder)
+	JOIN samverkansorg s ON s.namn = v.namn
+	CROSS JOIN LATERAL unnest(v.koder) AS k(kod);
+
+	-- Two förbund that serve only some districts of their city.
+	INSERT INTO samverkansorg_kommun (samverkansorg_id, kommunkod,
+	    stadsdel_id)
+	SELECT s.id, d.kommunkod, d.id
+	FROM (VALUES
+		('Samordningsförbundet Göteborg', '1480', 'Nordost'),
+		('Samordningsförbundet Göteborg', '1480', 'Hisingen'),
+		('Samordningsförbundet Stockholms stad', '0180', 'Järva'),
+		('Samordningsförbundet Stockholms stad', '0180', 'Södermalm')
+	) AS v(namn, kommunkod, stadsdel)
+	JOIN samverkansorg s ON s.namn = v.namn
+	JOIN stadsdel d ON d.kommunkod = v.kommunkod AND d.namn = v.stadsdel
+	    AND d.giltig_tom IS NULL;
+
+	INSERT INTO samverkansorg_organisation (samverkansorg_id,
+	    organisation_id, medlem, finansiar, konsument)
+	SELECT s.id, o.id, v.medlem, v.finansiar, v.konsument
+	FROM (VALUES
+		('Samordningsförbundet Göteborg', 'Försäkringskassan',
+		    true, true, false),
+		('Samordningsförbundet Göteborg', 'Arbetsförmedlingen',
+		    true, true, false),
+		('Samordningsförbundet Göteborg', 'Region Västra Götaland',
+		    true, true, true),
+		('Samordningsförbundet Göteborg', 'Göteborgs stad',
+		    true, true, true),
+		('Samordningsförbundet Göteborg', 'Svenska ESF-rådet',
+		    false, true, false),
+		('Samordningsförbundet Göteborg', 'Ideell förening Arbetsbron',
+		    false, false, true),
+		('Samordningsförbundet Stockholms stad', 'Försäkringskassan',
+		    true, true, false),
+		('Samordningsförbundet Stockholms stad', 'Arbetsförmedlingen',
+		    true, true, false),
+		('Samordningsförbundet Stockholms stad', 'Region Stockholm',
+		    true, true, true),
+		('Samordningsförbundet Stockholms stad', 'Stockholms stad',
+		    true, true, true),
+		('Samordningsförbundet Malmö', 'Försäkringskassan',
+		    true, true, false),
+		('Samordningsförbundet Malmö', 'Arbetsförmedlingen',
+		    true, true, false),
+		('Samordningsförbundet Malmö', 'Region Skåne',
+		    true, true, true),
+		('Samordningsförbundet Malmö', 'Malmö stad', true, true, true),
+		('Samordningsförbundet Uppsala län', 'Region Uppsala',
+		    true, true, true),
+		('Samordningsförbundet Uppsala län', 'Uppsala kommun',
+		    true, true, true),
+		('Samordningsförbundet Östra Skaraborg', 'Skövde kommun',
+		    true, true, true),
+		('Östersunds samordningsförbund', 'Östersunds kommun',
+		    true, true, true),
+		('Östersunds samordningsförbund', 'Region Jämtland Härjedalen',
+		    true, true, true)
+	) AS v(namn, organisation, medlem, finansiar, konsument)
+	JOIN samverkansorg s ON s.namn = v.namn
+	JOIN organisation o ON o.namn = v.organisation;
+
+	-- One user per role; the hash is crypto_pwhash_str("demo2026").
+	INSERT INTO anvandare (username, password_hash, fornamn, efternamn,
+	    epost, arbetsgivare_id)
+	SELECT v.username,
+	    '$argon2id$v=19$m=65536,t=2,p=1$bVzgR1MEv84a03Svn7KbnA$U6u1HnmW/kRpx34sAyHxVGT9T0QoCS4ffRHaNSy/qaI',
+	    v.fornamn, v.efternamn, v.epost, o.id
+	FROM (VALUES
+		('admin', 'Anna', 'Lindqvist', 'anna.lindqvist@example.se',
+		    'Försäkringskassan'),
+		('samadm', 'Erik', 'Öberg', 'erik.oberg@example.se',
+		    'Samordningsförbundet Göteborg'),
+		('insatsansv', 'Maria', 'Åkesson', 'maria.akesson@example.se',
+		    'Göteborgs stad'),
+		('deltagaransv', 'Johan', 'Ekström',
+		    'johan.ekstrom@example.se', 'Region Västra Götaland'),
+		('rapport', 'Karin', 'Nyberg', 'karin.nyberg@example.se',
+		    'Region Stockholm')
+	) AS v(username, fornamn, efternamn, epost, arbetsgivare)
+	JOIN organisation o ON o.namn = v.arbetsgivare;
+
+	-- Every user also holds susrapport (rule 19).
+	INSERT INTO anvandare_roll (anvandare_id, roll)
+	SELECT a.id, r.roll
+	FROM (VALUES
+		('admin', 'superadmin'),
+		('samadm', 'samverkansadmin'),
+		('insatsansv', 'insatsansvarig'),
+		('deltagaransv', 'deltagaransvarig'),
+		('admin', 'susrapport'),
+		('samadm', 'susrapport'),
+		('insatsansv', 'susrapport'),
+		('deltagaransv', 'susrapport'),
+		('rapport', 'susrapport')
+	) AS r(username, roll)
+	JOIN anvandare a ON a.username = r.username
+	ON CONFLICT DO NOTHING;
+END
+$demo$;
