@@ -144,6 +144,11 @@ admin_useradd(int argc, char **argv)
 	}
 	if (optind != argc - 1 || !admin_roles_ok(roles))
 		return SUS_ERR_INVALID;
+	if (*fornamn == '\0' || *efternamn == '\0') {
+		fprintf(stderr, "susd: useradd needs -n förnamn and "
+		    "-e efternamn\n");
+		return SUS_ERR_INVALID;
+	}
 	if (admin_read_password(pw, sizeof pw) != 0)
 		return SUS_ERR_SYSTEM;
 	if (strlen(pw) < 8) {

@@ -137,11 +137,15 @@ susd_reload(void)
 	log_info("configuration reloaded");
 }
 
-/* Creates the state directory, private to its owner. */
+/*
+ * Creates the state directory. Others may traverse it but not list it:
+ * as root the embedded cluster below it runs as the unprivileged user.
+ * The key file in it is 0600 on its own.
+ */
 static void
 susd_state_dir(void)
 {
-	if (mkdir(susd.conf.state_dir, 0700) == -1 && errno != EEXIST)
+	if (mkdir(susd.conf.state_dir, 0711) == -1 && errno != EEXIST)
 		fatale("%s", susd.conf.state_dir);
 }
 
@@ -192,6 +196,9 @@ susd_database(void)
 		return;
 	}
 	susd.embedded = 1;
+	/* pg_ctl and the socket path want an absolute directory. */
+	if (strlen(susd.conf.state_dir) > 500)
+		fatal("state_dir is too long");
 	snprintf(dir, sizeof dir, "%s/pg", susd.conf.state_dir);
 	if (dir[0] != '/') {
 		char cwd[512];

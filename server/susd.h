@@ -20,10 +20,10 @@ struct susd {
 	const char	*conf_path;
 	uint8_t		 key_priv[NOISE_KEY_LEN];
 	uint8_t		 key_pub[NOISE_KEY_LEN];
-	char		 app_conninfo[1024];	/* sessions connect with this */
+	char		 app_conninfo[1100];	/* sessions connect with this */
 	char		 admin_conninfo[1024];	/* migrations, demo, useradd */
 	int		 embedded;		/* we run the cluster */
-	char		 pg_dir[1024];
+	char		 pg_dir[1600];
 	int		 listen_fd;
 };
 
