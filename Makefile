@@ -99,7 +99,12 @@ run:
 	@$(MAKE) --no-print-directory all
 	@server/run.sh
 
-bench: all
+tests/bin/bench: tests/bench/bench.c $(COMMON_OBJS)
+	@mkdir -p tests/bin
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CFLAGS) -o $@ $^ $(PQ_LIBS) \
+	    $(SODIUM_LIBS) $(LDFLAGS)
+
+bench: all tests/bin/bench
 	@tests/bench/run
 
 fuzz:

@@ -1,7 +1,7 @@
 # A whole sus stack for integration and TUI tests; source this file.
 #
 #	. tests/lib/stack.sh
-#	stack_start NAME || exit 1	# cluster, migrated db, demo data, susd
+#	stack_start NAME [-o key=value ...] || exit 1
 #	trap stack_stop EXIT
 #
 # Needs $SUSD (the server binary, normally the sanitizer build). After
@@ -64,6 +64,7 @@ stack_susd_stop()
 stack_start()
 {
 	local name=${1:-stack} pub
+	[ $# -gt 0 ] && shift
 	STACK_DIR=$SUS_TOP/tests/out/$name
 	STACK_LOG=$STACK_DIR/susd.log
 	rm -rf "$STACK_DIR"

@@ -1,0 +1,215 @@
+/*
+ * make bench: the cost of going through susd (Noise channel, fork-per-
+ * session server, request table, one transaction per request) measured
+ * against the same SQL sent straight to PostgreSQL with libpq, in the same
+ * run on the same data. Prints requests per second and latency
+ * percentiles for both and their ratio; asserts nothing about speed.
+ *
+ *	bench host port pinfile conninfo [requests]
+ */
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+#include <sodium.h>
+
+#include "buf.h"
+#include "chan.h"
+#include "chan_io.h"
+#include "err.h"
+#include "keyfile.h"
+#include "known.h"
+#include "msg.h"
+#include "proto.h"
+
+#define BENCH_TIMEOUT	30000
+
+/* The query the server runs for one search page, copied verbatim. */
+static const char *bench_sql =
+    "SELECT s.id, s.namn, f.namn, coalesce(s.organisationsnummer, ''),"
+    " to_char(s.startdatum, 'YYYY-MM-DD'),"
+    " coalesce(to_char(s.slutdatum, 'YYYY-MM-DD'), ''),"
+    " coalesce((SELECT string_agg(k.namn, ', '"
+    "   ORDER BY k.namn COLLATE \"sv-SE-x-icu\")"
+    "   FROM samverkansorg_kommun sk JOIN kommun k"
+    "   ON k.kommunkod = sk.kommunkod"
+    "   WHERE sk.samverkansorg_id = s.id), '')"
+    " FROM samverkansorg s"
+    " JOIN samverkansform f ON f.id = s.samverkansform_id"
+    " WHERE s.namn ILIKE $1"
+    " ORDER BY s.namn COLLATE \"sv-SE-x-icu\", s.id"
+    " OFFSET $2 LIMIT $3";
+static const char *bench_count_sql =
+    "SELECT count(*) FROM samverkansorg WHERE namn ILIKE $1";
+
+/* Microseconds on the monotonic clock. */
+static double
+now_us(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Prints throughput and percentiles for n latencies; returns req/s. */
+static double
+report(const char *name, double *lat, int n, double total_us)
+{
+	double	rps = n / (total_us / 1e6);
+
+	qsort(lat, (size_t)n, sizeof *lat, cmp_double);
+	printf("%-28s %8.0f req/s  p50 %7.1f us  p99 %7.1f us\n", name, rps,
+	    lat[n / 2], lat[(n * 99) / 100]);
+	return rps;
+}
+
+/* Connects, checks the pin, logs in as rapport; returns the fd. */
+static int
+bench_connect(const char *host, int port, const char *pins,
+    struct chan **cp)
+{
+	struct sockaddr_in	 sin;
+	struct chan		*c;
+	struct chan_msg		 m;
+	struct msg_login	 l = { "rapport", "demo2026" };
+	struct buf		*b;
+	uint8_t			 priv[32], pub[32];
+	char			 hp[128];
+	int			 fd, one = 1;
+
+	noise_keypair(priv, pub);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons((uint16_t)port);
+	if (inet_pton(AF_INET, host, &sin.sin_addr) != 1)
+		return -1;
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd == -1 || connect(fd, (struct sockaddr *)&sin, sizeof sin) == -1)
+		return -1;
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	c = chan_new(CHAN_CLIENT, priv, "sus-bench");
+	if (chan_io_handshake(c, fd, BENCH_TIMEOUT) != 0)
+		return -1;
+	snprintf(hp, sizeof hp, "%s:%d", host, port);
+	if (known_check(pins, hp, chan_remote_static(c)) != KNOWN_MATCH) {
+		fprintf(stderr, "bench: server key not pinned\n");
+		return -1;
+	}
+	if (chan_accept(c) != 0)
+		return -1;
+	b = buf_new(SUS_MSG_MAX);
+	msg_encode(MSG_LOGIN, &l, b);
+	if (chan_io_send(c, fd, BENCH_TIMEOUT, MSG_LOGIN, 1, b) != 0 ||
+	    chan_io_recv(c, fd, BENCH_TIMEOUT, &m) != 0 ||
+	    m.type != MSG_LOGIN_OK) {
+		fprintf(stderr, "bench: login failed\n");
+		return -1;
+	}
+	buf_free(m.body);
+	buf_free(b);
+	*cp = c;
+	return fd;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct msg_samorg_search q = { "Samordningsförbundet*", 0, 10 };
+	struct msg_samorg_list	 list;
+	struct chan		*c;
+	struct chan_msg		 m;
+	struct buf		*b;
+	PGconn			*pg;
+	PGresult		*res;
+	const char		*params[3] = { "Samordningsf\xc3\xb6rbundet%", "0",
+				    "10" };
+	double			*lat, t0, t1, start, sus_rps, pq_rps;
+	int			 n, i, fd;
+
+	if (argc < 5) {
+		fprintf(stderr, "usage: bench host port pins conninfo [n]\n");
+		return 2;
+	}
+	n = argc > 5 ? atoi(argv[5]) : 2000;
+	if (sodium_init() < 0 || n < 100)
+		return 2;
+	lat = calloc((size_t)n, sizeof *lat);
+	if ((fd = bench_connect(argv[1], atoi(argv[2]), argv[3], &c)) == -1) {
+		fprintf(stderr, "bench: cannot connect to susd\n");
+		return 1;
+	}
+	pg = PQconnectdb(argv[4]);
+	if (PQstatus(pg) != CONNECTION_OK) {
+		fprintf(stderr, "bench: %s", PQerrorMessage(pg));
+		return 1;
+	}
+	b = buf_new(SUS_MSG_MAX);
+	printf("%d requests each: Sök samverkansorg, first page of 10\n", n);
+
+	/* libpq: the same two queries in one transaction, like the server. */
+	start = now_us();
+	for (i = 0; i < n; i++) {
+		t0 = now_us();
+		PQclear(PQexec(pg, "BEGIN"));
+		PQclear(PQexecParams(pg, bench_count_sql, 1, NULL, params, NULL,
+		    NULL, 0));
+		res = PQexecParams(pg, bench_sql, 3, NULL, params, NULL, NULL,
+		    0);
+		if (PQresultStatus(res) != PGRES_TUPLES_OK ||
+		    PQntuples(res) == 0) {
+			fprintf(stderr, "bench: libpq query failed\n");
+			return 1;
+		}
+		PQclear(res);
+		PQclear(PQexec(pg, "COMMIT"));
+		t1 = now_us();
+		lat[i] = t1 - t0;
+	}
+	pq_rps = report("raw libpq (same SQL)", lat, n, now_us() - start);
+
+	start = now_us();
+	for (i = 0; i < n; i++) {
+		t0 = now_us();
+		buf_reset(b);
+		msg_encode(MSG_SAMORG_SEARCH, &q, b);
+		if (chan_io_send(c, fd, BENCH_TIMEOUT, MSG_SAMORG_SEARCH,
+		    (uint32_t)i + 2, b) != 0 ||
+		    chan_io_recv(c, fd, BENCH_TIMEOUT, &m) != 0 ||
+		    m.type != MSG_SAMORG_LIST ||
+		    msg_decode(MSG_SAMORG_LIST, m.body, &list) != 0 ||
+		    list.nrows == 0) {
+			fprintf(stderr, "bench: sus request failed\n");
+			return 1;
+		}
+		msg_clear(MSG_SAMORG_LIST, &list);
+		buf_free(m.body);
+		t1 = now_us();
+		lat[i] = t1 - t0;
+	}
+	sus_rps = report("sus protocol via susd", lat, n, now_us() - start);
+	printf("ratio sus/libpq throughput: %.2f\n", sus_rps / pq_rps);
+	buf_free(b);
+	PQfinish(pg);
+	chan_free(c);
+	close(fd);
+	free(lat);
+	return 0;
+}
