@@ -12,10 +12,11 @@ log=$state/susd.log
 mkdir -p "$state"
 chmod 711 "$state"
 
+opts=(-f /dev/null -o state_dir="$state" -o listen=127.0.0.1
+    -o port="$port" -o log_file="$log")
 susd()
 {
-	"$top/susd" -f /dev/null -o state_dir="$state" -o listen=127.0.0.1 \
-	    -o port="$port" -o log_file="$log" "$@"
+	"$top/susd" "${opts[@]}" "$@"
 }
 
 # A port already taken is most often an earlier make run still running.
@@ -28,7 +29,8 @@ fi
 echo "Startar susd (första gången skapas databasen i ./var, det tar en stund)..."
 : >>"$log"
 seen=$(grep -c "listening on" "$log" || true)
-susd serve &
+# Not through the function: $! must be susd itself, to signal it.
+"$top/susd" "${opts[@]}" serve &
 pid=$!
 stop()
 {
