@@ -41,14 +41,20 @@ session_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/*
+ * How long a logged-in session waits per wake-up: long enough to cost
+ * nothing, short enough that a frame stalled half-way is noticed.
+ */
+#define SESSION_TICK_MS		30000
+
 /* Runs the request loop until BYE, EOF, an error or a signal. */
 static int
 session_loop(struct session *s)
 {
 	struct chan_msg	 m;
 	int		 r, timeout;
-	int		 idle_ms = susd.conf.db_idle_release * 1000;
-	long long	 deadline;
+	long long	 deadline, last = session_now_ms();
+	long long	 idle_ms = susd.conf.db_idle_release * 1000LL;
 
 	/* PINGs must not keep an unauthenticated connection alive. */
 	deadline = session_now_ms() + susd.conf.login_grace * 1000LL;
@@ -59,18 +65,21 @@ session_loop(struct session *s)
 			if (session_now_ms() >= deadline)
 				return SUS_ERR_TIMEOUT;
 			timeout = (int)(deadline - session_now_ms());
-		} else if (s->db != NULL)
-			timeout = idle_ms;
-		else
-			timeout = -1;
+		} else
+			timeout = SESSION_TICK_MS;
 		r = chan_io_recv(s->chan, s->fd, timeout, &m);
-		if (r == SUS_ERR_TIMEOUT && s->logged_in && !chan_partial(s->chan)) {
+		if (r == SUS_ERR_TIMEOUT && s->logged_in) {
+			/* A frame begun and not finished in a tick is dead. */
+			if (chan_partial(s->chan))
+				return r;
 			/* Idle: give the database connection back. */
-			db_close(s);
+			if (s->db != NULL && session_now_ms() - last >= idle_ms)
+				db_close(s);
 			continue;
 		}
 		if (r != 0)
 			return r;
+		last = session_now_ms();
 		r = request_dispatch(s, m.type, m.id, m.body);
 		buf_free(m.body);
 		if (r == 0 && s->logged_in) {
