@@ -115,7 +115,7 @@ int
 admin_useradd(int argc, char **argv)
 {
 	const char	*roles = "superadmin", *fornamn = "", *efternamn = "";
-	const char	*epost = "", *params[6];
+	const char	*epost = NULL, *params[6];
 	char		 pw[SUS_PASSWORD_MAX + 1], hash[crypto_pwhash_STRBYTES];
 	PGconn		*c = NULL;
 	PGresult	*res = NULL;
@@ -138,15 +138,16 @@ admin_useradd(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: susd useradd [-r roles] "
-			    "[-n förnamn] [-e efternamn] [-m e-post] user\n");
+			    "-n förnamn -e efternamn [-m e-post] user\n");
 			return SUS_ERR_INVALID;
 		}
 	}
 	if (optind != argc - 1 || !admin_roles_ok(roles))
 		return SUS_ERR_INVALID;
-	if (*fornamn == '\0' || *efternamn == '\0') {
-		fprintf(stderr, "susd: useradd needs -n förnamn and "
-		    "-e efternamn\n");
+	if (*fornamn == '\0' || *efternamn == '\0' ||
+	    (epost != NULL && *epost == '\0')) {
+		fprintf(stderr, "susd: useradd needs -n förnamn, -e efternamn "
+		    "and a non-empty -m e-post if given\n");
 		return SUS_ERR_INVALID;
 	}
 	if (admin_read_password(pw, sizeof pw) != 0)
@@ -180,8 +181,11 @@ admin_useradd(int argc, char **argv)
 	    " jsonb_build_object('roles', $6::text, 'by', 'susd useradd')"
 	    " FROM u", 6, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		fprintf(stderr, "susd: could not create %s: %s", argv[optind],
-		    PQerrorMessage(c));
+		/* Only the primary message: DETAIL would quote the hash. */
+		fprintf(stderr, "susd: could not create %s: %s\n",
+		    argv[optind], PQresultErrorField(res,
+		    PG_DIAG_MESSAGE_PRIMARY) != NULL ? PQresultErrorField(res,
+		    PG_DIAG_MESSAGE_PRIMARY) : "database error");
 		r = SUS_ERR_SYSTEM;
 		goto out;
 	}

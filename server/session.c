@@ -41,11 +41,6 @@ session_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/*
- * How long a logged-in session waits per wake-up: long enough to cost
- * nothing, short enough that a frame stalled half-way is noticed.
- */
-#define SESSION_TICK_MS		30000
 
 /* Runs the request loop until BYE, EOF, an error or a signal. */
 static int
@@ -65,8 +60,13 @@ session_loop(struct session *s)
 			if (session_now_ms() >= deadline)
 				return SUS_ERR_TIMEOUT;
 			timeout = (int)(deadline - session_now_ms());
-		} else
-			timeout = SESSION_TICK_MS;
+		} else {
+			/*
+			 * Wake up once per handshake_timeout: cheap, and a
+			 * frame stalled half-way is noticed within two.
+			 */
+			timeout = susd.conf.handshake_timeout * 1000;
+		}
 		r = chan_io_recv(s->chan, s->fd, timeout, &m);
 		if (r == SUS_ERR_TIMEOUT && s->logged_in) {
 			/* A frame begun and not finished in a tick is dead. */

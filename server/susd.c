@@ -69,7 +69,7 @@ usage(void)
 	fprintf(stderr,
 	    "usage: susd [-dtT] [-f config] [-o key=value] [command]\n"
 	    "commands: serve (default), migrate, demo, keygen, pubkey,\n"
-	    "          useradd [-r roles] [-n förnamn] [-e efternamn] "
+	    "          useradd [-r roles] -n förnamn -e efternamn "
 	    "[-m e-post] username\n");
 	exit(2);
 }

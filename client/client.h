@@ -1,0 +1,399 @@
+/*
+ * The sus client's private interfaces: key bindings, the menu tree, text
+ * fields, forms, virtual lists, the connection to susd and the screen
+ * system. Everything here but the curses drawing is pure enough for the
+ * unit tests, which link every client file except sus.c.
+ */
+#ifndef SUS_CLIENT_H
+#define SUS_CLIENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "msg.h"
+
+/* Smallest terminal the layout is designed for. */
+#define UI_MIN_COLS		80
+#define UI_MIN_LINES		24
+/* Width of the menu tree column on the left. */
+#define UI_MENU_WIDTH		26
+/*
+ * How long after Esc a digit still turns it into a function key. Esc Esc
+ * cancels at once, so only a lone Esc waits this long.
+ */
+#define KEYS_ESC_WAIT_MS	400
+/* A request that gets no answer in this time means the link is dead. */
+#define REMOTE_TIMEOUT_MS	30000
+/* Rows asked for per page of a search result. */
+#define LIST_PAGE_ROWS		100
+
+/*
+ * Actions, generated from one list like tig's request.h: name, the label
+ * on the function-key bar, and the help text.
+ */
+#define ACTION_LIST							\
+	X(HELP,		"Hjälp",	"Visa hjälp för skärmen")	\
+	X(SAVE,		"Spara",	"Spara uppgifterna")		\
+	X(SEARCH,	"Sök",		"Sök med angivna villkor")	\
+	X(MENU,		"Meny",		"Flytta till menyträdet")	\
+	X(QUIT,		"Avsluta",	"Avsluta sus")			\
+	X(CANCEL,	"Avbryt",	"Avbryt och gå tillbaka")	\
+	X(NEXT,		"Fält",		"Nästa fält")			\
+	X(PREV,		"Fält",		"Föregående fält")		\
+	X(FIND,		"Sök i lista",	"Sök i den visade listan")	\
+	X(FIND_NEXT,	"Nästa träff",	"Nästa träff i listan")		\
+	X(REDRAW,	"Rita om",	"Rita om skärmen")
+
+enum action {
+	ACT_NONE = 0,
+#define X(name, label, help) ACT_##name,
+	ACTION_LIST
+#undef X
+	ACT__COUNT
+};
+
+/* One key binding: a curses key code or character bound to an action. */
+struct binding {
+	enum action	 action;
+	int		 key;		/* KEY_* code or a character */
+	int		 is_code;	/* key is a KEY_* code (get_wch KEY_CODE_YES) */
+	int		 fkey;		/* function key number, 0 if none */
+	const char	*keyname;	/* as shown on the bar */
+	int		 on_bar;	/* shown on the function-key bar */
+};
+
+/* One decoded key press. */
+struct keyev {
+	enum action	 action;	/* bound action or ACT_NONE */
+	wint_t		 ch;		/* a character, when code is 0 */
+	int		 code;		/* a KEY_* code, 0 for a character */
+};
+
+/* State kept between key presses to recognise Esc+digit. */
+struct keydec {
+	int		 esc_pending;
+	long		 esc_deadline;	/* monotonic ms */
+	int		 has_next;	/* a key that followed a lone Esc */
+	struct keyev	 next;
+};
+
+extern const struct binding	 keys_bindings[];
+extern const size_t		 keys_nbindings;
+
+const char	*keys_action_label(enum action);
+const char	*keys_action_help(enum action);
+/* The binding for a function key number (1..12), NULL if unbound. */
+const struct binding *keys_for_fkey(int);
+/* Resolves a raw key to its action. */
+enum action	 keys_lookup(int key, int is_code);
+/*
+ * Feeds one get_wch() result; rc is OK or KEY_CODE_YES. Returns 1 and fills
+ * *ev when a key press is complete, 0 when an Esc waits for a digit.
+ */
+int		 keys_feed(struct keydec *, int rc, wint_t, long now,
+		    struct keyev *);
+/* Returns 1 with the key that followed a lone Esc, if one is held. */
+int		 keys_next(struct keydec *, struct keyev *);
+/* Reports whether a key press is Enter (Return, ^J or the keypad key). */
+int		 keys_is_enter(const struct keyev *);
+/* Called when the wait after Esc ran out; returns 1 with an Esc event. */
+int		 keys_timeout(struct keydec *, long now, struct keyev *);
+/* Milliseconds until keys_timeout() must be called, -1 if never. */
+int		 keys_wait_ms(const struct keydec *, long now);
+/* Writes the function-key bar text (up to len bytes) from the table. */
+void		 keys_bar(char *, size_t);
+/* Monotonic milliseconds. */
+long		 keys_now(void);
+
+/* Screens. */
+struct ui;
+struct screen;
+
+struct screen_type {
+	const char	*title;
+	/* Called when the screen becomes current; may issue requests. */
+	void		(*enter)(struct screen *);
+	/* Called when another screen covers this one or it is popped. */
+	void		(*leave)(struct screen *);
+	/* The screen's area changed size. */
+	void		(*layout)(struct screen *, int lines, int cols);
+	void		(*draw)(struct screen *, WINDOW *);
+	/* Returns 1 when the key was used, 0 to let the frame handle it. */
+	int		(*key)(struct screen *, const struct keyev *);
+	/* Frees data. */
+	void		(*free)(struct screen *);
+	/* Places the terminal cursor, or returns 0 to hide it. */
+	int		(*cursor)(struct screen *, int *y, int *x);
+};
+
+struct screen {
+	const struct screen_type *type;
+	struct ui	*ui;
+	void		*data;
+	int		 lines, cols;
+};
+
+typedef struct screen *(*screen_ctor)(struct ui *);
+
+/* Menu tree. */
+struct menu_item {
+	const char	*id;
+	const char	*label;
+	const char	*parent;	/* id of the parent, NULL at top */
+	uint32_t	 roles;		/* any of these ROLE_* bits shows it */
+	screen_ctor	 open;		/* NULL: a heading, or see action */
+	enum action	 action;	/* e.g. ACT_QUIT for Logga ut */
+};
+
+extern const struct menu_item	 menu_items[];
+extern const size_t		 menu_nitems;
+
+/*
+ * Fills out with the items roles may see, in table order; a heading is
+ * shown only when it has a visible child. Returns the count.
+ */
+size_t		 menu_visible(const struct menu_item *, size_t,
+		    uint32_t roles, const struct menu_item **out,
+		    size_t max);
+/* Depth of an item in the tree (0 at the top). */
+int		 menu_depth(const struct menu_item *, size_t,
+		    const struct menu_item *);
+/* Swedish names of the roles in a ROLE_* set, comma-separated. */
+void		 menu_role_names(uint32_t roles, char *, size_t);
+
+/* One line of editable wide-character text. */
+#define ENTRY_MAX	256
+
+struct entry {
+	wchar_t		 buf[ENTRY_MAX + 1];
+	size_t		 len;		/* characters */
+	size_t		 cur;		/* cursor, 0..len */
+	size_t		 max;		/* most characters accepted */
+	size_t		 scroll;	/* first character shown */
+	int		 hidden;	/* password: show '*' */
+};
+
+void		 entry_init(struct entry *, size_t max, int hidden);
+int		 entry_set(struct entry *, const char *utf8);
+/* Writes the text as UTF-8 into out; fails when it does not fit. */
+int		 entry_get(const struct entry *, char *out, size_t len);
+void		 entry_clear(struct entry *);
+int		 entry_insert(struct entry *, wchar_t);
+int		 entry_backspace(struct entry *);
+int		 entry_delete(struct entry *);
+void		 entry_home(struct entry *);
+void		 entry_end(struct entry *);
+void		 entry_left(struct entry *);
+void		 entry_right(struct entry *);
+/* Applies an editing key; returns 1 when the key was used. */
+int		 entry_key(struct entry *, const struct keyev *);
+/* Keeps the cursor inside width columns; returns its column. */
+int		 entry_scroll(struct entry *, int width);
+void		 entry_draw(struct entry *, WINDOW *, int y, int x, int width,
+		    int focused);
+
+/* A form: labelled entries with Tab / Shift-Tab between them. */
+struct form_field {
+	const char	*label;
+	const char	*hint;
+	struct entry	 entry;
+};
+
+struct form {
+	struct form_field *fields;
+	size_t		 nfields;
+	size_t		 focus;
+	int		 label_width;
+};
+
+void		 form_init(struct form *, struct form_field *, size_t);
+int		 form_key(struct form *, const struct keyev *);
+/* Draws from row y; returns the next free row. */
+int		 form_draw(struct form *, WINDOW *, int y, int x, int width,
+		    int focused);
+/* The cursor position of the focused field after form_draw. */
+void		 form_cursor(struct form *, int y, int x, int width,
+		    int *cy, int *cx);
+
+/* Paging arithmetic for a list that loads rows on demand. */
+struct vlist {
+	size_t		 total;		/* rows on the server */
+	size_t		 loaded;	/* rows held, always a prefix */
+	size_t		 cursor;
+	size_t		 top;		/* first row shown */
+	size_t		 height;	/* rows that fit */
+};
+
+void		 vlist_reset(struct vlist *, size_t total, size_t loaded);
+void		 vlist_resize(struct vlist *, size_t height);
+/* Moves the cursor by delta rows, clamped to the list. */
+void		 vlist_move(struct vlist *, long delta);
+void		 vlist_goto(struct vlist *, size_t row);
+/*
+ * Returns 1 and sets *offset when rows past those loaded are needed to
+ * show the cursor and a full page.
+ */
+int		 vlist_want(const struct vlist *, size_t *offset);
+/* After a failed fetch: keeps the cursor on loaded rows. */
+void		 vlist_clamp_loaded(struct vlist *);
+
+/* Text measured and drawn in display columns. */
+int		 text_width(const char *utf8);
+/* Draws s at y,x clipped and padded to exactly width columns. */
+void		 text_put(WINDOW *, int y, int x, const char *utf8, int width);
+/* Draws s over up to maxlines lines, breaking at spaces; returns lines. */
+int		 text_wrap(WINDOW *, int y, int x, const char *utf8, int width,
+		    int maxlines);
+/* Case-insensitive substring search on UTF-8 text. */
+int		 text_contains(const char *hay, const char *needle);
+
+/* The connection to susd. */
+struct remote {
+	char		*host;
+	char		*port;
+	char		*hostport;	/* "host:port", the pin key */
+	const char	*user_pins;
+	const char	*system_pins;
+	uint8_t		 priv[32];
+	uint8_t		 pub[32];
+	int		 fd;
+	struct chan	*ch;
+	uint32_t	 next_id;
+	int		 logged_in;
+	char		 error[256];	/* Swedish, for the user */
+};
+
+/* Results of remote_call besides 0 and negative (connection lost). */
+#define REMOTE_REPLY_ERR	1	/* the server answered ERR */
+#define REMOTE_CANCELLED	2	/* the user pressed Esc */
+
+/* Asked while waiting for a reply; returns 1 to abandon the request. */
+typedef int (*remote_wait_cb)(void *);
+
+void		 remote_init(struct remote *, const char *host,
+		    const char *port);
+void		 remote_free(struct remote *);
+/*
+ * Connects, runs the handshake and checks the server key, prompting on
+ * in/out when it is unknown. Returns 0 or a negative error with
+ * r->error set.
+ */
+int		 remote_connect(struct remote *, FILE *in, FILE *out);
+void		 remote_close(struct remote *);
+/* Says goodbye to the server, best effort, and closes. */
+void		 remote_bye(struct remote *);
+int		 remote_connected(const struct remote *);
+/*
+ * Sends a request and waits for the reply with the same id. On
+ * REMOTE_REPLY_ERR *err is filled; the caller clears it.
+ */
+int		 remote_call(struct remote *, uint16_t type, const void *req,
+		    uint16_t want, void *reply, struct msg_err *err,
+		    remote_wait_cb, void *arg);
+/* Returns 1 when the server has closed the connection. */
+int		 remote_check_closed(struct remote *);
+/* A Swedish sentence for a SUS_ERR_* connection error. */
+const char	*remote_strerror(int);
+/* A Swedish sentence for an ERR_* code from the server. */
+const char	*remote_errcode_text(uint32_t);
+
+/*
+ * Checks the server key of host:port against the system pins, then the
+ * user's, prompting like ssh on in/out for an unknown key. Returns 0 when
+ * accepted (1 when it was newly added), or a negative error.
+ */
+int		 hostkey_verify(const char *system_pins,
+		    const char *user_pins, const char *hostport,
+		    const uint8_t key[32], FILE *in, FILE *out);
+
+/* The user interface. */
+enum ui_event {
+	UI_EV_NONE,
+	UI_EV_KEY,
+	UI_EV_RESIZE,
+	UI_EV_REMOTE
+};
+
+/* Colour pairs, used only when colour is allowed. */
+#define PAIR_TITLE	1
+#define PAIR_ERROR	2
+#define PAIR_BAR	3
+#define PAIR_INFO	4
+
+struct ui {
+	struct remote	*remote;
+	char		*username;
+	struct msg_login_ok login;
+	struct screen	*stack[16];
+	int		 nstack;
+	const struct menu_item *menu[64];
+	size_t		 nmenu;
+	size_t		 menu_cur;
+	int		 menu_focus;	/* keys go to the menu tree */
+	char		 message[256];
+	int		 message_error;
+	int		 busy;
+	int		 quit;
+	int		 color;
+	int		 too_small;
+	int		 reset;		/* back to Startsida at the next key */
+	struct keydec	 keydec;
+	struct keyev	 ahead[32];	/* typed while a request ran */
+	int		 nahead;
+	char		*fatal;		/* printed after curses ends */
+	WINDOW		*w_title, *w_menu, *w_main, *w_msg, *w_bar;
+};
+
+int		 ui_run(struct ui *);
+/*
+ * Waits for a key, a resize or (when watch is set) the socket, at most
+ * timeout_ms (-1: no limit).
+ */
+enum ui_event	 ui_wait(struct ui *, int watch, int timeout_ms,
+		    struct keyev *);
+/* Asks a yes/no question in a box over the screen; 1 for j (ja). */
+int		 ui_ask(struct ui *, const char *title, const char *const *,
+		    size_t);
+/* Shows lines in a box until a key is pressed. */
+void		 ui_notice(struct ui *, const char *title, const char *const *,
+		    size_t);
+void		 ui_draw_too_small(void);
+/* Rebuilds the menu for the roles of whoever is logged in. */
+void		 ui_menu_build(struct ui *);
+void		 ui_draw_bar(struct ui *);
+/* Shows the login box until a login succeeds or the user gives up. */
+int		 ui_login(struct ui *);
+/* Offers to reconnect and log in again; 0 when that worked. */
+int		 ui_lost(struct ui *, const char *why);
+/* Shows a message on the message line (error in red when coloured). */
+void		 ui_message(struct ui *, int error, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+void		 ui_push(struct ui *, struct screen *);
+void		 ui_pop(struct ui *);
+/* Replaces the whole stack with one screen. */
+void		 ui_open(struct ui *, struct screen *);
+/*
+ * Runs a request for a screen with the busy indicator; on failure shows
+ * the error on the message line and, for a lost connection, offers to
+ * reconnect. Returns as remote_call().
+ */
+int		 ui_call(struct ui *, uint16_t type, const void *req,
+		    uint16_t want, void *reply);
+/* Asks a question on the message line; returns the line typed or NULL. */
+int		 ui_prompt(struct ui *, const char *label, char *out,
+		    size_t len);
+void		 ui_draw(struct ui *);
+struct screen	*screen_new(struct ui *, const struct screen_type *, void *);
+
+/* Screen constructors named by the menu table. */
+struct screen	*scr_start_new(struct ui *);
+struct screen	*scr_samorg_new(struct ui *);
+struct screen	*scr_help_new(struct ui *);
+struct screen	*scr_samorg_detail_new(struct ui *,
+		    const struct samorg_row *);
+
+#endif

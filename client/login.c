@@ -1,0 +1,324 @@
+/*
+ * Logging in and staying connected: the login box, the question after a
+ * lost connection, reconnecting with the screens kept, and requests run
+ * on behalf of a screen with the busy indicator on the message line.
+ */
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client.h"
+#include "err.h"
+#include "proto.h"
+#include "xmalloc.h"
+
+/*
+ * Called while a request waits: Esc abandons it; other keys are kept, in
+ * order, for when the reply is in (people type ahead).
+ */
+static int
+ui_wait_cb(void *arg)
+{
+	struct ui	*ui = arg;
+	struct keyev	 ev;
+	wint_t		 wch;
+	int		 rc;
+
+	while ((rc = get_wch(&wch)) != ERR) {
+		if (rc == OK && wch == 27)
+			return 1;
+		if (rc == KEY_CODE_YES && wch == KEY_RESIZE)
+			continue;
+		if (keys_feed(&ui->keydec, rc, wch, keys_now(), &ev) &&
+		    ui->nahead < (int)(sizeof ui->ahead / sizeof ui->ahead[0]))
+			ui->ahead[ui->nahead++] = ev;
+	}
+	return 0;
+}
+
+/* Reconnects after a lost connection, keeping every screen as it was. */
+static int
+ui_reconnect(struct ui *ui)
+{
+	const char	*text[3];
+	char		*captured = NULL;
+	size_t		 clen = 0;
+	FILE		*out;
+	int		 rv;
+
+	ui_message(ui, 0, "Ansluter till %s …", ui->remote->hostport);
+	ui_draw(ui);
+	/* Nothing may be asked now: an unknown key is refused, not pinned. */
+	out = open_memstream(&captured, &clen);
+	rv = remote_connect(ui->remote, NULL, out != NULL ? out : stderr);
+	if (out != NULL)
+		fclose(out);
+	if (rv == SUS_ERR_PIN_MISMATCH) {
+		/* Never carry on against a changed key: leave loudly. */
+		free(ui->fatal);
+		ui->fatal = captured;
+		ui->quit = 1;
+		return rv;
+	}
+	free(captured);
+	if (rv != 0) {
+		text[0] = ui->remote->error;
+		text[1] = "";
+		text[2] = "Tryck på en tangent.";
+		ui_notice(ui, "Återanslutningen misslyckades", text, 3);
+		ui_message(ui, 1, "Inte ansluten till servern.");
+	}
+	return rv;
+}
+
+/*
+ * Offers to reconnect after the connection broke, then logs in again.
+ * Returns 0 when connected and logged in.
+ */
+int
+ui_lost(struct ui *ui, const char *why)
+{
+	const char	*text[3];
+	uint32_t	 old;
+	int		 rv;
+
+	for (;;) {
+		text[0] = why != NULL && *why != '\0' ? why :
+		    "Förbindelsen med servern bröts.";
+		text[1] = "";
+		text[2] = "Anslutningen till servern bröts. "
+		    "Återansluta? (j/n)";
+		if (!ui_ask(ui, "Anslutningen bröts", text, 3)) {
+			ui_message(ui, 1, "Inte ansluten till servern. "
+			    "F10 avslutar.");
+			return SUS_ERR_EOF;
+		}
+		if (ui_reconnect(ui) == 0)
+			break;
+		if (ui->quit)
+			return SUS_ERR_EOF;
+		why = ui->remote->error;
+	}
+	old = ui->login.user_id;
+	if ((rv = ui_login(ui)) != 0)
+		return rv;
+	/*
+	 * Another person logged in: nothing of the first one's screens or
+	 * menu may remain. The screens go once control is back in the input
+	 * loop, since one of them may be the caller.
+	 */
+	ui_menu_build(ui);
+	if (ui->login.user_id != old)
+		ui->reset = 1;
+	return 0;
+}
+
+/* Runs a request for a screen, reporting failures on the message line. */
+int
+ui_call(struct ui *ui, uint16_t type, const void *req, uint16_t want,
+    void *reply)
+{
+	struct msg_err	err;
+	int		rv;
+
+	memset(&err, 0, sizeof err);
+	if (!remote_connected(ui->remote) &&
+	    ui_lost(ui, "Du är inte ansluten till servern.") != 0)
+		return SUS_ERR_EOF;
+	ui->busy = 1;
+	ui_message(ui, 0, "Väntar på servern … (Esc avbryter)");
+	ui_draw(ui);
+	rv = remote_call(ui->remote, type, req, want, reply, &err,
+	    ui_wait_cb, ui);
+	ui->busy = 0;
+	switch (rv) {
+	case 0:
+		ui_message(ui, 0, "%s", "");
+		break;
+	case REMOTE_REPLY_ERR:
+		ui_message(ui, 1, "%s", err.message != NULL &&
+		    *err.message != '\0' ? err.message :
+		    remote_errcode_text(err.code));
+		msg_clear(MSG_ERR, &err);
+		break;
+	case REMOTE_CANCELLED:
+		ui_message(ui, 0, "Avbrutet.");
+		break;
+	default:
+		/* The screen keeps what was typed; retry after reconnect. */
+		if (ui_lost(ui, ui->remote->error) == 0)
+			ui_message(ui, 0, "Återansluten. Försök igen.");
+		break;
+	}
+	return rv;
+}
+
+/* Draws the login box with its form and the last error. */
+static void
+ui_draw_login(struct ui *ui, struct form *f, const char *error)
+{
+	WINDOW	*w;
+	int	 h = 11, width = 60, y, x, cy, cx;
+
+	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	if (ui->too_small) {
+		ui_draw_too_small();
+		return;
+	}
+	erase();
+	ui_draw_bar(ui);
+	wnoutrefresh(stdscr);
+	y = (LINES - h) / 2;
+	x = (COLS - width) / 2;
+	if ((w = newwin(h, width, y, x)) == NULL)
+		return;
+	box(w, 0, 0);
+	text_put(w, 0, 2, " SUS – Inloggning ", 18);
+	text_put(w, 2, 3, "Server:", 9);
+	text_put(w, 2, 12, ui->remote->hostport, width - 15);
+	form_draw(f, w, 4, 3, width - 6, 1);
+	if (error != NULL && *error != '\0') {
+		wattron(w, ui->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD :
+		    A_BOLD);
+		text_put(w, 7, 3, error, width - 6);
+		wattroff(w, ui->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD :
+		    A_BOLD);
+	}
+	text_put(w, 9, 3, "Enter loggar in, F10 avslutar.", width - 6);
+	form_cursor(f, 4, 3, width - 6, &cy, &cx);
+	wmove(w, cy, cx);
+	curs_set(1);
+	wnoutrefresh(w);
+	doupdate();
+	delwin(w);
+}
+
+/* Waits briefly to see whether the server hung up after a refusal. */
+static int
+ui_login_closed(struct ui *ui)
+{
+	struct pollfd	pfd;
+
+	if (!remote_connected(ui->remote))
+		return 1;
+	pfd.fd = ui->remote->fd;
+	pfd.events = POLLIN;
+	if (poll(&pfd, 1, 300) <= 0)
+		return 0;
+	return remote_check_closed(ui->remote);
+}
+
+/* Logs in; after a reconnect the user name is kept and only asked again. */
+int
+ui_login(struct ui *ui)
+{
+	struct form_field	 fields[2];
+	struct form		 f;
+	struct msg_login	 req;
+	struct msg_login_ok	 ok;
+	struct msg_err		 err;
+	struct keyev		 ev;
+	const char		*text[3];
+	char			 user[SUS_USERNAME_MAX * 4 + 1];
+	char			 pass[SUS_PASSWORD_MAX * 4 + 1];
+	char			 error[256] = "";
+	int			 rv, failures = 0, result = SUS_ERR_EOF;
+
+	memset(fields, 0, sizeof fields);
+	fields[0].label = "Användarnamn";
+	entry_init(&fields[0].entry, SUS_USERNAME_MAX, 0);
+	fields[1].label = "Lösenord";
+	entry_init(&fields[1].entry, SUS_PASSWORD_MAX, 1);
+	form_init(&f, fields, 2);
+	if (ui->username != NULL && entry_set(&fields[0].entry,
+	    ui->username) == 0)
+		f.focus = 1;
+	while (!ui->quit) {
+		ui_draw_login(ui, &f, error);
+		if (ui_wait(ui, 0, -1, &ev) != UI_EV_KEY)
+			continue;
+		if (ev.action == ACT_QUIT) {
+			ui->quit = 1;
+			break;
+		}
+		if (ui->too_small)
+			continue;
+		if (!keys_is_enter(&ev)) {
+			form_key(&f, &ev);
+			continue;
+		}
+		if (f.focus == 0) {
+			f.focus = 1;
+			continue;
+		}
+		if (entry_get(&fields[0].entry, user, sizeof user) != 0 ||
+		    entry_get(&fields[1].entry, pass, sizeof pass) != 0 ||
+		    user[0] == '\0') {
+			snprintf(error, sizeof error,
+			    "Fyll i användarnamn och lösenord.");
+			continue;
+		}
+		/*
+		 * The server drops a connection that waits too long for a
+		 * login; someone who took their time just gets a new one.
+		 */
+		if (remote_check_closed(ui->remote) && ui_reconnect(ui) != 0) {
+			snprintf(error, sizeof error, "%s", ui->remote->error);
+			continue;
+		}
+		req.username = user;
+		req.password = pass;
+		memset(&ok, 0, sizeof ok);
+		memset(&err, 0, sizeof err);
+		snprintf(error, sizeof error, "Loggar in …");
+		ui_draw_login(ui, &f, error);
+		rv = remote_call(ui->remote, MSG_LOGIN, &req, MSG_LOGIN_OK,
+		    &ok, &err, NULL, NULL);
+		explicit_bzero(pass, sizeof pass);
+		entry_clear(&fields[1].entry);
+		if (rv == 0) {
+			msg_clear(MSG_LOGIN_OK, &ui->login);
+			ui->login = ok;
+			free(ui->username);
+			ui->username = xstrdup(user);
+			ui->remote->logged_in = 1;
+			result = 0;
+			break;
+		}
+		if (rv == REMOTE_REPLY_ERR) {
+			failures++;
+			snprintf(error, sizeof error, "%s",
+			    err.message != NULL && *err.message != '\0' ?
+			    err.message : remote_errcode_text(err.code));
+			msg_clear(MSG_ERR, &err);
+			if (!ui_login_closed(ui) &&
+			    failures < SUS_LOGIN_ATTEMPTS)
+				continue;
+			remote_close(ui->remote);
+			text[0] = error;
+			text[1] = "Servern stängde anslutningen efter för "
+			    "många misslyckade inloggningar.";
+		} else {
+			text[0] = ui->remote->error;
+			text[1] = "";
+		}
+		text[2] = "Anslutningen till servern bröts. Återansluta? (j/n)";
+		if (!ui_ask(ui, "Anslutningen bröts", text, 3)) {
+			ui->quit = 1;
+			break;
+		}
+		while (!ui->quit && ui_reconnect(ui) != 0) {
+			text[0] = ui->remote->error;
+			text[1] = "";
+			if (!ui_ask(ui, "Anslutningen bröts", text, 3))
+				ui->quit = 1;
+		}
+		failures = 0;
+		error[0] = '\0';
+	}
+	entry_clear(&fields[1].entry);
+	explicit_bzero(pass, sizeof pass);
+	return ui->quit ? SUS_ERR_EOF : result;
+}
+

@@ -1,0 +1,144 @@
+/*
+ * The SUS menu tree (domain.md §5.1) as a table: each row names its parent,
+ * the roles that may see it and the screen it opens. Adding a screen means
+ * adding a row here and a file.
+ */
+#include <string.h>
+
+#include "client.h"
+#include "proto.h"
+#include "xmalloc.h"
+
+/*
+ * Only what exists is listed: a row appears with its screen, never as a
+ * placeholder. Later issues add Administration, Insats, Deltagande and
+ * Rapporter here.
+ */
+const struct menu_item menu_items[] = {
+	{ "start", "Startsida", NULL, ROLE_ANY, scr_start_new, ACT_NONE },
+	{ "samorg", "Samverkansorganisation", NULL, ROLE_ANY, NULL, ACT_NONE },
+	{ "samorg.sok", "Sök samverkansorg", "samorg", ROLE_ANY,
+	    scr_samorg_new, ACT_NONE },
+	{ "logout", "Logga ut", NULL, ROLE_ANY, NULL, ACT_QUIT },
+};
+const size_t menu_nitems = sizeof menu_items / sizeof menu_items[0];
+
+static const struct {
+	uint32_t	 bit;
+	const char	*name;
+} role_names[] = {
+	{ ROLE_SUPERADMIN, "Superadministratör" },
+	{ ROLE_SAMVERKANSADMIN, "Samverkansadministratör" },
+	{ ROLE_INSATSANSVARIG, "Insatsansvarig" },
+	{ ROLE_DELTAGARANSVARIG, "Deltagaransvarig" },
+	{ ROLE_SUSRAPPORT, "SUSrapport" },
+};
+
+/* Finds an item by id. */
+static const struct menu_item *
+menu_find(const struct menu_item *tab, size_t n, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(tab[i].id, id) == 0)
+			return &tab[i];
+	}
+	return NULL;
+}
+
+/* Reports whether roles may use the item itself and all its ancestors. */
+static int
+menu_allowed(const struct menu_item *tab, size_t n,
+    const struct menu_item *it, uint32_t roles)
+{
+	int	depth = 0;
+
+	while (it != NULL && depth++ < 16) {
+		if ((it->roles & roles) == 0)
+			return 0;
+		if (it->parent == NULL)
+			return 1;
+		it = menu_find(tab, n, it->parent);
+	}
+	return 0;
+}
+
+/* Reports whether an item is a heading that opens nothing by itself. */
+static int
+menu_is_heading(const struct menu_item *it)
+{
+	return it->open == NULL && it->action == ACT_NONE;
+}
+
+/* Reports whether a heading has at least one visible leaf below it. */
+static int
+menu_has_child(const struct menu_item *tab, size_t n,
+    const struct menu_item *it, uint32_t roles)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (tab[i].parent == NULL || strcmp(tab[i].parent, it->id) != 0)
+			continue;
+		if (!menu_allowed(tab, n, &tab[i], roles))
+			continue;
+		if (!menu_is_heading(&tab[i]) ||
+		    menu_has_child(tab, n, &tab[i], roles))
+			return 1;
+	}
+	return 0;
+}
+
+/* Lists what roles may see, hiding headings left without children. */
+size_t
+menu_visible(const struct menu_item *tab, size_t n, uint32_t roles,
+    const struct menu_item **out, size_t max)
+{
+	size_t	i, count = 0;
+
+	for (i = 0; i < n && count < max; i++) {
+		if (!menu_allowed(tab, n, &tab[i], roles))
+			continue;
+		if (menu_is_heading(&tab[i]) &&
+		    !menu_has_child(tab, n, &tab[i], roles))
+			continue;
+		out[count++] = &tab[i];
+	}
+	return count;
+}
+
+/* Counts the ancestors of an item. */
+int
+menu_depth(const struct menu_item *tab, size_t n, const struct menu_item *it)
+{
+	int	depth = 0;
+
+	while (it->parent != NULL && depth < 16) {
+		it = menu_find(tab, n, it->parent);
+		if (it == NULL)
+			break;
+		depth++;
+	}
+	return depth;
+}
+
+/* Joins the Swedish role names of a ROLE_* set. */
+void
+menu_role_names(uint32_t roles, char *out, size_t len)
+{
+	size_t	i;
+
+	if (len == 0)
+		return;
+	out[0] = '\0';
+	for (i = 0; i < sizeof role_names / sizeof role_names[0]; i++) {
+		if ((roles & role_names[i].bit) == 0)
+			continue;
+		if (out[0] != '\0')
+			strlcat(out, ", ", len);
+		strlcat(out, role_names[i].name, len);
+	}
+	if (out[0] == '\0')
+		strlcpy(out, "inga roller", len);
+}

@@ -1,0 +1,639 @@
+/*
+ * The integration test client: runs each case of a group in its own
+ * process against a real susd, prints "ok - name" or "not ok - name: why"
+ * per case and ends with "integ: N passed, N failed".
+ *
+ *	integ.san [-g group] [-c case] [-l] [host port pins scratch]
+ *	integ.san -F major	(a fake server speaking another major)
+ *
+ * Missing arguments come from SUS_HOST, SUS_PORT, SUS_KNOWN_SERVERS and
+ * INTEG_SCRATCH (or STACK_DIR); STACK_LOG names susd's log.
+ */
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "buf.h"
+#include "chan.h"
+#include "chan_io.h"
+#include "err.h"
+#include "integ.h"
+#include "known.h"
+#include "msg.h"
+#include "noise.h"
+#include "proto.h"
+
+/* A case that has not finished after this long is killed and failed. */
+#define INTEG_CASE_MS		120000
+
+struct integ	integ;
+
+static char	integ_why[512];
+
+static const struct integ_case *const integ_tables[] = {
+	cases_session,
+	cases_wire,
+	cases_samorg,
+	cases_limits,
+};
+
+/* Records the first reason the running case failed. */
+int
+fail(const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (integ_why[0] != '\0')
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(integ_why, sizeof integ_why, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Milliseconds on the monotonic clock. */
+long long
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sleeps for ms milliseconds, resuming after signals. */
+void
+sleep_ms(int ms)
+{
+	struct timespec	ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000000;
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+/* Connects to susd; returns the socket or -1. */
+int
+tcp_connect(void)
+{
+	struct addrinfo	 hints, *res, *ai;
+	int		 fd = -1, one = 1;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_NUMERICSERV;
+	if (getaddrinfo(integ.host, integ.port, &hints, &res) != 0)
+		return -1;
+	for (ai = res; ai != NULL; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
+		    ai->ai_protocol);
+		if (fd == -1)
+			continue;
+		if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
+			break;
+		close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(res);
+	/* Each test write should leave at once, as one segment if it can. */
+	if (fd != -1)
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	return fd;
+}
+
+/* Writes all of p; a peer that closed meanwhile is an error, not SIGPIPE. */
+int
+fd_write(int fd, const void *p, size_t len)
+{
+	const uint8_t	*b = p;
+	ssize_t		 n;
+
+	while (len > 0) {
+		n = send(fd, b, len, MSG_NOSIGNAL);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		b += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Reads until EOF or the time runs out, keeping the first bytes. */
+int
+fd_read_to_eof(int fd, int timeout_ms, uint8_t *cap, size_t capmax,
+    size_t *n)
+{
+	struct pollfd	 pfd;
+	uint8_t		 tmp[16384];
+	long long	 deadline = now_ms() + timeout_ms;
+	ssize_t		 r;
+	size_t		 c;
+	int		 left;
+
+	*n = 0;
+	for (;;) {
+		left = (int)(deadline - now_ms());
+		if (left <= 0)
+			return 0;
+		pfd.fd = fd;
+		pfd.events = POLLIN;
+		r = poll(&pfd, 1, left);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			return -1;
+		if (r == 0)
+			return 0;
+		r = recv(fd, tmp, sizeof tmp, 0);
+		if (r == 0)
+			return 1;
+		if (r == -1) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			return errno == ECONNRESET ? 1 : -1;
+		}
+		if (cap != NULL && *n < capmax) {
+			c = capmax - *n < (size_t)r ? capmax - *n : (size_t)r;
+			memcpy(cap + *n, tmp, c);
+		}
+		*n += (size_t)r;
+	}
+}
+
+/* Connects and handshakes, checking susd's key against the pins. */
+int
+conn_open(struct conn *cn, uint8_t major)
+{
+	uint8_t	priv[NOISE_KEY_LEN], pub[NOISE_KEY_LEN];
+	int	r;
+
+	memset(cn, 0, sizeof *cn);
+	cn->fd = -1;
+	if ((r = noise_keypair(priv, pub)) != 0)
+		return r;
+	cn->c = chan_new(CHAN_CLIENT, priv, "integ " SUS_VERSION);
+	sodium_memzero(priv, sizeof priv);
+	if (cn->c == NULL)
+		return SUS_ERR_ALLOC;
+	if (major != SUS_PROTO_MAJOR)
+		chan_test_set_major(cn->c, major);
+	if ((cn->fd = tcp_connect()) == -1)
+		return SUS_ERR_SYSTEM;
+	if ((r = chan_io_handshake(cn->c, cn->fd, INTEG_REPLY_MS)) != 0)
+		return r;
+	if (chan_state(cn->c) != CHAN_VERIFY)
+		return SUS_ERR_STATE;
+	r = known_check(integ.pins, integ.hostport,
+	    chan_remote_static(cn->c));
+	if (r != KNOWN_MATCH)
+		return r < 0 ? r : SUS_ERR_PIN_MISMATCH;
+	if ((r = chan_accept(cn->c)) != 0)
+		return r;
+	return conn_flush(cn);
+}
+
+/* Connects and queues the start of a handshake without sending it. */
+int
+conn_start_raw(struct conn *cn, uint8_t major)
+{
+	uint8_t	priv[NOISE_KEY_LEN], pub[NOISE_KEY_LEN];
+	int	r;
+
+	memset(cn, 0, sizeof *cn);
+	cn->fd = -1;
+	if ((r = noise_keypair(priv, pub)) != 0)
+		return r;
+	cn->c = chan_new(CHAN_CLIENT, priv, "integ " SUS_VERSION);
+	sodium_memzero(priv, sizeof priv);
+	if (cn->c == NULL)
+		return SUS_ERR_ALLOC;
+	if (major != SUS_PROTO_MAJOR)
+		chan_test_set_major(cn->c, major);
+	if ((r = chan_start(cn->c)) != 0)
+		return r;
+	if ((cn->fd = tcp_connect()) == -1)
+		return SUS_ERR_SYSTEM;
+	return 0;
+}
+
+/* Connects, handshakes and logs in, which must succeed. */
+int
+conn_open_login(struct conn *cn, const char *user, const char *password)
+{
+	int	r;
+
+	if ((r = conn_open(cn, SUS_PROTO_MAJOR)) != 0)
+		return r;
+	r = conn_login(cn, user, password, NULL);
+	return r > 0 ? SUS_ERR_PROTOCOL : r;
+}
+
+/* Frees the channel and closes the socket. */
+void
+conn_close(struct conn *cn)
+{
+	chan_free(cn->c);
+	cn->c = NULL;
+	if (cn->fd != -1)
+		close(cn->fd);
+	cn->fd = -1;
+}
+
+/* Writes everything the channel has queued. */
+int
+conn_flush(struct conn *cn)
+{
+	return chan_io_flush(cn->c, cn->fd, INTEG_REPLY_MS);
+}
+
+/* Takes the queued output bytes for the caller to send (or not). */
+int
+conn_take(struct conn *cn, uint8_t *p, size_t max, size_t *len)
+{
+	struct buf	*out = chan_output(cn->c);
+
+	*len = buf_len(out);
+	if (*len > max)
+		return SUS_ERR_NO_SPACE;
+	memcpy(p, buf_ptr(out), *len);
+	return buf_consume(out, *len);
+}
+
+/* Encodes and sends one message. */
+int
+conn_send(struct conn *cn, uint16_t type, uint32_t id, const void *m)
+{
+	struct buf	*b;
+	int		 r;
+
+	if ((b = buf_new(SUS_MSG_MAX)) == NULL)
+		return SUS_ERR_ALLOC;
+	if (m == NULL || (r = msg_encode(type, m, b)) == 0)
+		r = chan_io_send(cn->c, cn->fd, INTEG_REPLY_MS, type, id, b);
+	buf_free(b);
+	return r;
+}
+
+/* Sends a hand-made record, flags and all. */
+int
+conn_send_record(struct conn *cn, uint16_t type, uint16_t flags, uint32_t id,
+    const uint8_t *body, size_t len, int hold)
+{
+	uint8_t	*pt;
+	int	 r;
+
+	if (len > SUS_RECORD_MAX - SUS_RECORD_HDR)
+		return SUS_ERR_TOO_LARGE;
+	pt = malloc(SUS_RECORD_HDR + len);
+	if (pt == NULL)
+		return SUS_ERR_ALLOC;
+	pt[0] = (uint8_t)(type >> 8);
+	pt[1] = (uint8_t)type;
+	pt[2] = (uint8_t)(flags >> 8);
+	pt[3] = (uint8_t)flags;
+	pt[4] = (uint8_t)(id >> 24);
+	pt[5] = (uint8_t)(id >> 16);
+	pt[6] = (uint8_t)(id >> 8);
+	pt[7] = (uint8_t)id;
+	if (len > 0)
+		memcpy(pt + SUS_RECORD_HDR, body, len);
+	r = chan_test_send_raw(cn->c, pt, SUS_RECORD_HDR + len);
+	free(pt);
+	if (r == 0 && !hold)
+		r = conn_flush(cn);
+	return r;
+}
+
+/* Receives one message within timeout_ms. */
+int
+conn_recv(struct conn *cn, int timeout_ms, struct chan_msg *m)
+{
+	return chan_io_recv(cn->c, cn->fd, timeout_ms, m);
+}
+
+/* Sends a request with a fresh id and decodes the reply. */
+int
+conn_call(struct conn *cn, uint16_t type, const void *m, uint16_t *rtype,
+    union reply *reply)
+{
+	struct chan_msg	rm;
+	uint32_t	id = ++cn->next_id;
+	int		r;
+
+	memset(reply, 0, sizeof *reply);
+	*rtype = 0;
+	if ((r = conn_send(cn, type, id, m)) != 0)
+		return r;
+	if ((r = conn_recv(cn, INTEG_REPLY_MS, &rm)) != 0)
+		return r;
+	if (rm.id != id) {
+		buf_free(rm.body);
+		return SUS_ERR_PROTOCOL;
+	}
+	r = msg_decode(rm.type, rm.body, reply);
+	buf_free(rm.body);
+	if (r == 0)
+		*rtype = rm.type;
+	return r;
+}
+
+/* Logs in: 0, an ERR code, or a negative error. */
+int
+conn_login(struct conn *cn, const char *user, const char *password,
+    struct msg_login_ok *ok)
+{
+	struct msg_login	l;
+	union reply		rep;
+	uint16_t		rtype;
+	int			r;
+
+	l.username = (char *)user;
+	l.password = (char *)password;
+	if ((r = conn_call(cn, MSG_LOGIN, &l, &rtype, &rep)) != 0)
+		return r;
+	if (rtype == MSG_LOGIN_OK) {
+		if (ok != NULL)
+			*ok = rep.login_ok;
+		else
+			msg_clear(rtype, &rep);
+		return 0;
+	}
+	if (rtype == MSG_ERR) {
+		r = rep.err.code > 0 ? (int)rep.err.code : SUS_ERR_PROTOCOL;
+		msg_clear(rtype, &rep);
+		return r;
+	}
+	msg_clear(rtype, &rep);
+	return SUS_ERR_PROTOCOL;
+}
+
+/* PING with a random nonce must come back as PONG with the same nonce. */
+int
+conn_ping(struct conn *cn)
+{
+	struct msg_ping	p;
+	union reply	rep;
+	uint16_t	rtype;
+	int		r;
+
+	randombytes_buf(&p.nonce, sizeof p.nonce);
+	if ((r = conn_call(cn, MSG_PING, &p, &rtype, &rep)) != 0)
+		return r;
+	r = rtype == MSG_PONG && rep.ping.nonce == p.nonce ? 0 :
+	    SUS_ERR_PROTOCOL;
+	msg_clear(rtype, &rep);
+	return r;
+}
+
+/* Waits for the server to close, counting what it sent first. */
+int
+conn_wait_close(struct conn *cn, int timeout_ms, size_t *n)
+{
+	return fd_read_to_eof(cn->fd, timeout_ms, NULL, 0, n) == 1;
+}
+
+/* Looks for a line of susd's log with the session id and the text. */
+int
+log_has(const char *sid, const char *text, int timeout_ms)
+{
+	FILE		*fp;
+	char		 line[2048], tag[40];
+	long long	 deadline = now_ms() + timeout_ms;
+	int		 found = 0;
+
+	if (integ.log == NULL)
+		return 0;
+	snprintf(tag, sizeof tag, "[%s]", sid);
+	for (;;) {
+		if ((fp = fopen(integ.log, "r")) != NULL) {
+			while (!found && fgets(line, sizeof line, fp) != NULL) {
+				if (strstr(line, tag) != NULL &&
+				    strstr(line, text) != NULL)
+					found = 1;
+			}
+			fclose(fp);
+		}
+		if (found || now_ms() >= deadline)
+			return found;
+		sleep_ms(100);
+	}
+}
+
+/* Runs one case in a child process, so a crash or hang fails only it. */
+static int
+integ_run_case(const struct integ_case *t)
+{
+	char		 why[sizeof integ_why];
+	int		 pfd[2], status, rv;
+	long long	 deadline;
+	ssize_t		 n;
+	size_t		 have = 0;
+	pid_t		 pid;
+	struct pollfd	 p;
+
+	fflush(stdout);
+	if (pipe(pfd) == -1) {
+		printf("not ok - %s: pipe: %s\n", t->name, strerror(errno));
+		return -1;
+	}
+	if ((pid = fork()) == -1) {
+		printf("not ok - %s: fork: %s\n", t->name, strerror(errno));
+		close(pfd[0]);
+		close(pfd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(pfd[0]);
+		integ_why[0] = '\0';
+		rv = t->fn();
+		if (rv != 0 && integ_why[0] == '\0')
+			snprintf(integ_why, sizeof integ_why, "failed");
+		(void)!write(pfd[1], integ_why, strlen(integ_why));
+		close(pfd[1]);
+		/* exit(), not _exit(): LeakSanitizer checks the case. */
+		exit(rv == 0 ? 0 : 1);
+	}
+	close(pfd[1]);
+	memset(why, 0, sizeof why);
+	deadline = now_ms() + INTEG_CASE_MS;
+	for (;;) {
+		p.fd = pfd[0];
+		p.events = POLLIN;
+		if (now_ms() >= deadline) {
+			kill(pid, SIGKILL);
+			snprintf(why, sizeof why, "timed out after %d s",
+			    INTEG_CASE_MS / 1000);
+			break;
+		}
+		if (poll(&p, 1, (int)(deadline - now_ms())) <= 0)
+			continue;
+		n = read(pfd[0], why + have, sizeof why - 1 - have);
+		if (n <= 0)
+			break;
+		have += (size_t)n;
+	}
+	close(pfd[0]);
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && why[0] == '\0') {
+		printf("ok - %s\n", t->name);
+		return 0;
+	}
+	if (why[0] == '\0') {
+		if (WIFSIGNALED(status))
+			snprintf(why, sizeof why, "killed by signal %d",
+			    WTERMSIG(status));
+		else
+			snprintf(why, sizeof why, "exit status %d (a "
+			    "sanitizer report?)", WEXITSTATUS(status));
+	}
+	printf("not ok - %s: %s\n", t->name, why);
+	return -1;
+}
+
+/* Fake server: answers every preamble with one of another major. */
+static int
+integ_fake_server(int major)
+{
+	struct sockaddr_in	 sin;
+	socklen_t		 len = sizeof sin;
+	uint8_t			 pre[SUS_PREAMBLE_LEN], in[64];
+	size_t			 n;
+	int			 lfd, fd, one = 1;
+
+	/* Never outlive a test run that forgot us. */
+	alarm(120);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((lfd = socket(AF_INET, SOCK_STREAM, 0)) == -1 ||
+	    setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) ||
+	    bind(lfd, (struct sockaddr *)&sin, sizeof sin) == -1 ||
+	    listen(lfd, 8) == -1 ||
+	    getsockname(lfd, (struct sockaddr *)&sin, &len) == -1) {
+		perror("integ: fake server");
+		return 1;
+	}
+	printf("%d\n", ntohs(sin.sin_port));
+	fflush(stdout);
+	memcpy(pre, SUS_PROTO_MAGIC, 4);
+	pre[4] = (uint8_t)major;
+	pre[5] = pre[6] = pre[7] = 0;
+	for (;;) {
+		if ((fd = accept(lfd, NULL, NULL)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return 1;
+		}
+		/* The client's preamble and message 1, then our preamble. */
+		(void)fd_read_to_eof(fd, 300, in, sizeof in, &n);
+		(void)fd_write(fd, pre, sizeof pre);
+		close(fd);
+	}
+}
+
+/* Prints usage and exits. */
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr, "usage: integ [-l] [-g group] [-c case] "
+	    "[host port pins scratch]\n       integ -F major\n");
+	exit(2);
+}
+
+/* Takes argv[i] if present, else the environment variable. */
+static const char *
+integ_arg(int argc, char **argv, int i, const char *env)
+{
+	if (i < argc)
+		return argv[i];
+	return getenv(env);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct integ_case	*t;
+	const char		*group = "main", *only = NULL;
+	size_t			 i;
+	int			 ch, list = 0, pass = 0, failed = 0;
+
+	if (sodium_init() < 0) {
+		fprintf(stderr, "integ: libsodium failed to initialise\n");
+		return 1;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	while ((ch = getopt(argc, argv, "c:F:g:l")) != -1) {
+		switch (ch) {
+		case 'c':
+			only = optarg;
+			break;
+		case 'F':
+			return integ_fake_server(atoi(optarg));
+		case 'g':
+			group = optarg;
+			break;
+		case 'l':
+			list = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	integ.host = integ_arg(argc, argv, 0, "SUS_HOST");
+	integ.port = integ_arg(argc, argv, 1, "SUS_PORT");
+	integ.pins = integ_arg(argc, argv, 2, "SUS_KNOWN_SERVERS");
+	integ.scratch = integ_arg(argc, argv, 3, "INTEG_SCRATCH");
+	if (integ.scratch == NULL)
+		integ.scratch = getenv("STACK_DIR");
+	integ.log = getenv("STACK_LOG");
+	if (!list && (integ.host == NULL || integ.port == NULL ||
+	    integ.pins == NULL || integ.scratch == NULL))
+		usage();
+	if (!list)
+		snprintf(integ.hostport, sizeof integ.hostport, "%s:%s",
+		    integ.host, integ.port);
+	for (i = 0; i < sizeof integ_tables / sizeof integ_tables[0]; i++) {
+		for (t = integ_tables[i]; t->name != NULL; t++) {
+			if (only != NULL ? strcmp(only, t->name) != 0 :
+			    strcmp(group, t->group) != 0)
+				continue;
+			if (list) {
+				printf("%s %s\n", t->group, t->name);
+				continue;
+			}
+			if (integ_run_case(t) == 0)
+				pass++;
+			else
+				failed++;
+		}
+	}
+	if (!list)
+		printf("integ: %d passed, %d failed\n", pass, failed);
+	return failed == 0 ? 0 : 1;
+}
