@@ -101,7 +101,7 @@ run:
 
 tests/bin/bench: tests/bench/bench.c $(COMMON_OBJS)
 	@mkdir -p tests/bin
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CFLAGS) -o $@ $^ $(PQ_LIBS) \
+	$(CC) $(CPPFLAGS) -Iserver $(ALL_CFLAGS) $(CFLAGS) -o $@ $^ $(PQ_LIBS) \
 	    $(SODIUM_LIBS) $(LDFLAGS)
 
 bench: all tests/bin/bench

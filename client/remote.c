@@ -20,6 +20,7 @@
 #include "chan_io.h"
 #include "client.h"
 #include "err.h"
+#include "net.h"
 #include "proto.h"
 #include "xmalloc.h"
 
@@ -88,40 +89,28 @@ remote_connected(const struct remote *r)
 	return r->ch != NULL && chan_state(r->ch) == CHAN_OPEN;
 }
 
+/*
+ * How long to wait for one address to accept: a case officer should hear
+ * about a dead server quickly, yet a slow ssh-tunnelled link must not fail.
+ */
+#define REMOTE_CONNECT_MS	10000
+
 /* Opens a TCP connection to the first address that answers. */
 static int
 remote_tcp(struct remote *r)
 {
-	struct addrinfo	 hints, *res, *ai;
-	int		 fd = -1, one = 1, e;
+	int	fd, e;
 
-	memset(&hints, 0, sizeof hints);
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	if ((e = getaddrinfo(r->host, r->port, &hints, &res)) != 0) {
-		snprintf(r->error, sizeof r->error,
-		    "Kan inte slå upp servern %s: %s", r->host,
-		    gai_strerror(e));
+	if ((fd = net_connect(r->host, r->port, REMOTE_CONNECT_MS, &e)) == -1) {
+		if (e != 0)
+			snprintf(r->error, sizeof r->error,
+			    "Kan inte slå upp servern %s: %s", r->host,
+			    gai_strerror(e));
+		else
+			snprintf(r->error, sizeof r->error,
+			    "Kan inte ansluta till servern %s.", r->hostport);
 		return SUS_ERR_SYSTEM;
 	}
-	for (ai = res; ai != NULL; ai = ai->ai_next) {
-		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
-		    ai->ai_protocol);
-		if (fd == -1)
-			continue;
-		if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
-			break;
-		close(fd);
-		fd = -1;
-	}
-	freeaddrinfo(res);
-	if (fd == -1) {
-		snprintf(r->error, sizeof r->error,
-		    "Kan inte ansluta till servern %s.", r->hostport);
-		return SUS_ERR_SYSTEM;
-	}
-	/* Requests are small and interactive; do not wait for Nagle. */
-	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 	r->fd = fd;
 	return 0;
 }

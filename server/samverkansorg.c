@@ -10,6 +10,7 @@
 #include "log.h"
 #include "msg.h"
 #include "proto.h"
+#include "samverkansorg.h"
 #include "susd.h"
 #include "xmalloc.h"
 
@@ -66,22 +67,8 @@ samverkansorg_search(struct session *s, uint32_t id, void *m)
 	params[0] = pat;
 	params[1] = off;
 	params[2] = lim;
-	cnt = db_exec(s, "SELECT count(*) FROM samverkansorg"
-	    " WHERE namn ILIKE $1", 1, params);
-	res = db_exec(s,
-	    "SELECT s.id, s.namn, f.namn, coalesce(s.organisationsnummer, ''),"
-	    " to_char(s.startdatum, 'YYYY-MM-DD'),"
-	    " coalesce(to_char(s.slutdatum, 'YYYY-MM-DD'), ''),"
-	    " coalesce((SELECT string_agg(k.namn, ', '"
-	    "   ORDER BY k.namn COLLATE \"sv-SE-x-icu\")"
-	    "   FROM samverkansorg_kommun sk JOIN kommun k"
-	    "   ON k.kommunkod = sk.kommunkod"
-	    "   WHERE sk.samverkansorg_id = s.id), '')"
-	    " FROM samverkansorg s"
-	    " JOIN samverkansform f ON f.id = s.samverkansform_id"
-	    " WHERE s.namn ILIKE $1"
-	    " ORDER BY s.namn COLLATE \"sv-SE-x-icu\", s.id"
-	    " OFFSET $2 LIMIT $3", 3, params);
+	cnt = db_exec(s, SAMORG_SEARCH_COUNT_SQL, 1, params);
+	res = db_exec(s, SAMORG_SEARCH_SQL, 3, params);
 	if (res == NULL || cnt == NULL) {
 		session_error(s, id, ERR_INTERNAL,
 		    "Sökningen misslyckades på grund av ett serverfel.");

@@ -7,12 +7,6 @@
  *
  *	bench host port pinfile conninfo [requests]
  */
-#include <sys/socket.h>
-
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <arpa/inet.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,27 +23,11 @@
 #include "keyfile.h"
 #include "known.h"
 #include "msg.h"
+#include "net.h"
 #include "proto.h"
+#include "samverkansorg.h"
 
 #define BENCH_TIMEOUT	30000
-
-/* The query the server runs for one search page, copied verbatim. */
-static const char *bench_sql =
-    "SELECT s.id, s.namn, f.namn, coalesce(s.organisationsnummer, ''),"
-    " to_char(s.startdatum, 'YYYY-MM-DD'),"
-    " coalesce(to_char(s.slutdatum, 'YYYY-MM-DD'), ''),"
-    " coalesce((SELECT string_agg(k.namn, ', '"
-    "   ORDER BY k.namn COLLATE \"sv-SE-x-icu\")"
-    "   FROM samverkansorg_kommun sk JOIN kommun k"
-    "   ON k.kommunkod = sk.kommunkod"
-    "   WHERE sk.samverkansorg_id = s.id), '')"
-    " FROM samverkansorg s"
-    " JOIN samverkansform f ON f.id = s.samverkansform_id"
-    " WHERE s.namn ILIKE $1"
-    " ORDER BY s.namn COLLATE \"sv-SE-x-icu\", s.id"
-    " OFFSET $2 LIMIT $3";
-static const char *bench_count_sql =
-    "SELECT count(*) FROM samverkansorg WHERE namn ILIKE $1";
 
 /* Microseconds on the monotonic clock. */
 static double
@@ -86,25 +64,18 @@ static int
 bench_connect(const char *host, int port, const char *pins,
     struct chan **cp)
 {
-	struct sockaddr_in	 sin;
 	struct chan		*c;
 	struct chan_msg		 m;
 	struct msg_login	 l = { "rapport", "demo2026" };
 	struct buf		*b;
 	uint8_t			 priv[32], pub[32];
 	char			 hp[128];
-	int			 fd, one = 1;
+	int			 fd, e;
 
 	noise_keypair(priv, pub);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_port = htons((uint16_t)port);
-	if (inet_pton(AF_INET, host, &sin.sin_addr) != 1)
+	snprintf(hp, sizeof hp, "%d", port);
+	if ((fd = net_connect(host, hp, BENCH_TIMEOUT, &e)) == -1)
 		return -1;
-	fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (fd == -1 || connect(fd, (struct sockaddr *)&sin, sizeof sin) == -1)
-		return -1;
-	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 	c = chan_new(CHAN_CLIENT, priv, "sus-bench");
 	if (chan_io_handshake(c, fd, BENCH_TIMEOUT) != 0)
 		return -1;
@@ -169,9 +140,9 @@ main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		t0 = now_us();
 		PQclear(PQexec(pg, "BEGIN"));
-		PQclear(PQexecParams(pg, bench_count_sql, 1, NULL, params, NULL,
+		PQclear(PQexecParams(pg, SAMORG_SEARCH_COUNT_SQL, 1, NULL, params, NULL,
 		    NULL, 0));
-		res = PQexecParams(pg, bench_sql, 3, NULL, params, NULL, NULL,
+		res = PQexecParams(pg, SAMORG_SEARCH_SQL, 3, NULL, params, NULL, NULL,
 		    0);
 		if (PQresultStatus(res) != PGRES_TUPLES_OK ||
 		    PQntuples(res) == 0) {

@@ -34,6 +34,7 @@
 #include "chan.h"
 #include "chan_io.h"
 #include "err.h"
+#include "net.h"
 #include "integ.h"
 #include "known.h"
 #include "msg.h"
@@ -94,29 +95,9 @@ sleep_ms(int ms)
 int
 tcp_connect(void)
 {
-	struct addrinfo	 hints, *res, *ai;
-	int		 fd = -1, one = 1;
+	int	fd, e;
 
-	memset(&hints, 0, sizeof hints);
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_flags = AI_NUMERICSERV;
-	if (getaddrinfo(integ.host, integ.port, &hints, &res) != 0)
-		return -1;
-	for (ai = res; ai != NULL; ai = ai->ai_next) {
-		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
-		    ai->ai_protocol);
-		if (fd == -1)
-			continue;
-		if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
-			break;
-		close(fd);
-		fd = -1;
-	}
-	freeaddrinfo(res);
-	/* Each test write should leave at once, as one segment if it can. */
-	if (fd != -1)
-		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	fd = net_connect(integ.host, integ.port, 5000, &e);
 	return fd;
 }
 
