@@ -38,16 +38,17 @@ enum samorg_col {
 
 /*
  * Each column's title, its narrowest and widest useful width, and when it
- * gives way on a narrow terminal (0: never; lower goes first). Names keep
- * room enough to tell "Samordningsförbundet Ö…" rows apart.
+ * gives way on a narrow terminal (0: never; lower goes first). Names come
+ * first: up to 50 characters, and never narrower than 36, so that
+ * "Samordningsförbundet Östra Skaraborg" rows can be told apart.
  */
 static const struct {
 	const char	*title;
 	int		 min, max;
 	int		 drop;
 } samorg_cols[COL__COUNT] = {
-	[COL_NAMN] = { "Namn", 28, 44, 0 },
-	[COL_FORM] = { "Samverkansform", 6, 14, 3 },
+	[COL_NAMN] = { "Namn", 36, 50, 0 },
+	[COL_FORM] = { "Samverkansform", 15, 22, 3 },
 	[COL_START] = { "Startdatum", 10, 10, 0 },
 	[COL_SLUT] = { "Slutdatum", 10, 10, 2 },
 	[COL_KOMMUNER] = { "Kommuner", 8, 1000, 1 },
