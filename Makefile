@@ -129,7 +129,7 @@ lint-man:
 clean:
 	rm -f sus susd common/*.o server/*.o client/*.o tests/*/*.o \
 	    common/*.d server/*.d client/*.d tests/*/*.d
-	rm -rf tests/bin tests/out
+	rm -rf tests/bin tests/out tests/fuzz/corpus
 
 .PHONY: all test run bench fuzz install lint-man clean
 
