@@ -12,6 +12,17 @@ log=$state/susd.log
 mkdir -p "$state"
 chmod 711 "$state"
 
+# As root the cluster runs as postgres, which cannot pass a 0700 home such
+# as /root. Then the cluster lives where postgres can reach it, and
+# ./var/pg links to it; susd follows the link.
+if [ "$(id -u)" -eq 0 ] && [ ! -e "$state/pg" ] &&
+    ! runuser -u postgres -- test -x "$state" 2>/dev/null; then
+	real=/var/lib/sus/run-$(printf '%s' "$top" | sha256sum | cut -c1-12)
+	install -d -m 711 /var/lib/sus "$real"
+	ln -s "$real" "$state/pg"
+	echo "postgres når inte $top; klustret ligger i $real (länkat från var/pg)"
+fi
+
 opts=(-f /dev/null -o state_dir="$state" -o listen=127.0.0.1
     -o port="$port" -o log_file="$log")
 susd()

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -184,7 +185,7 @@ susd_run_as(void)
 static void
 susd_database(void)
 {
-	char	dir[1024];
+	char	dir[1024], real[PATH_MAX];
 	int	r;
 
 	if (susd.conf.database[0] != '\0') {
@@ -207,6 +208,12 @@ susd_database(void)
 		snprintf(susd.pg_dir, sizeof susd.pg_dir, "%s/%s", cwd, dir);
 	} else
 		strlcpy(susd.pg_dir, dir, sizeof susd.pg_dir);
+	/*
+	 * Follow a link (make run links var/pg out of a home postgres cannot
+	 * pass): the cluster's own user must be able to walk the real path.
+	 */
+	if (realpath(susd.pg_dir, real) != NULL)
+		strlcpy(susd.pg_dir, real, sizeof susd.pg_dir);
 	r = pgembed_start(susd.pg_dir, susd.conf.pg_bindir, susd_run_as(),
 	    susd.admin_conninfo, sizeof susd.admin_conninfo,
 	    &susd_started_cluster);

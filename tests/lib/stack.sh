@@ -70,7 +70,17 @@ stack_start()
 	rm -rf "$STACK_DIR"
 	mkdir -p "$STACK_DIR/state"
 	chmod 755 "$STACK_DIR"
-	pg_test_start "$STACK_DIR/pg" || return 1
+	# As root the cluster runs as postgres, which must be able to reach
+	# its directory: the checkout may sit under a 0700 home (/root), so
+	# the cluster goes to a scratch directory of its own under /tmp.
+	if [ "$(id -u)" -eq 0 ]; then
+		STACK_PG=$(mktemp -d /tmp/sus-stack.XXXXXX) || return 1
+		chmod 755 "$STACK_PG"
+	else
+		STACK_PG=$STACK_DIR
+	fi
+	export STACK_PG
+	pg_test_start "$STACK_PG/pg" || return 1
 	pg_test_createdb sus || return 1
 	STACK_DB_ADMIN="host=$PGHOST port=$PGPORT dbname=sus user=postgres"
 	STACK_DB_APP="host=$PGHOST port=$PGPORT dbname=sus user=susd"
@@ -100,4 +110,8 @@ stack_stop()
 {
 	stack_susd_stop
 	pg_test_stop >/dev/null 2>&1
+	if [ -n "${STACK_PG:-}" ] && [ "$STACK_PG" != "${STACK_DIR:-}" ]; then
+		rm -rf "$STACK_PG"
+	fi
+	STACK_PG=
 }
