@@ -68,6 +68,7 @@ struct chan {
 	int			 have_rs;
 	uint8_t			 h[NOISE_HASH_LEN];
 	char			 sid[17];
+	uint64_t		 bytes_in;	/* consumed, for stall checks */
 	int			 have_h;
 
 	struct noise_hs		 hs;
@@ -285,6 +286,8 @@ chan_hs_finish(struct chan *c)
 	noise_hs_hash(&c->hs, c->h);
 	noise_hs_clear(&c->hs);
 	sodium_memzero(c->e_priv, sizeof c->e_priv);
+	/* The long-term key is needed for the handshake only. */
+	sodium_memzero(c->s_priv, sizeof c->s_priv);
 	sodium_bin2hex(c->sid, sizeof c->sid, c->h, 8);
 	c->have_h = 1;
 	chan_enter(c, PH_OPEN);
@@ -613,6 +616,7 @@ chan_input(struct chan *c, const uint8_t *data, size_t len, size_t *used)
 			break;
 	}
 	*used = off;
+	c->bytes_in += off;
 	if (r != 0) {
 		chan_fail(c, r);
 		return r;
@@ -774,6 +778,14 @@ void
 chan_set_max_message(struct chan *c, size_t max)
 {
 	c->max_message = max;
+}
+
+
+/* Bytes consumed from the peer so far: progress, for stall checks. */
+uint64_t
+chan_bytes_in(const struct chan *c)
+{
+	return c->bytes_in;
 }
 
 /* True when a partial preamble, frame or MORE chain is pending. */

@@ -98,6 +98,8 @@ int		 chan_handshake_hash(const struct chan *,
 		    uint8_t h[NOISE_HASH_LEN]);
 /* Sets the largest reassembled message accepted (4 KiB before login). */
 void		 chan_set_max_message(struct chan *, size_t);
+/* Bytes consumed from the peer so far, to tell a stall from progress. */
+uint64_t	 chan_bytes_in(const struct chan *);
 /* True when a partial frame or partial MORE chain is pending. */
 int		 chan_partial(const struct chan *);
 /* Test hooks: set the next send or receive nonce. */

@@ -147,17 +147,33 @@ out:
 int
 keyfile_generate(const char *path, uint8_t priv[32], uint8_t pub[32])
 {
-	char	pubpath[4096];
-	int	r;
+	char	pubpath[4096], tmppath[4096];
+	int	r, saved;
 
 	if ((size_t)snprintf(pubpath, sizeof pubpath, "%s.pub", path) >=
-	    sizeof pubpath)
+	    sizeof pubpath ||
+	    (size_t)snprintf(tmppath, sizeof tmppath, "%s.new", path) >=
+	    sizeof tmppath)
 		return SUS_ERR_INVALID;
 	if ((r = noise_keypair(priv, pub)) != 0)
 		goto out;
-	if ((r = keyfile_write(path, O_CREAT | O_EXCL, 0600, KEYFILE_PRIV_TAG,
-	    priv)) != 0)
+	/*
+	 * Write aside, then link into place: a crash leaves no truncated
+	 * key behind, and link() fails if the key appeared meanwhile, so
+	 * an existing key is never replaced.
+	 */
+	(void)unlink(tmppath);
+	if ((r = keyfile_write(tmppath, O_CREAT | O_EXCL, 0600,
+	    KEYFILE_PRIV_TAG, priv)) != 0)
 		goto out;
+	if (link(tmppath, path) == -1) {
+		saved = errno;
+		(void)unlink(tmppath);
+		errno = saved;
+		r = SUS_ERR_SYSTEM;
+		goto out;
+	}
+	(void)unlink(tmppath);
 	/* The public half is derived; a stale one is simply replaced. */
 	if ((r = keyfile_write(pubpath, O_CREAT | O_TRUNC, 0644,
 	    KEYFILE_PUB_TAG, pub)) != 0)

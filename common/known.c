@@ -89,6 +89,15 @@ known_line(struct known_scan *ks, const char *line, size_t len)
 	hlen = known_field(&p, end, &host);
 	if (hlen == 0 || host[0] == '#')
 		return;
+	/* Host names are case-insensitive; the port is digits either way. */
+	if (hlen != ks->hostlen || strncasecmp(host, ks->hostport, hlen) != 0)
+		return;
+	/*
+	 * From here the line is about our host. One we cannot read fails
+	 * closed: it counts as a different key, so a damaged pin (or one in
+	 * the system file) never falls back to trust on first use.
+	 */
+	ks->seen = 1;
 	tlen = known_field(&p, end, &type);
 	blen = known_field(&p, end, &b64);
 	/* Anything after the key is a comment, as in known_hosts. */
@@ -97,16 +106,12 @@ known_line(struct known_scan *ks, const char *line, size_t len)
 	if (tlen != strlen(KNOWN_KEY_TYPE) ||
 	    memcmp(type, KNOWN_KEY_TYPE, tlen) != 0)
 		return;
-	/* Host names are case-insensitive; the port is digits either way. */
-	if (hlen != ks->hostlen || strncasecmp(host, ks->hostport, hlen) != 0)
-		return;
 	if (blen != KNOWN_B64_LEN)
 		return;
 	if (sodium_base642bin(bin, sizeof bin, b64, blen, NULL, &binlen,
 	    &b64end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
 	    binlen != sizeof bin || b64end != b64 + blen)
 		goto out;
-	ks->seen = 1;
 	if (sodium_memcmp(bin, ks->key, sizeof bin) == 0)
 		ks->matched = 1;
 out:

@@ -1,7 +1,9 @@
 /*
  * known_servers: pinned server keys, like ssh's known_hosts. One entry a
  * line: "host:port sus-x25519 <base64 key>"; '#' starts a comment; blank
- * lines are ignored; malformed lines are skipped, never fatal.
+ * lines are ignored; malformed lines are never fatal. A malformed line for
+ * the host being checked fails closed: it counts as another key, so a
+ * damaged pin gives a mismatch, never a trust-on-first-use prompt.
  */
 #ifndef SUS_KNOWN_H
 #define SUS_KNOWN_H

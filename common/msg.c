@@ -12,6 +12,7 @@
 #include "err.h"
 #include "msg.h"
 #include "proto.h"
+#include "xmalloc.h"
 
 enum field_type {
 	F_U8,
@@ -291,6 +292,7 @@ decode(const struct layout *l, struct buf *in, void *m)
 static void
 clear(const struct layout *l, void *m)
 {
+	char		*str;
 	uint8_t		*base = m;
 	const struct field *f;
 	uint8_t		*elems;
@@ -300,7 +302,10 @@ clear(const struct layout *l, void *m)
 	for (i = 0; i < l->nfields; i++) {
 		f = &l->fields[i];
 		if (f->type == F_STR) {
-			free(*(char **)(base + f->off));
+			str = *(char **)(base + f->off);
+			/* Strings may be passwords or personal data: wipe. */
+			if (str != NULL)
+				freezero(str, strlen(str) + 1);
 			*(char **)(base + f->off) = NULL;
 		} else if (f->type == F_LIST) {
 			elems = *(uint8_t **)(base + f->off);

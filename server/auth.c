@@ -149,11 +149,28 @@ auth_login(struct session *s, uint32_t id, void *m)
 	good = crypto_pwhash_str_verify(hbuf, l->password,
 	    strlen(l->password)) == 0;
 	s->user_id = found ? (uint32_t)strtoul(uid, NULL, 10) : 0;
-	if (found && good && locked) {
-		audit_log(s, "login_locked", "anvandare", s->user_id, 0, NULL);
-		rv = session_error(s, id, ERR_LOCKED, "Kontot är tillfälligt "
-		    "låst efter för många misslyckade inloggningar.");
+	if (found && locked) {
+		/*
+		 * The same answer whatever the password: otherwise a lock
+		 * would tell a guesser the moment a guess is right. The
+		 * attempt still counts against the connection.
+		 */
+		s->failures++;
+		snprintf(detail, sizeof detail, "{\"attempt\": %d}",
+		    s->failures);
+		rv = audit_log(s, "login_locked", "anvandare", s->user_id, 0,
+		    detail);
 		s->user_id = 0;
+		if (rv != 0) {
+			rv = session_error(s, id, ERR_INTERNAL, "Inloggningen "
+			    "misslyckades på grund av ett serverfel.");
+			goto out;
+		}
+		rv = session_error(s, id, ERR_LOCKED, "Kontot är tillfälligt "
+		    "låst efter för många misslyckade inloggningar. Försök "
+		    "igen senare eller kontakta din administratör.");
+		if (rv == 0 && s->failures >= SUS_LOGIN_ATTEMPTS)
+			rv = SUS_ERR_PROTOCOL;
 		goto out;
 	}
 	if (!found || !good) {
@@ -195,7 +212,14 @@ auth_login(struct session *s, uint32_t id, void *m)
 	    " locked_until = NULL, last_login = now() WHERE id = $1", 1,
 	    params);
 	auth_maybe_rehash(s, uid, hbuf, l->password);
-	audit_log(s, "login", "anvandare", s->user_id, 0, NULL);
+	/* No audit row, no login: the trail must be complete. */
+	if (audit_log(s, "login", "anvandare", s->user_id, 0, NULL) != 0) {
+		s->user_id = 0;
+		s->roles = 0;
+		rv = session_error(s, id, ERR_INTERNAL, "Inloggningen "
+		    "misslyckades på grund av ett serverfel.");
+		goto out;
+	}
 	s->logged_in = 1;
 	strlcpy(s->username, l->username, sizeof s->username);
 	memset(&ok, 0, sizeof ok);

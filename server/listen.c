@@ -224,7 +224,11 @@ listen_loop(void)
 	}
 	free(pfds);
 	close(susd.listen_fd);
-	/* Drain: sessions finish their request and see SIGTERM. */
+	/*
+	 * Sessions end at once on SIGTERM (SIG_DFL in the child); PostgreSQL
+	 * rolls back whatever they had open, and nothing acknowledged is lost
+	 * because a reply is sent only after its commit.
+	 */
 	for (i = 0; i < nchildren; i++)
 		kill(children[i].pid, SIGTERM);
 	while (nchildren > 0) {

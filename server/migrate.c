@@ -32,7 +32,12 @@ struct migration {
 	char	 name[256];
 };
 
-/* Where the migrations are: $SUSD_SCHEMA_DIR, ./schema, or installed. */
+/*
+ * Where the migrations are: $SUSD_SCHEMA_DIR (make run and the tests
+ * point it into the checkout), else the installed copy. Never the current
+ * directory: root starting susd somewhere others can write must not run
+ * their SQL as the schema owner.
+ */
 const char *
 migrate_schema_dir(void)
 {
@@ -40,8 +45,6 @@ migrate_schema_dir(void)
 
 	if (env != NULL && *env != '\0')
 		return env;
-	if (access("schema/0001_core.sql", R_OK) == 0)
-		return "schema";
 	return SUS_DATADIR "/schema";
 }
 

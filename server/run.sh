@@ -5,6 +5,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
+# The migrations and demo data of this checkout, not an installed copy.
+export SUSD_SCHEMA_DIR=$top/schema
 state=$top/var
 port=${SUS_PORT:-4646}
 log=$state/susd.log

@@ -42,17 +42,21 @@ session_now_ms(void)
 }
 
 
-/* Runs the request loop until BYE, EOF, an error or a signal. */
+/*
+ * Runs the request loop until BYE, EOF, an error or a signal. start is
+ * when the connection was accepted: the login grace counts from there.
+ */
 static int
-session_loop(struct session *s)
+session_loop(struct session *s, long long start)
 {
 	struct chan_msg	 m;
 	int		 r, timeout;
 	long long	 deadline, last = session_now_ms();
 	long long	 idle_ms = susd.conf.db_idle_release * 1000LL;
+	uint64_t	 seen = 0;
 
 	/* PINGs must not keep an unauthenticated connection alive. */
-	deadline = session_now_ms() + susd.conf.login_grace * 1000LL;
+	deadline = start + susd.conf.login_grace * 1000LL;
 	for (;;) {
 		if (susd_got_term)
 			return 0;
@@ -63,15 +67,18 @@ session_loop(struct session *s)
 		} else {
 			/*
 			 * Wake up once per handshake_timeout: cheap, and a
-			 * frame stalled half-way is noticed within two.
+			 * message that makes no progress for a whole tick is
+			 * noticed, while a slow one still getting bytes is not
+			 * cut off.
 			 */
 			timeout = susd.conf.handshake_timeout * 1000;
 		}
 		r = chan_io_recv(s->chan, s->fd, timeout, &m);
 		if (r == SUS_ERR_TIMEOUT && s->logged_in) {
-			/* A frame begun and not finished in a tick is dead. */
-			if (chan_partial(s->chan))
+			if (chan_partial(s->chan) &&
+			    chan_bytes_in(s->chan) == seen)
 				return r;
+			seen = chan_bytes_in(s->chan);
 			/* Idle: give the database connection back. */
 			if (s->db != NULL && session_now_ms() - last >= idle_ms)
 				db_close(s);
@@ -79,6 +86,7 @@ session_loop(struct session *s)
 		}
 		if (r != 0)
 			return r;
+		seen = chan_bytes_in(s->chan);
 		last = session_now_ms();
 		r = request_dispatch(s, m.type, m.id, m.body);
 		buf_free(m.body);
@@ -105,6 +113,7 @@ void
 session_run(int fd, const char *peer, int startup_fd)
 {
 	struct session	 s;
+	long long	 start = session_now_ms();
 	int		 r;
 
 	memset(&s, 0, sizeof s);
@@ -114,6 +123,8 @@ session_run(int fd, const char *peer, int startup_fd)
 	s.chan = chan_new(CHAN_SERVER, susd.key_priv, "susd " SUS_VERSION);
 	if (s.chan == NULL)
 		fatal("out of memory");
+	/* The channel holds its own copy until the handshake ends. */
+	sodium_memzero(susd.key_priv, sizeof susd.key_priv);
 	chan_set_max_message(s.chan, SUS_MSG_MAX_PRELOGIN);
 	r = chan_io_handshake(s.chan, fd, susd.conf.handshake_timeout * 1000);
 	if (r != 0) {
@@ -125,7 +136,7 @@ session_run(int fd, const char *peer, int startup_fd)
 	}
 	log_set_session(chan_session_id(s.chan));
 	log_info("connection from %s", peer);
-	r = session_loop(&s);
+	r = session_loop(&s, start);
 	if (r == REQ_CLOSE || r == 0)
 		log_info("session ended");
 	else if (r == SUS_ERR_EOF)

@@ -5,6 +5,7 @@
  * connection. Operator commands (migrate, useradd, demo, keygen, pubkey)
  * share the same start-up.
  */
+#include <sys/prctl.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -35,6 +36,8 @@ volatile sig_atomic_t	 susd_got_chld;
 
 static int		 susd_started_cluster;
 static int		 susd_foreground_debug;
+static char		**susd_opts;	/* -o overrides, re-applied on SIGHUP */
+static int		 susd_nopts;
 
 /* Signal handlers only set flags; the loops act on them. */
 static void
@@ -105,6 +108,8 @@ susd_config(const char *path, char **opts, int nopts)
 			fatal("-o %s: %s", opts[i], err);
 	}
 	susd.conf_path = path;
+	susd_opts = opts;
+	susd_nopts = nopts;
 }
 
 /* Re-reads the configuration on SIGHUP; a bad file keeps the old one. */
@@ -113,6 +118,7 @@ susd_reload(void)
 {
 	struct config	 fresh;
 	char		 err[512];
+	int		 i;
 
 	if (susd.conf_path == NULL) {
 		log_info("SIGHUP: no configuration file to reload");
@@ -122,6 +128,15 @@ susd_reload(void)
 	if (config_load(susd.conf_path, &fresh, err, sizeof err) != 0) {
 		log_error("SIGHUP: keeping the old configuration: %s", err);
 		return;
+	}
+	/* The command line still beats the file, as at start-up. */
+	for (i = 0; i < susd_nopts; i++) {
+		if (config_set_option(&fresh, susd_opts[i], err,
+		    sizeof err) != 0) {
+			log_error("SIGHUP: -o %s: %s", susd_opts[i], err);
+			config_free(&fresh);
+			return;
+		}
 	}
 	/* Limits and logging change at once; listen/database need a restart. */
 	susd.conf.max_startups = fresh.max_startups;
@@ -157,10 +172,13 @@ susd_key(int generate)
 	char	path[1024], fp[KEYFILE_FP_LEN];
 	int	r;
 
-	if (susd.conf.key_file[0] != '\0')
-		strlcpy(path, susd.conf.key_file, sizeof path);
-	else
-		snprintf(path, sizeof path, "%s/susd_key", susd.conf.state_dir);
+	if (susd.conf.key_file[0] != '\0') {
+		if (strlcpy(path, susd.conf.key_file, sizeof path) >=
+		    sizeof path)
+			fatal("key_file is too long");
+	} else if (snprintf(path, sizeof path, "%s/susd_key",
+	    susd.conf.state_dir) >= (int)sizeof path)
+		fatal("state_dir is too long");
 	if (generate)
 		r = keyfile_load_or_generate(path, susd.key_priv, susd.key_pub);
 	else
@@ -189,11 +207,14 @@ susd_database(void)
 	int	r;
 
 	if (susd.conf.database[0] != '\0') {
-		strlcpy(susd.app_conninfo, susd.conf.database,
-		    sizeof susd.app_conninfo);
-		strlcpy(susd.admin_conninfo, susd.conf.admin_database[0] != '\0' ?
+		/* A cut conninfo could drop e.g. sslmode: refuse, never cut. */
+		if (strlcpy(susd.app_conninfo, susd.conf.database,
+		    sizeof susd.app_conninfo) >= sizeof susd.app_conninfo ||
+		    strlcpy(susd.admin_conninfo,
+		    susd.conf.admin_database[0] != '\0' ?
 		    susd.conf.admin_database : susd.conf.database,
-		    sizeof susd.admin_conninfo);
+		    sizeof susd.admin_conninfo) >= sizeof susd.admin_conninfo)
+			fatal("database or admin_database is too long");
 		return;
 	}
 	susd.embedded = 1;
@@ -221,8 +242,10 @@ susd_database(void)
 		fatal("cannot start the embedded PostgreSQL cluster in %s",
 		    susd.pg_dir);
 	/* Sessions use a login role that holds only sus_app's rights. */
-	snprintf(susd.app_conninfo, sizeof susd.app_conninfo, "%s user=susd",
-	    susd.admin_conninfo);
+	if (snprintf(susd.app_conninfo, sizeof susd.app_conninfo,
+	    "%s user=susd", susd.admin_conninfo) >=
+	    (int)sizeof susd.app_conninfo)
+		fatal("embedded cluster path is too long");
 }
 
 /* Stops the embedded cluster if this process started it. */
@@ -279,12 +302,18 @@ susd_drop_privileges(void)
 		return;
 	if ((pw = getpwnam(susd.conf.user)) == NULL)
 		fatal("user %s does not exist", susd.conf.user);
-	if (setgroups(0, NULL) == -1 || setgid(pw->pw_gid) == -1 ||
-	    initgroups(pw->pw_name, pw->pw_gid) == -1 ||
+	/*
+	 * Only the account's primary group: supplementary groups (ssl-cert,
+	 * say) would hand every session more than it needs.
+	 */
+	if (setgroups(1, &pw->pw_gid) == -1 || setgid(pw->pw_gid) == -1 ||
 	    setuid(pw->pw_uid) == -1)
 		fatale("dropping privileges to %s", susd.conf.user);
 	if (setuid(0) != -1)
 		fatal("could regain root after dropping privileges");
+	/* No core dumps or ptrace by the account: sessions hold secrets. */
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == -1)
+		fatale("prctl");
 	log_info("running as %s", susd.conf.user);
 }
 
@@ -302,6 +331,8 @@ susd_serve(void)
 		return 1;
 	}
 	susd_drop_privileges();
+	/* Sessions never need the schema owner's connection string. */
+	sodium_memzero(susd.admin_conninfo, sizeof susd.admin_conninfo);
 	log_info("listening on %s port %d", susd.conf.listen, susd.conf.port);
 	listen_loop();
 	log_info("shutting down");

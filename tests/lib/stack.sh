@@ -15,6 +15,9 @@
 
 . "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 
+# susd takes its migrations and demo data from this checkout.
+export SUSD_SCHEMA_DIR=${SUS_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}/schema
+
 # Starts susd with the given extra -o options; waits until it listens.
 stack_susd_start()
 {

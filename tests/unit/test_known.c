@@ -67,9 +67,9 @@ START_TEST(test_basic)
 	    k1), KNOWN_NONE);
 	ck_assert_int_eq(known_check_text(t, strlen(t), "SUS.Example.ORG:4646",
 	    k1), KNOWN_MATCH);
-	/* Only the given length counts: cut before the key, nothing's there. */
+	/* Only the given length counts: a key cut short fails closed. */
 	ck_assert_int_eq(known_check_text(t, strlen(t) - 10, HOST, k1),
-	    KNOWN_NONE);
+	    KNOWN_MISMATCH);
 	ck_assert_int_eq(known_check_text(t, strlen(t), NULL, k1),
 	    SUS_ERR_INVALID);
 }
@@ -124,7 +124,7 @@ START_TEST(test_malformed_lines)
 	size_t		 i;
 
 	kn_setup();
-	/* Each malformed line is skipped: the host stays unknown. */
+	/* A malformed line for the host fails closed: never unknown. */
 	bad[0] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";	/* no pad */
 	bad[1] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8==";
 	bad[2] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh*=";
@@ -135,15 +135,18 @@ START_TEST(test_malformed_lines)
 	bad[7] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh9=";	/* bits */
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		snprintf(t, sizeof t, "%s sus-x25519 %s\n", HOST, bad[i]);
-		ck_assert_msg(kn_text(t, k1) == KNOWN_NONE, "accepted %s",
-		    bad[i]);
+		ck_assert_msg(kn_text(t, k1) == KNOWN_MISMATCH,
+		    "not a mismatch: %s", bad[i]);
 	}
 	snprintf(t, sizeof t, "%s\n%s sus-x25519\n%s %s\n", HOST, HOST, HOST,
 	    b1);
-	ck_assert_int_eq(kn_text(t, k1), KNOWN_NONE);
+	ck_assert_int_eq(kn_text(t, k1), KNOWN_MISMATCH);
 	snprintf(t, sizeof t, "%s ssh-ed25519 %s\n", HOST, b1);
-	ck_assert_int_eq(kn_text(t, k1), KNOWN_NONE);
+	ck_assert_int_eq(kn_text(t, k1), KNOWN_MISMATCH);
 	snprintf(t, sizeof t, "%s sus-x25519x %s\n", HOST, b1);
+	ck_assert_int_eq(kn_text(t, k1), KNOWN_MISMATCH);
+	/* Malformed lines for other hosts are skipped. */
+	snprintf(t, sizeof t, "other:1 sus-x25519\nother:1 x y\n");
 	ck_assert_int_eq(kn_text(t, k1), KNOWN_NONE);
 	snprintf(t, sizeof t, "%s:4646 sus-x25519 %s\n", HOST, b1);
 	ck_assert_int_eq(kn_text(t, k1), KNOWN_NONE);
