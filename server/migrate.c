@@ -212,7 +212,9 @@ migrate_list(const char *dir, struct migration **out, int *n)
 	*out = NULL;
 	*n = 0;
 	if ((d = opendir(dir)) == NULL) {
-		log_error("%s: %s", dir, strerror(errno));
+		log_error("migrations: %s: %s (run make install, or point "
+		    "SUSD_SCHEMA_DIR at the schema directory)", dir,
+		    strerror(errno));
 		return SUS_ERR_SYSTEM;
 	}
 	while ((de = readdir(d)) != NULL) {

@@ -397,25 +397,36 @@ pgembed_mkdir(const char *path, const struct pgembed_user *u, mode_t mode)
 {
 	struct stat	st;
 
+	int		fd, r = SUS_ERR_SYSTEM;
+
 	if (mkdir(path, mode) == -1 && errno != EEXIST) {
 		log_error("mkdir %s: %s", path, strerror(errno));
 		return SUS_ERR_SYSTEM;
 	}
-	/* Refuse a symlink planted in place of our directory. */
-	if (lstat(path, &st) == -1 || !S_ISDIR(st.st_mode)) {
+	/*
+	 * Work on an open descriptor, never the path again: a symlink
+	 * planted in place of our directory is refused by O_NOFOLLOW, and
+	 * nothing can be swapped in between the check and the chown.
+	 */
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 || fstat(fd, &st) == -1 || !S_ISDIR(st.st_mode)) {
 		log_error("%s: not a directory", path);
-		return SUS_ERR_SYSTEM;
+		goto out;
 	}
 	if (u->drop && (st.st_uid != u->uid || st.st_gid != u->gid) &&
-	    chown(path, u->uid, u->gid) == -1) {
+	    fchown(fd, u->uid, u->gid) == -1) {
 		log_error("chown %s: %s", path, strerror(errno));
-		return SUS_ERR_SYSTEM;
+		goto out;
 	}
-	if ((st.st_mode & 07777) != mode && chmod(path, mode) == -1) {
+	if ((st.st_mode & 07777) != mode && fchmod(fd, mode) == -1) {
 		log_error("chmod %s: %s", path, strerror(errno));
-		return SUS_ERR_SYSTEM;
+		goto out;
 	}
-	return 0;
+	r = 0;
+out:
+	if (fd != -1)
+		close(fd);
+	return r;
 }
 
 /* Opens path for appending, owned by u, creating it with mode 0600. */
@@ -503,7 +514,7 @@ pgembed_configure(const struct pgembed_paths *pp,
 	char	 line[PGEMBED_PATH_MAX + 64], *conf = NULL;
 	FILE	*f;
 	long	 size;
-	int	 fd = -1, r = SUS_ERR_SYSTEM;
+	int	 fd = -1, rfd = -1, r = SUS_ERR_SYSTEM;
 
 	if (pgembed_fmt(path, sizeof path, "%s/%s", pp->data,
 	    "sus.conf") != 0 ||
@@ -531,7 +542,11 @@ pgembed_configure(const struct pgembed_paths *pp,
 	if (pgembed_fmt(path, sizeof path, "%s/%s", pp->data,
 	    "postgresql.conf") != 0)
 		return SUS_ERR_NO_SPACE;
-	if ((f = fopen(path, "re")) == NULL) {
+	/* The data directory is the cluster owner's: follow no link in it. */
+	if ((rfd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
+	    (f = fdopen(rfd, "r")) == NULL) {
+		if (rfd != -1)
+			close(rfd);
 		log_error("open %s: %s", path, strerror(errno));
 		goto out;
 	}
@@ -549,7 +564,8 @@ pgembed_configure(const struct pgembed_paths *pp,
 	fclose(f);
 	if (strstr(conf, pgembed_include) == NULL) {
 		/* Last, so our settings win over anything above. */
-		if ((fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)) == -1 ||
+		if ((fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW |
+		    O_CLOEXEC)) == -1 ||
 		    pgembed_write(fd, "\n# susd\n") != 0 ||
 		    pgembed_write(fd, pgembed_include) != 0 ||
 		    fsync(fd) == -1) {
