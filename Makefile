@@ -23,7 +23,7 @@ CPPFLAGS +=	-D_GNU_SOURCE -Icommon -DSUS_VERSION='"$(VERSION)"' \
 		-DSUS_DATADIR='"$(DATADIR)"'
 CFLAGS ?=	-O2 -g
 SANFLAGS =	-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
-		-fno-sanitize-recover=undefined
+		-fno-sanitize-recover=undefined -DSUS_TEST_HOOKS
 
 SODIUM_CFLAGS :=	$(shell $(PKG_CONFIG) --cflags libsodium 2>/dev/null)
 SODIUM_LIBS :=		$(shell $(PKG_CONFIG) --libs libsodium 2>/dev/null)

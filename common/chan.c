@@ -799,6 +799,7 @@ chan_partial(const struct chan *c)
 	return frame_reader_partial(&c->fr) || c->asm_body != NULL;
 }
 
+#ifdef SUS_TEST_HOOKS
 /* Test hook: sets the next send and receive nonces. */
 void
 chan_test_set_nonce(struct chan *c, uint64_t send, uint64_t recv)
@@ -836,3 +837,4 @@ chan_test_send_raw(struct chan *c, const uint8_t *pt, size_t len)
 		chan_fail(c, r);
 	return r;
 }
+#endif

@@ -102,6 +102,8 @@ void		 chan_set_max_message(struct chan *, size_t);
 uint64_t	 chan_bytes_in(const struct chan *);
 /* True when a partial frame or partial MORE chain is pending. */
 int		 chan_partial(const struct chan *);
+#ifdef SUS_TEST_HOOKS
+/* Test hooks exist only in test builds (-DSUS_TEST_HOOKS). */
 /* Test hooks: set the next send or receive nonce. */
 void		 chan_test_set_nonce(struct chan *, uint64_t send,
 		    uint64_t recv);
@@ -116,5 +118,7 @@ void		 chan_test_set_ephemeral(struct chan *,
  */
 int		 chan_test_send_raw(struct chan *, const uint8_t *pt,
 		    size_t len);
+
+#endif
 
 #endif

@@ -87,8 +87,10 @@ int	noise_cipher_encrypt(struct noise_cipher *, const uint8_t *ad,
 int	noise_cipher_decrypt(struct noise_cipher *, const uint8_t *ad,
 	    size_t adlen, const uint8_t *ct, size_t ctlen, uint8_t *out,
 	    size_t outmax, size_t *outlen);
-/* Test hook: sets the next nonce. */
+#ifdef SUS_TEST_HOOKS
+/* Test hook: sets the next nonce; only in test builds. */
 void	noise_cipher_set_nonce(struct noise_cipher *, uint64_t);
+#endif
 void	noise_cipher_clear(struct noise_cipher *);
 
 #endif
