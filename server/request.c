@@ -61,7 +61,11 @@ request_find(uint16_t type)
 	return NULL;
 }
 
-/* Encodes and sends a typed reply. */
+/*
+ * Encodes a typed reply and holds it: it leaves only once the request's
+ * transaction has committed, so nothing is acknowledged that could still
+ * be rolled back. A later reply (an ERR, say) replaces an earlier one.
+ */
 int
 session_reply(struct session *s, uint32_t id, uint16_t type, const void *m)
 {
@@ -70,9 +74,28 @@ session_reply(struct session *s, uint32_t id, uint16_t type, const void *m)
 
 	if ((b = buf_new(SUS_MSG_MAX)) == NULL)
 		return SUS_ERR_ALLOC;
-	if ((r = msg_encode(type, m, b)) == 0)
-		r = chan_sendb(s->chan, type, id, b);
-	buf_free(b);
+	if ((r = msg_encode(type, m, b)) != 0) {
+		buf_free(b);
+		return r;
+	}
+	buf_free(s->reply);
+	s->reply = b;
+	s->reply_type = type;
+	s->reply_id = id;
+	return 0;
+}
+
+/* Sends the held reply, if any. */
+static int
+request_reply_send(struct session *s)
+{
+	int	r;
+
+	if (s->reply == NULL)
+		return 0;
+	r = chan_sendb(s->chan, s->reply_type, s->reply_id, s->reply);
+	buf_free(s->reply);
+	s->reply = NULL;
 	return r;
 }
 
@@ -146,6 +169,16 @@ request_audit_denied(struct session *s, const struct request *r)
 		log_warn("could not audit a refused request");
 }
 
+/* Records that a personal-data request ran, by whom and which. */
+static int
+request_audit_personal(struct session *s, const struct request *r)
+{
+	char	detail[128];
+
+	snprintf(detail, sizeof detail, "{\"request\": %u}", r->type);
+	return audit_log(s, "personal_data", "request", 0, 1, detail);
+}
+
 /*
  * Decodes, authorises and runs one request. Returns 0 to go on, REQ_CLOSE
  * for an orderly end, or a negative error that ends the connection.
@@ -157,7 +190,7 @@ request_dispatch(struct session *s, uint16_t type, uint32_t id,
 	const struct request	*r;
 	void			*m = NULL;
 	size_t			 size;
-	int			 rv;
+	int			 rv, r2;
 
 	r = request_find(type);
 	if (!s->logged_in && (r == NULL || !r->prelogin)) {
@@ -167,8 +200,9 @@ request_dispatch(struct session *s, uint16_t type, uint32_t id,
 	}
 	if (r == NULL) {
 		/* After login, unknown types are answered: minor versions. */
-		return session_error(s, id, ERR_UNSUPPORTED,
+		rv = session_error(s, id, ERR_UNSUPPORTED,
 		    "Okänd begäran (%u).", type);
+		goto out;
 	}
 	size = msg_size(type);
 	m = xcalloc(1, size > 0 ? size : 1);
@@ -193,6 +227,17 @@ request_dispatch(struct session *s, uint16_t type, uint32_t id,
 		}
 	}
 	rv = r->handler(s, id, m);
+	/*
+	 * Every request touching personal data leaves a row in the same
+	 * transaction as its work: no row, no reply. (Handlers add rows that
+	 * name the persons; this one guarantees the trail is never empty.)
+	 */
+	if (rv == 0 && r->personal && request_audit_personal(s, r) != 0) {
+		db_rollback(s);
+		rv = session_error(s, id, ERR_INTERNAL,
+		    "Uppgifterna kunde inte loggas och sparades inte.");
+		goto out;
+	}
 	if (r->tx) {
 		if (rv == 0 && db_commit(s) != 0) {
 			db_rollback(s);
@@ -204,7 +249,15 @@ request_dispatch(struct session *s, uint16_t type, uint32_t id,
 	if (rv == REQ_ROLLBACK)
 		rv = 0;
 out:
-	msg_clear(type, m);
-	free(m);
+	/*
+	 * Committed, rolled back with an ERR, or about to close (the third
+	 * bad password): whatever reply is held goes out now.
+	 */
+	if ((r2 = request_reply_send(s)) != 0 && rv >= 0)
+		rv = r2;
+	if (m != NULL) {
+		msg_clear(type, m);
+		free(m);
+	}
 	return rv;
 }

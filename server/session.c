@@ -148,6 +148,7 @@ out:
 	db_rollback(&s);
 	db_close(&s);
 	session_startup_done(&s);
+	buf_free(s.reply);
 	chan_free(s.chan);
 	close(fd);
 	sodium_memzero(susd.key_priv, sizeof susd.key_priv);

@@ -44,6 +44,9 @@ struct session {
 	char		 username[65];
 	uint32_t	 roles;		/* ROLE_* bits */
 	int		 startup_fd;	/* closed at login: tells the parent */
+	struct buf	*reply;		/* held until the request commits */
+	uint16_t	 reply_type;
+	uint32_t	 reply_id;
 };
 
 /* db.c */
