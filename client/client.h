@@ -21,6 +21,8 @@
 #define UI_MIN_LINES		24
 /* Width of the menu tree column on the left. */
 #define UI_MENU_WIDTH		26
+/* Rows under the menu tree for "+ Öppna alla" and "- Stäng alla". */
+#define UI_MENU_HINT_ROWS	2
 /*
  * How long after Esc a digit still turns it into a function key. Esc Esc
  * cancels at once, so only a lone Esc waits this long.
@@ -28,6 +30,11 @@
 #define KEYS_ESC_WAIT_MS	400
 /* A request that gets no answer in this time means the link is dead. */
 #define REMOTE_TIMEOUT_MS	30000
+/*
+ * Longest search pattern in bytes, as the samorg_search layout in
+ * common/msg.c allows: the server ends a connection that sends more.
+ */
+#define SAMORG_PATTERN_MAX	100
 /* Rows asked for per page of a search result. */
 #define LIST_PAGE_ROWS		100
 
@@ -154,11 +161,20 @@ extern const size_t		 menu_nitems;
 
 /*
  * Fills out with the items roles may see, in table order; a heading is
- * shown only when it has a visible child. Returns the count.
+ * shown only when it has a visible child, and the items under a heading
+ * whose bit (its table index) is set in closed are left out. Returns the
+ * count.
  */
 size_t		 menu_visible(const struct menu_item *, size_t,
-		    uint32_t roles, const struct menu_item **out,
-		    size_t max);
+		    uint32_t roles, uint64_t closed,
+		    const struct menu_item **out, size_t max);
+/* Reports whether an item is a heading that opens nothing by itself. */
+int		 menu_is_heading(const struct menu_item *);
+/* The bit of an item in a closed set. */
+uint64_t	 menu_bit(const struct menu_item *, const struct menu_item *);
+/* The parent of an item, NULL at the top. */
+const struct menu_item *menu_parent(const struct menu_item *, size_t,
+		    const struct menu_item *);
 /* Depth of an item in the tree (0 at the top). */
 int		 menu_depth(const struct menu_item *, size_t,
 		    const struct menu_item *);
@@ -173,11 +189,25 @@ struct entry {
 	size_t		 len;		/* characters */
 	size_t		 cur;		/* cursor, 0..len */
 	size_t		 max;		/* most characters accepted */
+	size_t		 max_bytes;	/* most UTF-8 bytes, 0: no limit */
 	size_t		 scroll;	/* first character shown */
 	int		 hidden;	/* password: show '*' */
 };
 
+/* entry_key() results besides 0 (not an editing key) and 1 (used). */
+#define ENTRY_KEY_FULL	2	/* a character was refused: no room */
+
 void		 entry_init(struct entry *, size_t max, int hidden);
+/*
+ * Also limits the text to n bytes of UTF-8, for fields the protocol
+ * measures in bytes (å, ä and ö take two).
+ */
+void		 entry_limit_bytes(struct entry *, size_t n);
+/* The length of the text in UTF-8 bytes. */
+size_t		 entry_bytes(const struct entry *);
+/* Writes the Swedish message for a full field named label. */
+void		 entry_full_text(const struct entry *, const char *label,
+		    char *, size_t);
 int		 entry_set(struct entry *, const char *utf8);
 /* Writes the text as UTF-8 into out; fails when it does not fit. */
 int		 entry_get(const struct entry *, char *out, size_t len);
@@ -189,7 +219,10 @@ void		 entry_home(struct entry *);
 void		 entry_end(struct entry *);
 void		 entry_left(struct entry *);
 void		 entry_right(struct entry *);
-/* Applies an editing key; returns 1 when the key was used. */
+/*
+ * Applies an editing key; returns 1 when the key was used, ENTRY_KEY_FULL
+ * when a character did not fit (the text is kept as it was).
+ */
 int		 entry_key(struct entry *, const struct keyev *);
 /* Keeps the cursor inside width columns; returns its column. */
 int		 entry_scroll(struct entry *, int width);
@@ -270,6 +303,7 @@ struct remote {
 /* Results of remote_call besides 0 and negative (connection lost). */
 #define REMOTE_REPLY_ERR	1	/* the server answered ERR */
 #define REMOTE_CANCELLED	2	/* the user pressed Esc */
+#define REMOTE_BAD_REQUEST	3	/* not sent: a field was too long */
 
 /* Asked while waiting for a reply; returns 1 to abandon the request. */
 typedef int (*remote_wait_cb)(void *);
@@ -333,6 +367,7 @@ struct ui {
 	const struct menu_item *menu[64];
 	size_t		 nmenu;
 	size_t		 menu_cur;
+	uint64_t	 menu_closed;	/* headings closed, by menu_bit() */
 	int		 menu_focus;	/* keys go to the menu tree */
 	char		 message[256];
 	int		 message_error;

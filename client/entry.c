@@ -4,6 +4,7 @@
  * characters as the domain rules do.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -20,6 +21,58 @@ entry_init(struct entry *e, size_t max, int hidden)
 	e->hidden = hidden;
 }
 
+/* Adds a byte limit to the character limit. */
+void
+entry_limit_bytes(struct entry *e, size_t n)
+{
+	e->max_bytes = n;
+}
+
+/* Counts the bytes character wc takes in UTF-8 (1 for an unknown one). */
+static size_t
+entry_wc_bytes(wchar_t wc)
+{
+	mbstate_t	st;
+	char		tmp[MB_LEN_MAX];
+	size_t		r;
+
+	memset(&st, 0, sizeof st);
+	r = wcrtomb(tmp, wc, &st);
+	return r == (size_t)-1 ? 1 : r;
+}
+
+/* Counts the UTF-8 bytes of the text. */
+size_t
+entry_bytes(const struct entry *e)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < e->len; i++)
+		n += entry_wc_bytes(e->buf[i]);
+	return n;
+}
+
+/*
+ * Says how long the field may be. The byte limit is explained only when
+ * the text holds characters that take more than one byte, since that is
+ * the only time a user meets it.
+ */
+void
+entry_full_text(const struct entry *e, const char *label, char *out,
+    size_t len)
+{
+	size_t	max = e->max;
+
+	if (e->max_bytes != 0 && e->max_bytes < max)
+		max = e->max_bytes;
+	if (e->max_bytes != 0 && entry_bytes(e) > e->len)
+		snprintf(out, len, "%s får vara högst %zu tecken, där å, ä "
+		    "och ö räknas som två.", label, e->max_bytes);
+	else
+		snprintf(out, len, "%s får vara högst %zu tecken.", label,
+		    max);
+}
+
 /* Replaces the text with a UTF-8 string; fails on bad UTF-8 or length. */
 int
 entry_set(struct entry *e, const char *s)
@@ -28,6 +81,8 @@ entry_set(struct entry *e, const char *s)
 	size_t		len = strlen(s), off = 0, n = 0, r;
 	wchar_t		wc;
 
+	if (e->max_bytes != 0 && len > e->max_bytes)
+		return SUS_ERR_STRING_LEN;
 	memset(&st, 0, sizeof st);
 	while (off < len) {
 		r = mbrtowc(&wc, s + off, len - off, &st);
@@ -81,6 +136,9 @@ int
 entry_insert(struct entry *e, wchar_t wc)
 {
 	if (e->len >= e->max)
+		return SUS_ERR_STRING_LEN;
+	if (e->max_bytes != 0 &&
+	    entry_bytes(e) + entry_wc_bytes(wc) > e->max_bytes)
 		return SUS_ERR_STRING_LEN;
 	memmove(&e->buf[e->cur + 1], &e->buf[e->cur],
 	    (e->len - e->cur) * sizeof e->buf[0]);
@@ -188,7 +246,8 @@ entry_key(struct entry *e, const struct keyev *ev)
 	}
 	if (ev->ch < L' ' || ev->ch == 0x7f)
 		return 0;
-	entry_insert(e, (wchar_t)ev->ch);
+	if (entry_insert(e, (wchar_t)ev->ch) != 0)
+		return ENTRY_KEY_FULL;
 	return 1;
 }
 

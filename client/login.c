@@ -62,6 +62,8 @@ ui_reconnect(struct ui *ui)
 		return rv;
 	}
 	free(captured);
+	if (rv == 0)
+		ui_message(ui, 0, "%s", "");
 	if (rv != 0) {
 		text[0] = ui->remote->error;
 		text[1] = "";
@@ -87,8 +89,7 @@ ui_lost(struct ui *ui, const char *why)
 		text[0] = why != NULL && *why != '\0' ? why :
 		    "Förbindelsen med servern bröts.";
 		text[1] = "";
-		text[2] = "Anslutningen till servern bröts. "
-		    "Återansluta? (j/n)";
+		text[2] = "Återansluta och logga in igen? (j/n)";
 		if (!ui_ask(ui, "Anslutningen bröts", text, 3)) {
 			ui_message(ui, 1, "Inte ansluten till servern. "
 			    "F10 avslutar.");
@@ -145,6 +146,9 @@ ui_call(struct ui *ui, uint16_t type, const void *req, uint16_t want,
 	case REMOTE_CANCELLED:
 		ui_message(ui, 0, "Avbrutet.");
 		break;
+	case REMOTE_BAD_REQUEST:
+		ui_message(ui, 1, "%s", ui->remote->error);
+		break;
 	default:
 		/* The screen keeps what was typed; retry after reconnect. */
 		if (ui_lost(ui, ui->remote->error) == 0)
@@ -167,7 +171,11 @@ ui_draw_login(struct ui *ui, struct form *f, const char *error)
 		return;
 	}
 	erase();
-	ui_draw_bar(ui);
+	/* Only these keys do anything here; the full bar would promise more. */
+	attron(ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+	text_put(stdscr, LINES - 1, 0, "Enter Logga in Tab Byt fält "
+	    "F10 Avsluta", COLS);
+	attroff(ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
 	wnoutrefresh(stdscr);
 	y = (LINES - h) / 2;
 	x = (COLS - width) / 2;
@@ -181,7 +189,7 @@ ui_draw_login(struct ui *ui, struct form *f, const char *error)
 	if (error != NULL && *error != '\0') {
 		wattron(w, ui->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD :
 		    A_BOLD);
-		text_put(w, 7, 3, error, width - 6);
+		text_wrap(w, 7, 3, error, width - 6, 2);
 		wattroff(w, ui->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD :
 		    A_BOLD);
 	}
@@ -228,8 +236,10 @@ ui_login(struct ui *ui)
 	memset(fields, 0, sizeof fields);
 	fields[0].label = "Användarnamn";
 	entry_init(&fields[0].entry, SUS_USERNAME_MAX, 0);
+	entry_limit_bytes(&fields[0].entry, SUS_USERNAME_MAX);
 	fields[1].label = "Lösenord";
 	entry_init(&fields[1].entry, SUS_PASSWORD_MAX, 1);
+	entry_limit_bytes(&fields[1].entry, SUS_PASSWORD_MAX);
 	form_init(&f, fields, 2);
 	if (ui->username != NULL && entry_set(&fields[0].entry,
 	    ui->username) == 0)
@@ -245,18 +255,27 @@ ui_login(struct ui *ui)
 		if (ui->too_small)
 			continue;
 		if (!keys_is_enter(&ev)) {
-			form_key(&f, &ev);
+			if (form_key(&f, &ev) == ENTRY_KEY_FULL)
+				entry_full_text(&fields[f.focus].entry,
+				    fields[f.focus].label, error,
+				    sizeof error);
 			continue;
 		}
 		if (f.focus == 0) {
 			f.focus = 1;
 			continue;
 		}
+		/* Send the user to the field that is missing. */
+		if (fields[0].entry.len == 0 || fields[1].entry.len == 0) {
+			f.focus = fields[0].entry.len == 0 ? 0 : 1;
+			snprintf(error, sizeof error, "Fyll i %s.",
+			    f.focus == 0 ? "användarnamn" : "lösenord");
+			continue;
+		}
 		if (entry_get(&fields[0].entry, user, sizeof user) != 0 ||
-		    entry_get(&fields[1].entry, pass, sizeof pass) != 0 ||
-		    user[0] == '\0') {
-			snprintf(error, sizeof error,
-			    "Fyll i användarnamn och lösenord.");
+		    entry_get(&fields[1].entry, pass, sizeof pass) != 0) {
+			snprintf(error, sizeof error, "Användarnamnet eller "
+			    "lösenordet innehåller otillåtna tecken.");
 			continue;
 		}
 		/*
@@ -276,6 +295,11 @@ ui_login(struct ui *ui)
 		rv = remote_call(ui->remote, MSG_LOGIN, &req, MSG_LOGIN_OK,
 		    &ok, &err, NULL, NULL);
 		explicit_bzero(pass, sizeof pass);
+		if (rv == REMOTE_BAD_REQUEST) {
+			/* Not sent; the fields are kept to be corrected. */
+			snprintf(error, sizeof error, "%s", ui->remote->error);
+			continue;
+		}
 		entry_clear(&fields[1].entry);
 		if (rv == 0) {
 			msg_clear(MSG_LOGIN_OK, &ui->login);
@@ -303,7 +327,7 @@ ui_login(struct ui *ui)
 			text[0] = ui->remote->error;
 			text[1] = "";
 		}
-		text[2] = "Anslutningen till servern bröts. Återansluta? (j/n)";
+		text[2] = "Återansluta och logga in igen? (j/n)";
 		if (!ui_ask(ui, "Anslutningen bröts", text, 3)) {
 			ui->quit = 1;
 			break;

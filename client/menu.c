@@ -22,6 +22,9 @@ const struct menu_item menu_items[] = {
 	{ "logout", "Logga ut", NULL, ROLE_ANY, NULL, ACT_QUIT },
 };
 const size_t menu_nitems = sizeof menu_items / sizeof menu_items[0];
+/* Closed headings are one bit each in a uint64_t. */
+_Static_assert(sizeof menu_items / sizeof menu_items[0] <= 64,
+    "the menu tree has more rows than a closed set holds");
 
 static const struct {
 	uint32_t	 bit;
@@ -65,7 +68,7 @@ menu_allowed(const struct menu_item *tab, size_t n,
 }
 
 /* Reports whether an item is a heading that opens nothing by itself. */
-static int
+int
 menu_is_heading(const struct menu_item *it)
 {
 	return it->open == NULL && it->action == ACT_NONE;
@@ -90,15 +93,47 @@ menu_has_child(const struct menu_item *tab, size_t n,
 	return 0;
 }
 
+/* The bit of an item in a set of closed headings. */
+uint64_t
+menu_bit(const struct menu_item *tab, const struct menu_item *it)
+{
+	size_t	i = (size_t)(it - tab);
+
+	return i < 64 ? (uint64_t)1 << i : 0;
+}
+
+/* Finds the parent of an item. */
+const struct menu_item *
+menu_parent(const struct menu_item *tab, size_t n, const struct menu_item *it)
+{
+	return it->parent != NULL ? menu_find(tab, n, it->parent) : NULL;
+}
+
+/* Reports whether any heading above an item is closed. */
+static int
+menu_hidden_by(const struct menu_item *tab, size_t n,
+    const struct menu_item *it, uint64_t closed)
+{
+	int	depth = 0;
+
+	while ((it = menu_parent(tab, n, it)) != NULL && depth++ < 16) {
+		if (closed & menu_bit(tab, it))
+			return 1;
+	}
+	return 0;
+}
+
 /* Lists what roles may see, hiding headings left without children. */
 size_t
 menu_visible(const struct menu_item *tab, size_t n, uint32_t roles,
-    const struct menu_item **out, size_t max)
+    uint64_t closed, const struct menu_item **out, size_t max)
 {
 	size_t	i, count = 0;
 
 	for (i = 0; i < n && count < max; i++) {
 		if (!menu_allowed(tab, n, &tab[i], roles))
+			continue;
+		if (menu_hidden_by(tab, n, &tab[i], closed))
 			continue;
 		if (menu_is_heading(&tab[i]) &&
 		    !menu_has_child(tab, n, &tab[i], roles))

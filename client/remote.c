@@ -254,9 +254,13 @@ remote_call(struct remote *r, uint16_t type, const void *req, uint16_t want,
 		return SUS_ERR_EOF;
 	if ((b = buf_new(SUS_MSG_MAX)) == NULL)
 		return SUS_ERR_ALLOC;
-	if ((rv = msg_encode(type, req, b)) != 0) {
+	if (msg_encode(type, req, b) != 0) {
+		/* Nothing went out, so the connection is as good as before. */
 		buf_free(b);
-		return rv;
+		snprintf(r->error, sizeof r->error, "Uppgifterna är för långa "
+		    "för att skickas till servern. Korta texten och försök "
+		    "igen.");
+		return REMOTE_BAD_REQUEST;
 	}
 	id = ++r->next_id;
 	rv = chan_io_send(r->ch, r->fd, REMOTE_TIMEOUT_MS, type, id, b);

@@ -137,7 +137,8 @@ samorg_search(struct screen *s)
 	memcpy(prev, so->pattern, sizeof prev);
 	if (entry_get(&so->fields[0].entry, so->pattern,
 	    sizeof so->pattern) != 0) {
-		ui_message(s->ui, 1, "Namnet är för långt.");
+		ui_message(s->ui, 1, "Namnet är för långt. Korta det och "
+		    "sök igen.");
 		return;
 	}
 	if (samorg_fetch(s, 0) != 0) {
@@ -148,7 +149,8 @@ samorg_search(struct screen *s)
 	so->searched = 1;
 	samorg_fill(s);
 	if (so->vl.total == 0)
-		ui_message(s->ui, 0, "Inga samverkansorganisationer matchar.");
+		ui_message(s->ui, 0, "Inga samverkansorganisationer matchar. "
+		    "Prova en kortare början med * efter, t.ex. Samord*.");
 	else {
 		ui_message(s->ui, 0, "%zu träffar.", so->vl.total);
 		so->in_list = 1;
@@ -237,6 +239,22 @@ samorg_list_key(struct screen *s, const struct keyev *ev)
 	return 1;
 }
 
+/* Edits the name field, saying so when it is full. */
+static int
+samorg_form_key(struct screen *s, const struct keyev *ev)
+{
+	struct samorg		*so = s->data;
+	struct form_field	*ff = &so->fields[so->form.focus];
+	char			 text[160];
+	int			 rv;
+
+	if ((rv = form_key(&so->form, ev)) == ENTRY_KEY_FULL) {
+		entry_full_text(&ff->entry, ff->label, text, sizeof text);
+		ui_message(s->ui, 1, "%s", text);
+	}
+	return rv;
+}
+
 /* Routes keys to the search field or the list. */
 static int
 samorg_key(struct screen *s, const struct keyev *ev)
@@ -260,7 +278,7 @@ samorg_key(struct screen *s, const struct keyev *ev)
 	}
 	if (ev->action == ACT_NEXT || ev->action == ACT_PREV)
 		return 1;
-	return form_key(&so->form, ev);
+	return samorg_form_key(s, ev);
 }
 
 /* Drops columns until the rest fit, then widens names first. */
@@ -326,7 +344,7 @@ samorg_draw(struct screen *s, WINDOW *w)
 	struct samorg_cols	 c;
 	struct samorg_row	*r;
 	const char		*v[COL__COUNT];
-	char			 line[128];
+	char			 line[sizeof so->pattern + 96];
 	size_t			 i, row;
 	int			 y;
 
@@ -336,12 +354,20 @@ samorg_draw(struct screen *s, WINDOW *w)
 		    s->cols - 2);
 		return;
 	}
+	/* Say what the list is for: the field may have been edited since. */
 	if (so->vl.total == 0)
-		snprintf(line, sizeof line, "Inga träffar.");
+		snprintf(line, sizeof line, "Inga träffar för \"%s\".",
+		    so->pattern);
+	else if (so->pattern[0] == '\0')
+		snprintf(line, sizeof line, "Träffar: %zu (rad %zu), alla "
+		    "samverkansorganisationer", so->vl.total,
+		    so->vl.cursor + 1);
 	else
-		snprintf(line, sizeof line, "Träffar: %zu (rad %zu)",
-		    so->vl.total, so->vl.cursor + 1);
+		snprintf(line, sizeof line, "Träffar: %zu (rad %zu) för "
+		    "\"%s\"", so->vl.total, so->vl.cursor + 1, so->pattern);
 	text_put(w, 4, 1, line, s->cols - 2);
+	if (so->vl.total == 0)
+		return;
 	samorg_columns(s->cols - 2, &c);
 	for (i = 0; i < COL__COUNT; i++)
 		v[i] = samorg_cols[i].title;
@@ -431,8 +457,9 @@ scr_samorg_new(struct ui *ui)
 	so = xcalloc(1, sizeof *so);
 	so->fields[0].label = "Namn";
 	so->fields[0].hint = "* är jokertecken, t.ex. Samordningsförbundet*";
-	/* Names are at most 50 characters; room for a '*' or two more. */
-	entry_init(&so->fields[0].entry, 52, 0);
+	/* The protocol limit, in bytes: å, ä and ö take two. */
+	entry_init(&so->fields[0].entry, SAMORG_PATTERN_MAX, 0);
+	entry_limit_bytes(&so->fields[0].entry, SAMORG_PATTERN_MAX);
 	form_init(&so->form, so->fields, 1);
 	return screen_new(ui, &scr_samorg_type, so);
 }

@@ -45,8 +45,8 @@ detail_draw(struct screen *s, WINDOW *w)
 		y += text_wrap(w, y, 2 + lw, *v != '\0' ? v : "–", vw,
 		    s->lines - y - 3 > 1 ? s->lines - y - 3 : 1);
 	}
-	text_put(w, y + 1, 2, "Uppgifterna visas endast. Esc går tillbaka "
-	    "till listan.", s->cols - 4);
+	text_wrap(w, y + 1, 2, "Uppgifterna visas endast. Esc går tillbaka "
+	    "till listan.", s->cols - 4, 2);
 }
 
 /* Frees the copied row. */

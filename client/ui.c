@@ -98,6 +98,8 @@ ui_push(struct ui *ui, struct screen *s)
 	}
 	if (top != NULL && top->type->leave != NULL)
 		top->type->leave(top);
+	/* A message about the screen left behind would now mislead. */
+	ui_message(ui, 0, "%s", "");
 	ui->stack[ui->nstack++] = s;
 	ui->menu_focus = 0;
 	ui_enter_top(ui);
@@ -115,6 +117,7 @@ ui_pop(struct ui *ui)
 		s->type->leave(s);
 	ui->nstack--;
 	screen_free(s);
+	ui_message(ui, 0, "%s", "");
 	ui_enter_top(ui);
 }
 
@@ -271,15 +274,14 @@ ui_wait(struct ui *ui, int watch, int timeout_ms, struct keyev *ev)
 void
 ui_draw_too_small(void)
 {
-	const char	*msg = "Terminalfönstret är för litet (minst 80×24).";
-	char		 size[64];
-	int		 y = LINES / 2;
+	char	msg[160];
+	int	y = LINES / 2 - 1;
 
 	erase();
-	text_put(stdscr, y > 0 ? y - 1 : 0, 0, msg, COLS);
-	snprintf(size, sizeof size, "Nu: %d×%d. F10 avslutar.", COLS, LINES);
-	if (y + 1 < LINES)
-		text_put(stdscr, y + 1, 0, size, COLS);
+	snprintf(msg, sizeof msg, "Terminalfönstret är för litet: %d×%d. "
+	    "sus behöver minst %d×%d. Gör fönstret större, eller avsluta "
+	    "med F10.", COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+	text_wrap(stdscr, y > 0 ? y : 0, 0, msg, COLS, LINES);
 	wnoutrefresh(stdscr);
 	curs_set(0);
 	doupdate();
@@ -315,17 +317,28 @@ ui_draw_menu(struct ui *ui)
 	int			 y, depth, attr;
 	char			 line[128];
 
-	rows = (size_t)(LINES - 3);
+	/* The last two rows say how to open and close all headings. */
+	rows = (size_t)(LINES - 3 - UI_MENU_HINT_ROWS);
 	if (ui->menu_cur >= rows)
 		first = ui->menu_cur - rows + 1;
 	for (y = 1; y < LINES - 2; y++) {
 		mvhline(y, 0, ' ', UI_MENU_WIDTH - 1);
 		mvaddch(y, UI_MENU_WIDTH - 1, ACS_VLINE);
 	}
-	for (i = first, y = 1; i < ui->nmenu && y < LINES - 2; i++, y++) {
+	attron(A_DIM);
+	text_put(stdscr, LINES - 4, 1, "+ Öppna alla", UI_MENU_WIDTH - 2);
+	text_put(stdscr, LINES - 3, 1, "- Stäng alla", UI_MENU_WIDTH - 2);
+	attroff(A_DIM);
+	for (i = first, y = 1; i < ui->nmenu && y < 1 + (int)rows; i++, y++) {
 		it = ui->menu[i];
 		depth = menu_depth(menu_items, menu_nitems, it);
-		snprintf(line, sizeof line, "%*s%s", depth * 2, "", it->label);
+		if (menu_is_heading(it))
+			snprintf(line, sizeof line, "%*s%s %s", depth * 2, "",
+			    ui->menu_closed & menu_bit(menu_items, it) ?
+			    "▸" : "▾", it->label);
+		else
+			snprintf(line, sizeof line, "%*s%s", depth * 2,
+			    "", it->label);
 		attr = A_NORMAL;
 		if (i == ui->menu_cur)
 			attr = ui->menu_focus ? A_REVERSE : A_BOLD;
@@ -479,21 +492,36 @@ ui_notice(struct ui *ui, const char *title, const char *const *text,
 	}
 }
 
-/* Reads a line on the message line; returns 1 when confirmed. */
+/*
+ * Reads a line on the message line, at most len - 1 bytes; returns 1 when
+ * confirmed. The key bar says what Enter and Esc do, or that the line is
+ * full.
+ */
 int
 ui_prompt(struct ui *ui, const char *label, char *out, size_t len)
 {
 	struct entry	e;
 	struct keyev	ev;
-	int		lw, col, done = 0;
+	char		hint[160] = "";
+	int		lw, col, done = 0, attr;
 
-	entry_init(&e, ENTRY_MAX, 0);
+	if (len < 2)
+		return 0;
+	entry_init(&e, len - 1, 0);
+	entry_limit_bytes(&e, len - 1);
 	while (!done && !ui->quit) {
 		ui_draw(ui);
 		if (!ui->too_small) {
 			lw = text_width(label);
 			text_put(stdscr, LINES - 2, 0, label, lw);
 			entry_draw(&e, stdscr, LINES - 2, lw, COLS - lw - 1, 1);
+			attr = hint[0] != '\0' ? (ui->color ?
+			    COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD) :
+			    (ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+			attron(attr);
+			text_put(stdscr, LINES - 1, 0, hint[0] != '\0' ? hint :
+			    "Enter söker, Esc avbryter.", COLS);
+			attroff(attr);
 			col = entry_scroll(&e, COLS - lw - 1);
 			move(LINES - 2, lw + col);
 			curs_set(1);
@@ -501,26 +529,72 @@ ui_prompt(struct ui *ui, const char *label, char *out, size_t len)
 		}
 		if (ui_wait(ui, 0, -1, &ev) != UI_EV_KEY)
 			continue;
+		hint[0] = '\0';
 		if (keys_is_enter(&ev))
 			done = 1;
 		else if (ev.action == ACT_CANCEL || ev.action == ACT_QUIT)
 			done = -1;
-		else
-			entry_key(&e, &ev);
+		else if (entry_key(&e, &ev) == ENTRY_KEY_FULL)
+			entry_full_text(&e, "Söktexten", hint, sizeof hint);
 	}
 	if (done != 1)
 		return 0;
 	return entry_get(&e, out, len) == 0;
 }
 
-/* Rebuilds the visible menu for the logged-in user's roles. */
+/*
+ * Rebuilds the visible menu for the logged-in user's roles and the closed
+ * headings, keeping the cursor on the same item or, when that was closed
+ * away, on the heading above it.
+ */
 void
 ui_menu_build(struct ui *ui)
 {
+	const struct menu_item	*cur = NULL;
+	size_t			 i;
+
+	if (ui->menu_cur < ui->nmenu)
+		cur = ui->menu[ui->menu_cur];
 	ui->nmenu = menu_visible(menu_items, menu_nitems, ui->login.roles,
-	    ui->menu, sizeof ui->menu / sizeof ui->menu[0]);
-	if (ui->menu_cur >= ui->nmenu)
-		ui->menu_cur = 0;
+	    ui->menu_closed, ui->menu, sizeof ui->menu / sizeof ui->menu[0]);
+	ui->menu_cur = 0;
+	for (; cur != NULL; cur = menu_parent(menu_items, menu_nitems, cur)) {
+		for (i = 0; i < ui->nmenu; i++) {
+			if (ui->menu[i] == cur) {
+				ui->menu_cur = i;
+				return;
+			}
+		}
+	}
+}
+
+/* Opens or closes a heading (open: 1, close: 0, toggle: -1). */
+static void
+ui_menu_fold(struct ui *ui, const struct menu_item *it, int open)
+{
+	uint64_t	bit = menu_bit(menu_items, it);
+
+	if (open == -1)
+		open = (ui->menu_closed & bit) != 0;
+	if (open)
+		ui->menu_closed &= ~bit;
+	else
+		ui->menu_closed |= bit;
+	ui_menu_build(ui);
+}
+
+/* Opens every heading, or closes them all ("Öppna alla | Stäng alla"). */
+static void
+ui_menu_fold_all(struct ui *ui, int open)
+{
+	size_t	i;
+
+	ui->menu_closed = 0;
+	for (i = 0; !open && i < menu_nitems; i++) {
+		if (menu_is_heading(&menu_items[i]))
+			ui->menu_closed |= menu_bit(menu_items, &menu_items[i]);
+	}
+	ui_menu_build(ui);
 }
 
 /* Opens what a menu item names. */
@@ -536,10 +610,17 @@ ui_menu_activate(struct ui *ui)
 		ui->quit = 1;
 		return;
 	}
+	if (menu_is_heading(it)) {
+		ui_menu_fold(ui, it, -1);
+		return;
+	}
 	if (it->open == NULL)
 		return;
 	ui_message(ui, 0, "%s", "");
 	ui_open(ui, it->open(ui));
+	/* A screen that takes no keys (Startsida) leaves them to the menu. */
+	if (ui_top(ui) != NULL && ui_top(ui)->type->key == NULL)
+		ui->menu_focus = 1;
 }
 
 /* Moves to the next item whose label starts with the letter typed. */
@@ -562,11 +643,34 @@ ui_menu_jump(struct ui *ui, wint_t ch)
 	}
 }
 
-/* Moves in the menu tree; Enter opens, Tab goes to the screen. */
+/*
+ * Moves in the menu tree; Enter opens an item or opens and closes a
+ * heading, Left and Right close and open, + and - do all headings, Tab
+ * goes to the screen.
+ */
 static void
 ui_menu_key(struct ui *ui, const struct keyev *ev)
 {
-	if (ev->code == KEY_UP && ui->menu_cur > 0)
+	const struct menu_item	*it = NULL;
+
+	if (ui->menu_cur < ui->nmenu)
+		it = ui->menu[ui->menu_cur];
+	if (ev->code == 0 && (ev->ch == L'+' || ev->ch == L'-'))
+		ui_menu_fold_all(ui, ev->ch == L'+');
+	else if (ev->code == KEY_LEFT && it != NULL) {
+		if (menu_is_heading(it) &&
+		    !(ui->menu_closed & menu_bit(menu_items, it)))
+			ui_menu_fold(ui, it, 0);
+		else if ((it = menu_parent(menu_items, menu_nitems, it)) !=
+		    NULL) {
+			ui->menu_cur = 0;
+			while (ui->menu_cur + 1 < ui->nmenu &&
+			    ui->menu[ui->menu_cur] != it)
+				ui->menu_cur++;
+		}
+	} else if (ev->code == KEY_RIGHT && it != NULL && menu_is_heading(it))
+		ui_menu_fold(ui, it, 1);
+	else if (ev->code == KEY_UP && ui->menu_cur > 0)
 		ui->menu_cur--;
 	else if (ev->code == KEY_DOWN && ui->menu_cur + 1 < ui->nmenu)
 		ui->menu_cur++;

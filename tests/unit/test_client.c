@@ -9,8 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "client.h"
 #include "err.h"
+#include "msg.h"
 #include "proto.h"
 #include "unit.h"
 
@@ -153,12 +155,13 @@ START_TEST(test_menu_rapport_sees_no_admin)
 	const struct menu_item	*v[64];
 	size_t			 n;
 
-	n = menu_visible(menu_items, menu_nitems, ROLE_SUSRAPPORT, v, 64);
+	n = menu_visible(menu_items, menu_nitems, ROLE_SUSRAPPORT, 0, v, 64);
 	ck_assert(menu_shows(v, n, "Startsida"));
 	ck_assert(menu_shows(v, n, "Samverkansorganisation"));
 	ck_assert(menu_shows(v, n, "Sök samverkansorg"));
 	ck_assert(menu_shows(v, n, "Logga ut"));
-	ck_assert_uint_eq(menu_visible(menu_items, menu_nitems, 0, v, 64), 0);
+	ck_assert_uint_eq(menu_visible(menu_items, menu_nitems, 0, 0, v, 64),
+	    0);
 }
 END_TEST
 
@@ -185,7 +188,7 @@ START_TEST(test_menu_roles)
 	const struct menu_item	*v[64];
 	size_t			 n;
 
-	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SUSRAPPORT, v, 64);
+	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SUSRAPPORT, 0, v, 64);
 	ck_assert(menu_shows(v, n, "Sök samverkansorg"));
 	ck_assert(!menu_shows(v, n, "Administration"));
 	ck_assert(!menu_shows(v, n, "Styrdata"));
@@ -194,25 +197,26 @@ START_TEST(test_menu_roles)
 	/* A heading with no visible child is hidden too. */
 	ck_assert(!menu_shows(v, n, "Deltagande"));
 
-	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SUPERADMIN, v, 64);
+	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SUPERADMIN, 0, v, 64);
 	ck_assert(menu_shows(v, n, "Administration"));
 	ck_assert(menu_shows(v, n, "Styrdata"));
 	ck_assert(menu_shows(v, n, "Hantera samverkansorg"));
 	ck_assert(!menu_shows(v, n, "Registrera deltagare"));
 
 	n = menu_visible(roles_tab, ROLES_TAB_N,
-	    ROLE_DELTAGARANSVARIG | ROLE_SUSRAPPORT, v, 64);
+	    ROLE_DELTAGARANSVARIG | ROLE_SUSRAPPORT, 0, v, 64);
 	ck_assert(menu_shows(v, n, "Deltagande"));
 	ck_assert(menu_shows(v, n, "Registrera deltagare"));
 	ck_assert(!menu_shows(v, n, "Administration"));
 
-	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SAMVERKANSADMIN, v, 64);
+	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SAMVERKANSADMIN, 0, v,
+	    64);
 	ck_assert(menu_shows(v, n, "Hantera samverkansorg"));
 	ck_assert(!menu_shows(v, n, "Styrdata"));
 
-	ck_assert_uint_eq(menu_visible(roles_tab, ROLES_TAB_N, 0, v, 64), 0);
+	ck_assert_uint_eq(menu_visible(roles_tab, ROLES_TAB_N, 0, 0, v, 64), 0);
 	/* The output bound is respected. */
-	ck_assert_uint_eq(menu_visible(roles_tab, ROLES_TAB_N, ROLE_ANY, v,
+	ck_assert_uint_eq(menu_visible(roles_tab, ROLES_TAB_N, ROLE_ANY, 0, v,
 	    2), 2);
 }
 END_TEST
@@ -228,14 +232,51 @@ START_TEST(test_menu_parent_role_hides_children)
 	const struct menu_item	*v[8];
 	size_t			 n;
 
-	n = menu_visible(tab, 4, ROLE_SUSRAPPORT, v, 8);
+	n = menu_visible(tab, 4, ROLE_SUSRAPPORT, 0, v, 8);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(v[0]->label, "B");
 	ck_assert_str_eq(v[1]->label, "BY");
 	ck_assert_int_eq(menu_depth(tab, 4, v[1]), 1);
 	ck_assert_int_eq(menu_depth(tab, 4, v[0]), 0);
-	n = menu_visible(tab, 4, ROLE_SUPERADMIN, v, 8);
+	n = menu_visible(tab, 4, ROLE_SUPERADMIN, 0, v, 8);
 	ck_assert_uint_eq(n, 4);
+}
+END_TEST
+
+START_TEST(test_menu_closed_heading)
+{
+	const struct menu_item	*v[64];
+	const struct menu_item	*samorg = &roles_tab[3], *sok = &roles_tab[5];
+	uint64_t		 closed;
+	size_t			 n;
+
+	ck_assert(menu_is_heading(samorg));
+	ck_assert(!menu_is_heading(sok));
+	ck_assert_ptr_eq(menu_parent(roles_tab, ROLES_TAB_N, sok), samorg);
+	ck_assert_ptr_null(menu_parent(roles_tab, ROLES_TAB_N, samorg));
+	/* A closed heading stays, with nothing under it. */
+	closed = menu_bit(roles_tab, samorg);
+	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SUPERADMIN, closed, v,
+	    64);
+	ck_assert(menu_shows(v, n, "Samverkansorganisation"));
+	ck_assert(!menu_shows(v, n, "Sök samverkansorg"));
+	ck_assert(!menu_shows(v, n, "Hantera samverkansorg"));
+	/* Other headings keep their items. */
+	ck_assert(menu_shows(v, n, "Styrdata"));
+	ck_assert(menu_shows(v, n, "Logga ut"));
+	/* All closed: only the top level is left. */
+	closed |= menu_bit(roles_tab, &roles_tab[1]);
+	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SUPERADMIN, closed, v,
+	    64);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(v[0]->label, "Startsida");
+	ck_assert_str_eq(v[1]->label, "Administration");
+	ck_assert_str_eq(v[2]->label, "Samverkansorganisation");
+	ck_assert_str_eq(v[3]->label, "Logga ut");
+	/* A heading whose items the roles may not see stays hidden. */
+	n = menu_visible(roles_tab, ROLES_TAB_N, ROLE_SUSRAPPORT,
+	    menu_bit(roles_tab, &roles_tab[6]), v, 64);
+	ck_assert(!menu_shows(v, n, "Deltagande"));
 }
 END_TEST
 
@@ -348,6 +389,90 @@ START_TEST(test_entry_limit_counts_characters)
 	ck_assert_int_eq(entry_set(&e, "\xc3"), SUS_ERR_UTF8);
 	ck_assert_int_eq(entry_set(&e, "åäö"), 0);
 	ck_assert_int_eq(entry_get(&e, small, sizeof small), SUS_ERR_NO_SPACE);
+}
+END_TEST
+
+START_TEST(test_entry_byte_limit)
+{
+	struct entry	e;
+	struct keyev	ev;
+	char		s[256], msg[160];
+	int		i;
+
+	utf8_locale();
+	entry_init(&e, SAMORG_PATTERN_MAX, 0);
+	entry_limit_bytes(&e, SAMORG_PATTERN_MAX);
+	memset(&ev, 0, sizeof ev);
+	/* 50 ä are 100 bytes: the 51st is refused and the text kept. */
+	ev.ch = L'ä';
+	for (i = 0; i < 50; i++)
+		ck_assert_int_eq(entry_key(&e, &ev), 1);
+	ck_assert_uint_eq(entry_bytes(&e), 100);
+	ck_assert_int_eq(entry_key(&e, &ev), ENTRY_KEY_FULL);
+	ev.ch = L'x';
+	ck_assert_int_eq(entry_key(&e, &ev), ENTRY_KEY_FULL);
+	ck_assert_uint_eq(e.len, 50);
+	ck_assert_int_eq(entry_get(&e, s, sizeof s), 0);
+	ck_assert_uint_eq(strlen(s), 100);
+	entry_full_text(&e, "Namn", msg, sizeof msg);
+	ck_assert_str_eq(msg, "Namn får vara högst 100 tecken, där å, ä och "
+	    "ö räknas som två.");
+	/* Room again after a deletion, for a one-byte character. */
+	ev.ch = 0x7f;
+	ck_assert_int_eq(entry_key(&e, &ev), 1);
+	ev.ch = L'x';
+	ck_assert_int_eq(entry_key(&e, &ev), 1);
+	ck_assert_int_eq(entry_key(&e, &ev), 1);
+	ck_assert_int_eq(entry_key(&e, &ev), ENTRY_KEY_FULL);
+	/* Plain letters: the character limit, said without the åäö note. */
+	entry_clear(&e);
+	ev.ch = L'a';
+	for (i = 0; i < SAMORG_PATTERN_MAX; i++)
+		ck_assert_int_eq(entry_key(&e, &ev), 1);
+	ck_assert_int_eq(entry_key(&e, &ev), ENTRY_KEY_FULL);
+	entry_full_text(&e, "Namn", msg, sizeof msg);
+	ck_assert_str_eq(msg, "Namn får vara högst 100 tecken.");
+	/* entry_set obeys the byte limit too. */
+	s[0] = '\0';
+	for (i = 0; i < 51; i++)
+		strcat(s, "ö");
+	ck_assert_int_eq(entry_set(&e, s), SUS_ERR_STRING_LEN);
+	s[100] = '\0';
+	ck_assert_int_eq(entry_set(&e, s), 0);
+}
+END_TEST
+
+/* Encodes one search with a pattern of n bytes; returns msg_encode's. */
+static int
+encode_pattern(size_t n)
+{
+	struct msg_samorg_search q;
+	struct buf		*b;
+	char			*p;
+	int			 rv;
+
+	p = malloc(n + 1);
+	ck_assert_ptr_nonnull(p);
+	memset(p, 'a', n);
+	p[n] = '\0';
+	q.pattern = p;
+	q.offset = 0;
+	q.limit = 1;
+	b = buf_new(SUS_MSG_MAX);
+	ck_assert_ptr_nonnull(b);
+	rv = msg_encode(MSG_SAMORG_SEARCH, &q, b);
+	buf_free(b);
+	free(p);
+	return rv;
+}
+
+START_TEST(test_entry_limits_match_protocol)
+{
+	/* The client's limit is exactly what the wire allows. */
+	ck_assert_int_eq(encode_pattern(SAMORG_PATTERN_MAX), 0);
+	ck_assert_int_ne(encode_pattern(SAMORG_PATTERN_MAX + 1), 0);
+	/* A password field holds every byte the protocol carries. */
+	ck_assert_uint_ge(ENTRY_MAX, SUS_PASSWORD_MAX);
 }
 END_TEST
 
@@ -629,6 +754,7 @@ suite_client(void)
 	tcase_add_test(tc, test_menu_rapport_sees_no_admin);
 	tcase_add_test(tc, test_menu_roles);
 	tcase_add_test(tc, test_menu_parent_role_hides_children);
+	tcase_add_test(tc, test_menu_closed_heading);
 	tcase_add_test(tc, test_menu_role_names);
 	suite_add_tcase(s, tc);
 
@@ -636,6 +762,8 @@ suite_client(void)
 	tcase_add_test(tc, test_entry_utf8_editing);
 	tcase_add_test(tc, test_entry_keys);
 	tcase_add_test(tc, test_entry_limit_counts_characters);
+	tcase_add_test(tc, test_entry_byte_limit);
+	tcase_add_test(tc, test_entry_limits_match_protocol);
 	tcase_add_test(tc, test_entry_scroll_keeps_cursor_visible);
 	tcase_add_test(tc, test_form_tab_moves_focus);
 	tcase_add_test(tc, test_text_width_and_search);

@@ -165,6 +165,7 @@ START_TEST(test_remote_replies_by_id)
 	struct msg_err		 err;
 	char			 pins[] = "/tmp/sus-test-pins-XXXXXX";
 	char			 hostport[64];
+	char			 longname[SUS_USERNAME_MAX + 2];
 	int			 fd;
 
 	fd = mkstemp(pins);
@@ -179,6 +180,19 @@ START_TEST(test_remote_replies_by_id)
 	/* Pinned: no question is asked (in is NULL), and it connects. */
 	ck_assert_int_eq(remote_connect(&r, NULL, stderr), 0);
 	ck_assert(remote_connected(&r));
+
+	/*
+	 * A name longer than the protocol allows is refused before anything
+	 * is sent: the connection stays up and the script is undisturbed.
+	 */
+	memset(longname, 'a', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	req.username = longname;
+	req.password = (char *)"fel";
+	ck_assert_int_eq(remote_call(&r, MSG_LOGIN, &req, MSG_LOGIN_OK, &ok,
+	    &err, NULL, NULL), REMOTE_BAD_REQUEST);
+	ck_assert(remote_connected(&r));
+	ck_assert_ptr_nonnull(strstr(r.error, "för långa"));
 
 	req.username = (char *)"admin";
 	req.password = (char *)"fel";
