@@ -20,7 +20,7 @@
 #define UI_MIN_COLS		80
 #define UI_MIN_LINES		24
 /* Width of the menu tree column on the left. */
-#define UI_MENU_WIDTH		26
+#define UI_MENU_WIDTH		27
 /* Rows under the menu tree for "+ Öppna alla" and "- Stäng alla". */
 #define UI_MENU_HINT_ROWS	2
 /*
@@ -30,11 +30,6 @@
 #define KEYS_ESC_WAIT_MS	400
 /* A request that gets no answer in this time means the link is dead. */
 #define REMOTE_TIMEOUT_MS	30000
-/*
- * Longest search pattern in bytes, as the samorg_search layout in
- * common/msg.c allows: the server ends a connection that sends more.
- */
-#define SAMORG_PATTERN_MAX	100
 /* Rows asked for per page of a search result. */
 #define LIST_PAGE_ROWS		100
 

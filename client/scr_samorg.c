@@ -458,8 +458,8 @@ scr_samorg_new(struct ui *ui)
 	so->fields[0].label = "Namn";
 	so->fields[0].hint = "* är jokertecken, t.ex. Samordningsförbundet*";
 	/* The protocol limit, in bytes: å, ä and ö take two. */
-	entry_init(&so->fields[0].entry, SAMORG_PATTERN_MAX, 0);
-	entry_limit_bytes(&so->fields[0].entry, SAMORG_PATTERN_MAX);
+	entry_init(&so->fields[0].entry, SUS_PATTERN_MAX, 0);
+	entry_limit_bytes(&so->fields[0].entry, SUS_PATTERN_MAX);
 	form_init(&so->form, so->fields, 1);
 	return screen_new(ui, &scr_samorg_type, so);
 }

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -128,6 +129,13 @@ main(int argc, char **argv)
 	int		 ch, rv, status = 0;
 
 	setlocale(LC_ALL, "");
+	/*
+	 * Everything sus shows and sends is UTF-8 (åäö in every name). A
+	 * shell without a locale (LANG unset, as over many ssh setups) would
+	 * leave curses in ASCII, so fall back to C.UTF-8 for characters.
+	 */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
 	while ((ch = getopt(argc, argv, "i:k:")) != -1) {
 		switch (ch) {
 		case 'i':

@@ -59,8 +59,8 @@ static const struct layout login_l = LAYOUT(msg_login, login_f);
 static const struct field login_ok_f[] = {
 	U32(msg_login_ok, user_id),
 	STR(msg_login_ok, username, SUS_USERNAME_MAX),
-	STR(msg_login_ok, fornamn, 100),
-	STR(msg_login_ok, efternamn, 100),
+	STR(msg_login_ok, fornamn, SUS_NAME_MAX),
+	STR(msg_login_ok, efternamn, SUS_NAME_MAX),
 	U32(msg_login_ok, roles),
 };
 static const struct layout login_ok_l = LAYOUT(msg_login_ok, login_ok_f);
@@ -72,18 +72,18 @@ static const struct layout ping_l = LAYOUT(msg_ping, ping_f);
 
 static const struct field err_f[] = {
 	U32(msg_err, code),
-	STR(msg_err, message, 1024),
+	STR(msg_err, message, SUS_MESSAGE_MAX),
 };
 static const struct layout err_l = LAYOUT(msg_err, err_f);
 
 static const struct field ok_f[] = {
 	U32(msg_ok, id),
-	STR(msg_ok, message, 1024),
+	STR(msg_ok, message, SUS_MESSAGE_MAX),
 };
 static const struct layout ok_l = LAYOUT(msg_ok, ok_f);
 
 static const struct field samorg_search_f[] = {
-	STR(msg_samorg_search, pattern, 100),
+	STR(msg_samorg_search, pattern, SUS_PATTERN_MAX),
 	U32(msg_samorg_search, offset),
 	U32(msg_samorg_search, limit),
 };
@@ -92,7 +92,7 @@ static const struct layout samorg_search_l =
 
 static const struct field samorg_row_f[] = {
 	U32(samorg_row, id),
-	STR(samorg_row, namn, 200),
+	STR(samorg_row, namn, SUS_NAME_MAX),
 	STR(samorg_row, samverkansform, 100),
 	STR(samorg_row, organisationsnummer, 20),
 	STR(samorg_row, startdatum, 10),

@@ -45,6 +45,12 @@
 /* Longest username and password accepted, in bytes. */
 #define SUS_USERNAME_MAX	64
 #define SUS_PASSWORD_MAX	256
+/* Longest search text, in bytes: a name is 50 characters, so twice that. */
+#define SUS_PATTERN_MAX		100
+/* Longest person or organisation name part in a reply, in bytes. */
+#define SUS_NAME_MAX		200
+/* Longest message text (ERR, OK) in bytes. */
+#define SUS_MESSAGE_MAX		1024
 /* Longest free-text string field in any message, in bytes. */
 #define SUS_STRING_MAX		8192
 /* Most rows one list reply carries; clients page with offset. */

@@ -400,8 +400,8 @@ START_TEST(test_entry_byte_limit)
 	int		i;
 
 	utf8_locale();
-	entry_init(&e, SAMORG_PATTERN_MAX, 0);
-	entry_limit_bytes(&e, SAMORG_PATTERN_MAX);
+	entry_init(&e, SUS_PATTERN_MAX, 0);
+	entry_limit_bytes(&e, SUS_PATTERN_MAX);
 	memset(&ev, 0, sizeof ev);
 	/* 50 ä are 100 bytes: the 51st is refused and the text kept. */
 	ev.ch = L'ä';
@@ -427,7 +427,7 @@ START_TEST(test_entry_byte_limit)
 	/* Plain letters: the character limit, said without the åäö note. */
 	entry_clear(&e);
 	ev.ch = L'a';
-	for (i = 0; i < SAMORG_PATTERN_MAX; i++)
+	for (i = 0; i < SUS_PATTERN_MAX; i++)
 		ck_assert_int_eq(entry_key(&e, &ev), 1);
 	ck_assert_int_eq(entry_key(&e, &ev), ENTRY_KEY_FULL);
 	entry_full_text(&e, "Namn", msg, sizeof msg);
@@ -469,8 +469,8 @@ encode_pattern(size_t n)
 START_TEST(test_entry_limits_match_protocol)
 {
 	/* The client's limit is exactly what the wire allows. */
-	ck_assert_int_eq(encode_pattern(SAMORG_PATTERN_MAX), 0);
-	ck_assert_int_ne(encode_pattern(SAMORG_PATTERN_MAX + 1), 0);
+	ck_assert_int_eq(encode_pattern(SUS_PATTERN_MAX), 0);
+	ck_assert_int_ne(encode_pattern(SUS_PATTERN_MAX + 1), 0);
 	/* A password field holds every byte the protocol carries. */
 	ck_assert_uint_ge(ENTRY_MAX, SUS_PASSWORD_MAX);
 }
