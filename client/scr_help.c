@@ -3,6 +3,22 @@
 
 #include "client.h"
 
+/* Keys that are not actions in the binding table: moving and editing. */
+static const struct {
+	const char	*key;
+	const char	*help;
+} help_more[] = {
+	{ "Pilar", "Flytta i menyträdet och i listor" },
+	{ "Enter", "Öppna menyval eller rubrik, sök, visa raden" },
+	{ "→ / ←", "Öppna / stäng en rubrik i menyträdet" },
+	{ "+ / -", "Öppna alla / stäng alla rubriker" },
+	{ "PgUp / PgDn", "Bläddra en sida i listor" },
+	{ "Home / End", "Början / slutet av fältet eller listan" },
+	{ "^A / ^E", "Början / slutet av fältet" },
+	{ "Backsteg, ^D", "Ta bort tecknet före / under markören" },
+	{ "^U", "Töm fältet" },
+};
+
 /* Lists every binding with its Esc+digit alternative and its help. */
 static void
 scr_help_draw(struct screen *s, WINDOW *w)
@@ -26,6 +42,12 @@ scr_help_draw(struct screen *s, WINDOW *w)
 		text_put(w, y, 2, key, 14);
 		text_put(w, y, 17, keys_action_help(b->action), s->cols - 19);
 		y++;
+	}
+	y++;
+	for (i = 0; i < sizeof help_more / sizeof help_more[0] &&
+	    y < s->lines - 2; i++, y++) {
+		text_put(w, y, 2, help_more[i].key, 14);
+		text_put(w, y, 17, help_more[i].help, s->cols - 19);
 	}
 	if (y + 1 < s->lines)
 		text_put(w, y + 1, 2, "Esc stänger hjälpen.", s->cols - 4);

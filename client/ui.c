@@ -701,6 +701,15 @@ ui_key(struct ui *ui, const struct keyev *ev)
 		clearok(curscr, TRUE);
 		return;
 	}
+	/*
+	 * The terminal is raw, so ^C and ^\ arrive as keys: a user reaching
+	 * for them wants out, and should hear how rather than get silence.
+	 */
+	if (ev->action == ACT_NONE && ev->code == 0 &&
+	    (ev->ch == 0x03 || ev->ch == 0x1c)) {
+		ui_message(ui, 0, "Avsluta med F10 (eller Esc 0).");
+		return;
+	}
 	if (ui->too_small)
 		return;
 	if (ev->action == ACT_HELP) {
