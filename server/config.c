@@ -46,8 +46,12 @@ static const struct config_setting config_settings[] = {
 	S(pg_bindir, "",
 	    "Directory holding initdb and pg_ctl for the embedded cluster; "
 	    "empty means search the usual places."),
-	S(user, "postgres",
-	    "Account to switch to after binding when started as root."),
+	S(user, "_susd",
+	    "Account the server and its sessions switch to when started as "
+	    "root."),
+	S(cluster_user, "postgres",
+	    "Account the embedded PostgreSQL cluster runs as when susd is "
+	    "started as root."),
 	I(max_startups, "10", 1, 10000,
 	    "Connections not yet logged in allowed at once; more are refused."),
 	I(max_sessions, "200", 1, 100000,
@@ -171,6 +175,8 @@ config_set_string(void *field, const struct config_setting *s,
 			return SUS_ERR_CONFIG;
 		}
 	}
+	if (*sp != NULL)
+		explicit_bzero(*sp, strlen(*sp));
 	free(*sp);
 	*sp = xstrdup(value);
 	return 0;
@@ -341,11 +347,17 @@ config_defaults(struct config *c)
 void
 config_free(struct config *c)
 {
-	size_t	i;
+	char	*p;
+	size_t	 i;
 
 	for (i = 0; i < CONFIG_NSETTINGS; i++) {
-		if (config_settings[i].type == CONFIG_STRING)
-			free(*(char **)((char *)c + config_settings[i].offset));
+		if (config_settings[i].type != CONFIG_STRING)
+			continue;
+		/* A conninfo may hold a password: leave none in free memory. */
+		if ((p = *(char **)((char *)c + config_settings[i].offset)) !=
+		    NULL)
+			explicit_bzero(p, strlen(p));
+		free(p);
 	}
 	memset(c, 0, sizeof *c);
 }

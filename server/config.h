@@ -34,6 +34,7 @@ struct config {
 	char		*admin_database;	/* "": same as database */
 	char		*pg_bindir;	/* "": search the usual places */
 	char		*user;		/* drop to this when started as root */
+	char		*cluster_user;	/* the embedded cluster's owner, as root */
 	int		 max_startups;
 	int		 max_sessions;
 	int		 login_grace;	/* seconds */

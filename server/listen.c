@@ -153,6 +153,7 @@ listen_accept(void)
 		signal(SIGTERM, SIG_DFL);
 		close(susd.listen_fd);
 		close(pfd[0]);
+		susd_child_close_keeper();
 		free(children);
 		session_run(fd, peer, pfd[1]);
 		_exit(0);

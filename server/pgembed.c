@@ -2,8 +2,12 @@
  * The embedded default PostgreSQL cluster. Child programs (initdb, pg_ctl,
  * pg_config) are run with fork and execve, never through a shell, and as
  * the unprivileged account when we are root. The cluster listens on a Unix
- * socket in a directory only its owner can enter and trusts local
- * connections, so the socket directory's mode is the only lock on it.
+ * socket only and authenticates by peer: the kernel names the connecting
+ * account, and an ident map we write at every start lets only root and the
+ * cluster's owner in as the superuser and only the session account in as
+ * the session role. The socket's directory admits the session account and
+ * nobody else besides, so a session process that is taken over reaches no
+ * more of the database than the session role's rights.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -39,6 +43,11 @@
 #define PGEMBED_PING_MS		30000
 #define PGEMBED_MAX_GROUPS	64
 #define PGEMBED_PATH_MAX	1024
+/* The superuser initdb creates; the session role's name is in pgembed.h. */
+#define PGEMBED_SUPERUSER	"postgres"
+/* Files in the data directory that replace initdb's pg_hba.conf. */
+#define PGEMBED_HBA_FILE	"sus_hba.conf"
+#define PGEMBED_IDENT_FILE	"sus_ident.conf"
 
 /* Who the child programs run as. */
 struct pgembed_user {
@@ -47,7 +56,7 @@ struct pgembed_user {
 	gid_t	 gid;
 	gid_t	 groups[PGEMBED_MAX_GROUPS];
 	int	 ngroups;
-	char	 name[64];
+	char	 name[64];	/* as peer authentication will see it */
 };
 
 /* The paths of one cluster, all absolute. */
@@ -56,6 +65,8 @@ struct pgembed_paths {
 	char	 data[PGEMBED_PATH_MAX];
 	char	 sock[PGEMBED_PATH_MAX];
 	char	 log[PGEMBED_PATH_MAX];
+	char	 hba[PGEMBED_PATH_MAX];
+	char	 ident[PGEMBED_PATH_MAX];
 	char	 bindir[PGEMBED_PATH_MAX];
 	char	 initdb[PGEMBED_PATH_MAX];
 	char	 pg_ctl[PGEMBED_PATH_MAX];
@@ -63,17 +74,30 @@ struct pgembed_paths {
 
 /*
  * Settings written at every start, so a hand edit or a crash between
- * initdb and the first start can never leave the cluster on TCP. Terse
- * errors and no failing statement in the server log keep participant data
- * that a constraint error would quote (DETAIL: Key ...) out of the log.
+ * initdb and the first start can never leave the cluster on TCP or on
+ * another authentication file. Terse errors and no failing statement in
+ * the server log keep participant data that a constraint error would quote
+ * (DETAIL: Key ...) out of the log. The socket itself is open to all: the
+ * session account is no member of the owner's group, the directory above
+ * it decides who reaches it and peer authentication who gets in.
  */
 static const char *pgembed_settings =
 	"# Written by susd at every start; edits here are lost.\n"
 	"listen_addresses = ''\n"
 	"port = " PGEMBED_PORT "\n"
-	"unix_socket_permissions = 0700\n"
+	"unix_socket_permissions = 0777\n"
 	"log_error_verbosity = terse\n"
 	"log_min_error_statement = panic\n";
+
+/*
+ * Peer authentication on the socket and nothing else: no TCP line, no
+ * replication, and a role only for the accounts the map pairs it with.
+ */
+static const char *pgembed_hba =
+	"# Written by susd at every start; edits here are lost.\n"
+	"# TYPE\tDATABASE\tUSER\tMETHOD\n"
+	"local\tall\t" PGEMBED_SUPERUSER "\tpeer map=sus\n"
+	"local\tsus\t" PGEMBED_APP_ROLE "\tpeer map=sus\n";
 
 static const char *pgembed_include = "include = 'sus.conf'\n";
 
@@ -90,7 +114,30 @@ pgembed_fmt(char *buf, size_t len, const char *fmt, const char *a,
 	return 0;
 }
 
-/* Looks up run_as when we are root; a no-op for a normal user. */
+/*
+ * True if an account name can stand unquoted in the ident map: a leading
+ * '/' would make it a regular expression, a space would split the line.
+ */
+static int
+pgembed_name_ok(const char *name)
+{
+	const char	*p;
+
+	if (name[0] == '\0' || name[0] == '-' || name[0] == '.')
+		return 0;
+	for (p = name; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
+		    *p == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Looks up run_as when we are root; a normal user is always itself. Either
+ * way u->name is the account peer authentication will see.
+ */
 static int
 pgembed_user(const char *run_as, struct pgembed_user *u)
 {
@@ -98,11 +145,22 @@ pgembed_user(const char *run_as, struct pgembed_user *u)
 	int		 n;
 
 	memset(u, 0, sizeof *u);
-	if (geteuid() != 0)
+	if (geteuid() != 0) {
+		if ((pw = getpwuid(geteuid())) == NULL ||
+		    strlcpy(u->name, pw->pw_name, sizeof u->name) >=
+		    sizeof u->name || !pgembed_name_ok(u->name)) {
+			log_error("embedded cluster: uid %lu needs an account"
+			    " name that peer authentication can use",
+			    (unsigned long)geteuid());
+			return SUS_ERR_CONFIG;
+		}
+		u->uid = pw->pw_uid;
+		u->gid = pw->pw_gid;
 		return 0;
+	}
 	if (run_as == NULL || *run_as == '\0') {
-		log_error("PostgreSQL cannot run as root: set the user to run"
-		    " the embedded cluster as");
+		log_error("embedded cluster: started as root, but no account"
+		    " is set to run as");
 		return SUS_ERR_CONFIG;
 	}
 	errno = 0;
@@ -111,12 +169,15 @@ pgembed_user(const char *run_as, struct pgembed_user *u)
 		return SUS_ERR_CONFIG;
 	}
 	if (pw->pw_uid == 0) {
-		log_error("embedded cluster: %s is root; PostgreSQL refuses"
-		    " to run as root", run_as);
+		log_error("embedded cluster: %s is root; neither PostgreSQL nor"
+		    " the sessions may run as root", run_as);
 		return SUS_ERR_CONFIG;
 	}
-	if (strlcpy(u->name, pw->pw_name, sizeof u->name) >= sizeof u->name)
+	if (strlcpy(u->name, pw->pw_name, sizeof u->name) >= sizeof u->name ||
+	    !pgembed_name_ok(u->name)) {
+		log_error("embedded cluster: unusable account name %s", run_as);
 		return SUS_ERR_CONFIG;
+	}
 	u->drop = 1;
 	u->uid = pw->pw_uid;
 	u->gid = pw->pw_gid;
@@ -372,7 +433,11 @@ pgembed_paths(const char *dir, const char *bindir,
 	    (r = pgembed_fmt(pp->sock, sizeof pp->sock, "%s/%s", dir,
 	    "sock")) != 0 ||
 	    (r = pgembed_fmt(pp->log, sizeof pp->log, "%s/%s", dir,
-	    "log")) != 0)
+	    "log")) != 0 ||
+	    (r = pgembed_fmt(pp->hba, sizeof pp->hba, "%s/%s", pp->data,
+	    PGEMBED_HBA_FILE)) != 0 ||
+	    (r = pgembed_fmt(pp->ident, sizeof pp->ident, "%s/%s", pp->data,
+	    PGEMBED_IDENT_FILE)) != 0)
 		return r;
 	if (strlen(pp->sock) + strlen(PGEMBED_SOCKET_FILE) >=
 	    sizeof ((struct sockaddr_un *)NULL)->sun_path) {
@@ -391,12 +456,15 @@ pgembed_paths(const char *dir, const char *bindir,
 	return 0;
 }
 
-/* Creates directory path (if missing) owned by u with the given mode. */
+/*
+ * Creates directory path (if missing) owned by u and group gid (when we
+ * are root) with the given mode.
+ */
 static int
-pgembed_mkdir(const char *path, const struct pgembed_user *u, mode_t mode)
+pgembed_mkdir(const char *path, const struct pgembed_user *u, gid_t gid,
+    mode_t mode)
 {
 	struct stat	st;
-
 	int		fd, r = SUS_ERR_SYSTEM;
 
 	if (mkdir(path, mode) == -1 && errno != EEXIST) {
@@ -413,8 +481,8 @@ pgembed_mkdir(const char *path, const struct pgembed_user *u, mode_t mode)
 		log_error("%s: not a directory", path);
 		goto out;
 	}
-	if (u->drop && (st.st_uid != u->uid || st.st_gid != u->gid) &&
-	    fchown(fd, u->uid, u->gid) == -1) {
+	if (u->drop && (st.st_uid != u->uid || st.st_gid != gid) &&
+	    fchown(fd, u->uid, gid) == -1) {
 		log_error("chown %s: %s", path, strerror(errno));
 		goto out;
 	}
@@ -468,9 +536,9 @@ pgembed_write(int fd, const char *s)
 	return 0;
 }
 
-/* Checks that u can enter and write dir, which initdb and pg_ctl need. */
+/* Checks, as u, that access(dir, mode) succeeds. */
 static int
-pgembed_reachable(const struct pgembed_user *u, const char *dir)
+pgembed_reachable(const struct pgembed_user *u, const char *dir, int mode)
 {
 	struct sigaction	 dfl, old;
 	sigset_t		 block, oldmask;
@@ -487,7 +555,7 @@ pgembed_reachable(const struct pgembed_user *u, const char *dir)
 	sigaction(SIGCHLD, &dfl, &old);
 	if ((pid = fork()) == 0) {
 		pgembed_child_drop(u);
-		_exit(access(dir, R_OK | W_OK | X_OK) == 0 ? 0 : 1);
+		_exit(access(dir, mode) == 0 ? 0 : 1);
 	}
 	if (pid != -1) {
 		while ((r = waitpid(pid, &st, 0)) == -1 && errno == EINTR)
@@ -505,39 +573,71 @@ pgembed_reachable(const struct pgembed_user *u, const char *dir)
 	return 0;
 }
 
-/* Writes data/sus.conf and makes postgresql.conf include it. */
+/* Replaces path with text through a temporary file owned by u. */
+static int
+pgembed_put(const char *path, const struct pgembed_user *u, const char *text)
+{
+	char	tmp[PGEMBED_PATH_MAX];
+	int	fd;
+
+	if (pgembed_fmt(tmp, sizeof tmp, "%s%s", path, ".tmp") != 0)
+		return SUS_ERR_NO_SPACE;
+	/* The directory is the cluster owner's: create, never reuse. */
+	(void)unlink(tmp);
+	if ((fd = pgembed_open_owned(tmp, u, O_EXCL)) == -1)
+		return SUS_ERR_SYSTEM;
+	if (pgembed_write(fd, text) != 0 || fsync(fd) == -1) {
+		log_error("write %s: %s", tmp, strerror(errno));
+		close(fd);
+		return SUS_ERR_SYSTEM;
+	}
+	if (close(fd) == -1 || rename(tmp, path) == -1) {
+		log_error("rename %s: %s", tmp, strerror(errno));
+		return SUS_ERR_SYSTEM;
+	}
+	return 0;
+}
+
+/*
+ * Writes data/sus.conf, the hba and ident files it names, and makes
+ * postgresql.conf include sus.conf. Done at every start, so a cluster made
+ * by an older susd, which trusted every local connection, is converted.
+ * u is the cluster's account and app the sessions' one.
+ */
 static int
 pgembed_configure(const struct pgembed_paths *pp,
-    const struct pgembed_user *u)
+    const struct pgembed_user *u, const struct pgembed_user *app)
 {
-	char	 path[PGEMBED_PATH_MAX], tmp[PGEMBED_PATH_MAX];
-	char	 line[PGEMBED_PATH_MAX + 64], *conf = NULL;
+	char	 path[PGEMBED_PATH_MAX], text[PGEMBED_PATH_MAX * 4];
+	char	*conf = NULL;
 	FILE	*f;
 	long	 size;
-	int	 fd = -1, rfd = -1, r = SUS_ERR_SYSTEM;
+	int	 n, fd = -1, rfd = -1, r = SUS_ERR_SYSTEM;
 
-	if (pgembed_fmt(path, sizeof path, "%s/%s", pp->data,
-	    "sus.conf") != 0 ||
-	    pgembed_fmt(tmp, sizeof tmp, "%s/%s", pp->data,
-	    "sus.conf.tmp") != 0 ||
-	    pgembed_fmt(line, sizeof line,
-	    "unix_socket_directories = '%s'%s\n", pp->sock, "") != 0)
+	n = snprintf(text, sizeof text,
+	    "# Written by susd at every start; edits here are lost.\n"
+	    "# MAP\tACCOUNT\tROLE\n"
+	    "sus\troot\t" PGEMBED_SUPERUSER "\n"
+	    "sus\t%s\t" PGEMBED_SUPERUSER "\n"
+	    "sus\t%s\t" PGEMBED_APP_ROLE "\n", u->name, app->name);
+	if (n < 0 || (size_t)n >= sizeof text)
 		return SUS_ERR_NO_SPACE;
-	(void)unlink(tmp);
-	if ((fd = pgembed_open_owned(tmp, u, O_TRUNC)) == -1)
-		return SUS_ERR_SYSTEM;
-	if (pgembed_write(fd, pgembed_settings) != 0 ||
-	    pgembed_write(fd, line) != 0 || fsync(fd) == -1 ||
-	    close(fd) == -1) {
-		fd = -1;
-		log_error("write %s: %s", tmp, strerror(errno));
-		goto out;
-	}
-	fd = -1;
-	if (rename(tmp, path) == -1) {
-		log_error("rename %s: %s", tmp, strerror(errno));
-		goto out;
-	}
+	if ((r = pgembed_put(pp->ident, u, text)) != 0 ||
+	    (r = pgembed_put(pp->hba, u, pgembed_hba)) != 0)
+		return r;
+	n = snprintf(text, sizeof text, "%s"
+	    "unix_socket_directories = '%s'\n"
+	    "hba_file = '%s'\n"
+	    "ident_file = '%s'\n", pgembed_settings, pp->sock, pp->hba,
+	    pp->ident);
+	if (n < 0 || (size_t)n >= sizeof text)
+		return SUS_ERR_NO_SPACE;
+	if (pgembed_fmt(path, sizeof path, "%s/%s", pp->data,
+	    "sus.conf") != 0)
+		return SUS_ERR_NO_SPACE;
+	if ((r = pgembed_put(path, u, text)) != 0)
+		return r;
+	r = SUS_ERR_SYSTEM;
 
 	if (pgembed_fmt(path, sizeof path, "%s/%s", pp->data,
 	    "postgresql.conf") != 0)
@@ -647,16 +747,17 @@ static int
 pgembed_initdb(const struct pgembed_paths *pp, const struct pgembed_user *u,
     int logfd)
 {
-	char	*argv[12];
+	char	*argv[14];
 	int	 n = 0, status, r;
 
 	argv[n++] = (char *)pp->initdb;
 	argv[n++] = "-D";
 	argv[n++] = (char *)pp->data;
 	argv[n++] = "-U";
-	argv[n++] = "postgres";
-	argv[n++] = "-A";
-	argv[n++] = "trust";
+	argv[n++] = PGEMBED_SUPERUSER;
+	/* Never used (sus.conf names our own files), but never trust either. */
+	argv[n++] = "--auth-local=peer";
+	argv[n++] = "--auth-host=reject";
 	argv[n++] = "-E";
 	argv[n++] = "UTF8";
 	argv[n++] = "--locale=C.UTF-8";
@@ -702,8 +803,8 @@ pgembed_conninfo(const struct pgembed_paths *pp, const char *db, char *out,
 
 	if ((r = pgembed_quote(host, sizeof host, pp->sock)) != 0)
 		return r;
-	n = snprintf(out, len, "host=%s port=%s dbname=%s user=postgres",
-	    host, PGEMBED_PORT, db);
+	n = snprintf(out, len, "host=%s port=%s dbname=%s user="
+	    PGEMBED_SUPERUSER, host, PGEMBED_PORT, db);
 	if (n < 0 || (size_t)n >= len)
 		return SUS_ERR_NO_SPACE;
 	return 0;
@@ -764,25 +865,84 @@ out:
 	return r;
 }
 
+/*
+ * Checks that the running server reads the hba file we wrote. A cluster
+ * an older susd started, and left running, still trusts every local
+ * connection and must be restarted before sessions may use it. Files, not
+ * names, are compared: the cluster may have been started through a path
+ * with a symbolic link in it.
+ */
+static int
+pgembed_check_hba(const struct pgembed_paths *pp, const char *conninfo)
+{
+	struct stat	 want, got;
+	PGconn		*c;
+	PGresult	*res = NULL;
+	const char	*hba;
+	int		 r = SUS_ERR_SYSTEM;
+
+	c = PQconnectdb(conninfo);
+	if (PQstatus(c) != CONNECTION_OK) {
+		log_error("embedded cluster: %s", PQerrorMessage(c));
+		goto out;
+	}
+	res = PQexec(c, "SELECT current_setting('hba_file')");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
+		log_error("embedded cluster: %s", PQerrorMessage(c));
+		goto out;
+	}
+	hba = PQgetvalue(res, 0, 0);
+	if (stat(pp->hba, &want) == -1 || stat(hba, &got) == -1 ||
+	    want.st_dev != got.st_dev || want.st_ino != got.st_ino) {
+		log_error("the embedded cluster in %s runs with %s, not %s: it"
+		    " was started by an older susd; stop it (pg_ctl -D %s stop,"
+		    " as its owner) and start susd again", pp->dir, hba,
+		    pp->hba, pp->data);
+		r = SUS_ERR_CONFIG;
+		goto out;
+	}
+	r = 0;
+out:
+	PQclear(res);
+	PQfinish(c);
+	return r;
+}
+
 /* Creates the cluster on first use, starts it and creates database sus. */
 int
 pgembed_start(const char *dir, const char *bindir, const char *run_as,
-    char *conninfo, size_t len, int *started)
+    const char *app_user, char *conninfo, size_t len, int *started)
 {
 	struct pgembed_paths	pp;
-	struct pgembed_user	u;
+	struct pgembed_user	u, app;
 	char			path[PGEMBED_PATH_MAX];
 	char			admin[PGEMBED_PATH_MAX * 3];
+	mode_t			mode;
 	int			logfd = -1, r, status;
 
 	if (started != NULL)
 		*started = 0;
 	if ((r = pgembed_user(run_as, &u)) != 0 ||
+	    (r = pgembed_user(app_user, &app)) != 0 ||
 	    (r = pgembed_paths(dir, bindir, &u, &pp)) != 0)
 		return r;
-	if ((r = pgembed_mkdir(pp.dir, &u, 0700)) != 0 ||
-	    (r = pgembed_reachable(&u, pp.dir)) != 0 ||
-	    (r = pgembed_mkdir(pp.sock, &u, 0700)) != 0)
+	if (u.drop && app.uid == u.uid) {
+		log_error("embedded cluster: the sessions must not run as %s,"
+		    " the account that owns the cluster's files", u.name);
+		return SUS_ERR_CONFIG;
+	}
+	/* Sessions run with their primary group alone; check as they will. */
+	app.groups[0] = app.gid;
+	app.ngroups = 1;
+	/*
+	 * As root the session account is the directories' group, so it can
+	 * reach the socket and nobody else can; the data stays 0700.
+	 */
+	mode = u.drop ? 0710 : 0700;
+	if ((r = pgembed_mkdir(pp.dir, &u, app.gid, mode)) != 0 ||
+	    (r = pgembed_reachable(&u, pp.dir, R_OK | W_OK | X_OK)) != 0 ||
+	    (r = pgembed_mkdir(pp.sock, &u, app.gid, mode)) != 0 ||
+	    (r = pgembed_reachable(&app, pp.sock, X_OK)) != 0)
 		return r;
 	if ((logfd = pgembed_open_owned(pp.log, &u, O_APPEND)) == -1)
 		return SUS_ERR_SYSTEM;
@@ -792,7 +952,7 @@ pgembed_start(const char *dir, const char *bindir, const char *run_as,
 		goto out;
 	if (access(path, F_OK) == -1) {
 		/* initdb wants an empty directory it owns. */
-		if ((r = pgembed_mkdir(pp.data, &u, 0700)) != 0 ||
+		if ((r = pgembed_mkdir(pp.data, &u, u.gid, 0700)) != 0 ||
 		    (r = pgembed_initdb(&pp, &u, logfd)) != 0)
 			goto out;
 	}
@@ -802,7 +962,7 @@ pgembed_start(const char *dir, const char *bindir, const char *run_as,
 	if (r == 1)
 		log_info("reusing the embedded cluster running in %s", pp.dir);
 	else {
-		if ((r = pgembed_configure(&pp, &u)) != 0 ||
+		if ((r = pgembed_configure(&pp, &u, &app)) != 0 ||
 		    (r = pgembed_pg_ctl(&pp, &u, logfd, "start",
 		    &status)) != 0)
 			goto out;
@@ -820,6 +980,7 @@ pgembed_start(const char *dir, const char *bindir, const char *run_as,
 	if ((r = pgembed_conninfo(&pp, "postgres", admin,
 	    sizeof admin)) != 0 ||
 	    (r = pgembed_wait(admin)) != 0 ||
+	    (r = pgembed_check_hba(&pp, admin)) != 0 ||
 	    (r = pgembed_createdb(admin)) != 0 ||
 	    (r = pgembed_conninfo(&pp, "sus", conninfo, len)) != 0)
 		goto out;

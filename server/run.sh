@@ -14,15 +14,25 @@ log=$state/susd.log
 mkdir -p "$state"
 chmod 711 "$state"
 
-# As root the cluster runs as postgres, which cannot pass a 0700 home such
-# as /root. Then the cluster lives where postgres can reach it, and
-# ./var/pg links to it; susd follows the link.
+# As root susd serves as _susd and the cluster runs as postgres; a
+# normal user runs everything as itself. The sessions' account is made
+# here on first use, as susd(8) says to.
+if [ "$(id -u)" -eq 0 ] && ! id -u _susd >/dev/null 2>&1; then
+	useradd --system --no-create-home --home-dir /nonexistent \
+	    --shell /usr/sbin/nologin _susd
+	echo "Skapade kontot _susd, som susd:s sessioner körs som."
+fi
+
+# Neither account can pass a 0700 home such as /root. Then the cluster
+# lives where both can reach it, and ./var/pg links to it; susd follows
+# the link.
 if [ "$(id -u)" -eq 0 ] && [ ! -e "$state/pg" ] &&
-    ! runuser -u postgres -- test -x "$state" 2>/dev/null; then
+    { ! runuser -u postgres -- test -x "$state" 2>/dev/null ||
+    ! runuser -u _susd -- test -x "$state" 2>/dev/null; }; then
 	real=/var/lib/sus/run-$(printf '%s' "$top" | sha256sum | cut -c1-12)
 	install -d -m 711 /var/lib/sus "$real"
 	ln -s "$real" "$state/pg"
-	echo "postgres når inte $top; klustret ligger i $real (länkat från var/pg)"
+	echo "postgres eller _susd når inte $top; klustret ligger i $real (länkat från var/pg)"
 fi
 
 opts=(-f /dev/null -o state_dir="$state" -o listen=127.0.0.1
@@ -42,13 +52,32 @@ fi
 echo "Startar susd (första gången skapas databasen i ./var, det tar en stund)..."
 : >>"$log"
 seen=$(grep -c "listening on" "$log" || true)
+# susd's standard error goes through a FIFO: the keeper process, which
+# stops the cluster after susd has exited (also after a crash), keeps it
+# open until the cluster is down, so the reader's end says when it is.
+errfifo=$state/susd.stderr
+rm -f "$errfifo"
+mkfifo -m 600 "$errfifo"
+cat "$errfifo" >&2 &
+errpid=$!
 # Not through the function: $! must be susd itself, to signal it.
-"$top/susd" "${opts[@]}" serve &
+"$top/susd" "${opts[@]}" serve 2>"$errfifo" &
 pid=$!
 stop()
 {
+	local i=0
+
 	kill "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
+	while kill -0 "$errpid" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 900 ]; then
+			echo "klustret stoppades inte inom 90 s; se $log" >&2
+			break
+		fi
+		sleep 0.1
+	done
+	rm -f "$errfifo"
 }
 trap stop EXIT INT TERM
 

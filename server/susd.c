@@ -4,11 +4,18 @@
  * migrations, binds, drops privileges and serves one process per
  * connection. Operator commands (migrate, useradd, demo, keygen, pubkey)
  * share the same start-up.
+ *
+ * Started as root with the embedded cluster there are three accounts:
+ * root until the socket is bound, the unprivileged user for the listener
+ * and every session, and the cluster's owner for PostgreSQL and for the
+ * keeper, a small process that stops the cluster once susd is gone.
  */
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <grp.h>
 #include <pwd.h>
@@ -36,6 +43,9 @@ volatile sig_atomic_t	 susd_got_chld;
 
 static int		 susd_started_cluster;
 static int		 susd_foreground_debug;
+static FILE		*susd_log_fp;	/* log_file, kept open by the keeper */
+static pid_t		 susd_keeper_pid = -1;
+static int		 susd_keeper_fd = -1;	/* closing it stops the cluster */
 static char		**susd_opts;	/* -o overrides, re-applied on SIGHUP */
 static int		 susd_nopts;
 
@@ -90,6 +100,7 @@ susd_log_open(void)
 	}
 	log_init("susd", susd_foreground_debug ? LOG_LEVEL_DEBUG :
 	    susd.conf.log_level, fp);
+	susd_log_fp = fp;
 }
 
 /* Loads the configuration file and overrides; exits on error. */
@@ -155,14 +166,21 @@ susd_reload(void)
 
 /*
  * Creates the state directory. Others may traverse it but not list it:
- * as root the embedded cluster below it runs as the unprivileged user.
- * The key file in it is 0600 on its own.
+ * as root the embedded cluster below it runs as cluster_user and the
+ * sessions reach its socket as user. The key file in it is 0600 on its
+ * own. A directory that already exists keeps the mode it was given.
  */
 static void
 susd_state_dir(void)
 {
-	if (mkdir(susd.conf.state_dir, 0711) == -1 && errno != EEXIST)
-		fatale("%s", susd.conf.state_dir);
+	if (mkdir(susd.conf.state_dir, 0711) == -1) {
+		if (errno != EEXIST)
+			fatale("%s", susd.conf.state_dir);
+		return;
+	}
+	/* A umask such as 077 must not lock both accounts out. */
+	if (chmod(susd.conf.state_dir, 0711) == -1)
+		fatale("chmod %s", susd.conf.state_dir);
 }
 
 /* Loads (or on first start generates) the server key. */
@@ -192,11 +210,47 @@ susd_key(int generate)
 	log_info("server key %s", fp);
 }
 
-/* The account to run as when started as root, or NULL when not root. */
+/* The embedded cluster's account when started as root, or NULL. */
 static const char *
-susd_run_as(void)
+susd_cluster_user(void)
 {
-	return geteuid() == 0 ? susd.conf.user : NULL;
+	return geteuid() == 0 ? susd.conf.cluster_user : NULL;
+}
+
+/*
+ * As root, checks the accounts before anything starts: the sessions' user
+ * must exist and, with the embedded cluster, must not be the account that
+ * owns the cluster's files, or one bug in a session would own the
+ * database. serve says whether we drop to user; the embedded cluster
+ * names user in its authentication map in any case.
+ */
+static void
+susd_accounts(int serve)
+{
+	struct passwd	*pw;
+	uid_t		 uid;
+	int		 embedded = susd.conf.database[0] == '\0';
+
+	if (geteuid() != 0 || (!serve && !embedded))
+		return;
+	if ((pw = getpwnam(susd.conf.user)) == NULL)
+		fatal("user %s does not exist; create it with: useradd --system"
+		    " --no-create-home --home-dir /nonexistent --shell"
+		    " /usr/sbin/nologin %s", susd.conf.user, susd.conf.user);
+	if (pw->pw_uid == 0)
+		fatal("user %s is root; the sessions must run unprivileged",
+		    susd.conf.user);
+	uid = pw->pw_uid;
+	if (!embedded)
+		return;
+	if ((pw = getpwnam(susd.conf.cluster_user)) == NULL)
+		fatal("cluster_user %s does not exist; it owns the embedded"
+		    " PostgreSQL cluster (the postgresql package creates"
+		    " postgres)", susd.conf.cluster_user);
+	if (pw->pw_uid == uid)
+		fatal("user and cluster_user are both %s: the sessions must not"
+		    " run as the account that owns the database files",
+		    susd.conf.user);
 }
 
 /* Brings up the database: the configured one or the embedded cluster. */
@@ -235,15 +289,15 @@ susd_database(void)
 	 */
 	if (realpath(susd.pg_dir, real) != NULL)
 		strlcpy(susd.pg_dir, real, sizeof susd.pg_dir);
-	r = pgembed_start(susd.pg_dir, susd.conf.pg_bindir, susd_run_as(),
-	    susd.admin_conninfo, sizeof susd.admin_conninfo,
+	r = pgembed_start(susd.pg_dir, susd.conf.pg_bindir, susd_cluster_user(),
+	    susd.conf.user, susd.admin_conninfo, sizeof susd.admin_conninfo,
 	    &susd_started_cluster);
 	if (r != 0)
 		fatal("cannot start the embedded PostgreSQL cluster in %s",
 		    susd.pg_dir);
 	/* Sessions use a login role that holds only sus_app's rights. */
 	if (snprintf(susd.app_conninfo, sizeof susd.app_conninfo,
-	    "%s user=susd", susd.admin_conninfo) >=
+	    "%s user=" PGEMBED_APP_ROLE, susd.admin_conninfo) >=
 	    (int)sizeof susd.app_conninfo)
 		fatal("embedded cluster path is too long");
 }
@@ -255,7 +309,7 @@ susd_database_stop(void)
 	if (!susd.embedded || !susd_started_cluster)
 		return;
 	if (pgembed_stop(susd.pg_dir, susd.conf.pg_bindir,
-	    geteuid() == 0 ? susd.conf.user : NULL) != 0)
+	    susd_cluster_user()) != 0)
 		log_warn("could not stop the embedded cluster cleanly");
 	susd_started_cluster = 0;
 }
@@ -272,10 +326,11 @@ susd_embedded_role(void)
 	if ((c = db_connect(susd.admin_conninfo)) == NULL)
 		fatal("cannot connect to the embedded cluster");
 	res = PQexec(c, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles"
-	    " WHERE rolname = 'susd') THEN CREATE ROLE susd LOGIN"
-	    " IN ROLE sus_app; END IF; END $$");
+	    " WHERE rolname = '" PGEMBED_APP_ROLE "') THEN CREATE ROLE "
+	    PGEMBED_APP_ROLE " LOGIN IN ROLE sus_app; END IF; END $$");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		fatal("creating role susd: %s", PQerrorMessage(c));
+		fatal("creating role " PGEMBED_APP_ROLE ": %s",
+		    PQerrorMessage(c));
 	PQclear(res);
 	PQfinish(c);
 }
@@ -290,6 +345,159 @@ susd_database_ready(void)
 		fatal("migrations failed");
 	}
 	susd_embedded_role();
+}
+
+/* Closes every descriptor from 3 up but a and b (-1: none). */
+static void
+susd_close_all_but(int a, int b)
+{
+	unsigned int	lo = 3, keep[2];
+	int		i, fd;
+
+	keep[0] = (unsigned int)(a < b ? a : b);
+	keep[1] = (unsigned int)(a < b ? b : a);
+	for (i = 0; i < 2; i++) {
+		if ((int)keep[i] < 0 || keep[i] < lo)
+			continue;
+		if (keep[i] > lo && close_range(lo, keep[i] - 1, 0) == -1) {
+			for (fd = (int)lo; fd < (int)keep[i]; fd++)
+				close(fd);
+		}
+		lo = keep[i] + 1;
+	}
+	if (close_range(lo, ~0U, 0) == -1) {
+		for (fd = (int)lo; fd < 1024; fd++)
+			close(fd);
+	}
+}
+
+/*
+ * The keeper's whole life: become the cluster's owner, wait for EOF on fd
+ * (susd exited, cleanly or not), stop the cluster and exit. It holds no
+ * listening socket, no key and no conninfo, and signals meant for susd's
+ * process group (a terminal's ^C or hangup) do not make it stop the
+ * cluster under a susd that is still draining its sessions.
+ */
+static void __attribute__((noreturn))
+susd_keeper(int fd, int drop, uid_t uid, gid_t gid)
+{
+	static const int	 sigs[] = { SIGHUP, SIGINT, SIGTERM, SIGQUIT,
+				     SIGPIPE, SIGUSR1, SIGUSR2 };
+	char			 buf[64];
+	size_t			 i;
+	ssize_t			 n;
+	int			 null;
+
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], SIG_IGN);
+	signal(SIGCHLD, SIG_DFL);
+	sodium_memzero(susd.key_priv, sizeof susd.key_priv);
+	sodium_memzero(susd.admin_conninfo, sizeof susd.admin_conninfo);
+	sodium_memzero(susd.app_conninfo, sizeof susd.app_conninfo);
+	(void)prctl(PR_SET_NAME, "susd-keeper", 0, 0, 0);
+	/* Standard error stays: make run waits for its last writer. */
+	if ((null = open("/dev/null", O_RDONLY)) != -1) {
+		dup2(null, 0);
+		if (null != 0)
+			close(null);
+	}
+	susd_close_all_but(fd, susd_log_fp != NULL ? fileno(susd_log_fp) :
+	    -1);
+	if (chdir("/") == -1)
+		log_warn("keeper: chdir /: %s", strerror(errno));
+	if (drop && (setgroups(1, &gid) == -1 || setgid(gid) == -1 ||
+	    setuid(uid) == -1 || setuid(0) != -1)) {
+		log_error("keeper: cannot become %s; the embedded cluster will"
+		    " not be stopped", susd.conf.cluster_user);
+		_exit(1);
+	}
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		/* Only EOF counts; bytes would come from a confused session. */
+		if (n == -1 && errno != EINTR)
+			break;
+	}
+	if (pgembed_stop(susd.pg_dir, susd.conf.pg_bindir, NULL) != 0) {
+		log_warn("could not stop the embedded cluster cleanly");
+		_exit(1);
+	}
+	_exit(0);
+}
+
+/*
+ * Forks the keeper if this susd started the embedded cluster: once susd
+ * has dropped to user it can no longer run pg_ctl as the cluster's owner,
+ * and a crash must not leave the cluster running either.
+ */
+static void
+susd_keeper_start(void)
+{
+	struct passwd	*pw;
+	uid_t		 uid = 0;
+	gid_t		 gid = 0;
+	pid_t		 pid;
+	int		 p[2], drop = geteuid() == 0;
+
+	if (!susd.embedded || !susd_started_cluster)
+		return;
+	if (drop) {
+		if ((pw = getpwnam(susd.conf.cluster_user)) == NULL) {
+			susd_database_stop();
+			fatal("cluster_user %s does not exist",
+			    susd.conf.cluster_user);
+		}
+		uid = pw->pw_uid;
+		gid = pw->pw_gid;
+	}
+	if (pipe2(p, O_CLOEXEC) == -1) {
+		susd_database_stop();
+		fatale("pipe");
+	}
+	/* Nothing half-written in a stdio buffer may be written twice. */
+	fflush(NULL);
+	switch (pid = fork()) {
+	case -1:
+		susd_database_stop();
+		fatale("fork");
+	case 0:
+		close(p[1]);
+		susd_keeper(p[0], drop, uid, gid);
+	}
+	close(p[0]);
+	susd_keeper_pid = pid;
+	susd_keeper_fd = p[1];
+	/* From here on the keeper stops the cluster, never we. */
+	susd_started_cluster = 0;
+}
+
+/*
+ * In a session process: lets go of the keeper's pipe, so that only the
+ * listener's exit (or crash) tells the keeper to stop the cluster.
+ */
+void
+susd_child_close_keeper(void)
+{
+	if (susd_keeper_fd != -1) {
+		close(susd_keeper_fd);
+		susd_keeper_fd = -1;
+	}
+	susd_keeper_pid = -1;
+}
+
+/* Lets the keeper stop the cluster and waits until it has. */
+static void
+susd_keeper_finish(void)
+{
+	int	status;
+
+	if (susd_keeper_fd == -1)
+		return;
+	close(susd_keeper_fd);
+	susd_keeper_fd = -1;
+	/* ECHILD: the listener reaped a keeper that died early. */
+	while (waitpid(susd_keeper_pid, &status, 0) == -1 && errno == EINTR)
+		;
+	susd_keeper_pid = -1;
 }
 
 /* Drops root for the configured unprivileged account. */
@@ -322,21 +530,29 @@ static int
 susd_serve(void)
 {
 	susd_signals();
+	susd_accounts(1);
 	susd_state_dir();
 	susd_key(1);
 	susd_database_ready();
+	/* Before listen_open: the keeper never holds the listening socket. */
+	susd_keeper_start();
 	susd.listen_fd = listen_open(susd.conf.listen, susd.conf.port);
 	if (susd.listen_fd == -1) {
-		susd_database_stop();
+		susd_keeper_finish();
 		return 1;
 	}
 	susd_drop_privileges();
-	/* Sessions never need the schema owner's connection string. */
+	/*
+	 * Sessions never need the schema owner's connection string, which
+	 * may carry a password.
+	 */
 	sodium_memzero(susd.admin_conninfo, sizeof susd.admin_conninfo);
+	sodium_memzero(susd.conf.admin_database,
+	    strlen(susd.conf.admin_database));
 	log_info("listening on %s port %d", susd.conf.listen, susd.conf.port);
 	listen_loop();
 	log_info("shutting down");
-	susd_database_stop();
+	susd_keeper_finish();
 	return 0;
 }
 
@@ -409,16 +625,19 @@ main(int argc, char **argv)
 	} else if (strcmp(cmd, "pubkey") == 0)
 		r = susd_pubkey();
 	else if (strcmp(cmd, "migrate") == 0) {
+		susd_accounts(0);
 		susd_state_dir();
 		susd_database_ready();
 		log_info("migrations applied");
 		susd_database_stop();
 	} else if (strcmp(cmd, "demo") == 0) {
+		susd_accounts(0);
 		susd_state_dir();
 		susd_database_ready();
 		r = admin_demo() == 0 ? 0 : 1;
 		susd_database_stop();
 	} else if (strcmp(cmd, "useradd") == 0) {
+		susd_accounts(0);
 		susd_state_dir();
 		susd_database_ready();
 		r = admin_useradd(argc, argv) == 0 ? 0 : 1;

@@ -86,6 +86,7 @@ void		 session_run(int fd, const char *peer, int startup_fd);
 
 /* susd.c */
 void		 susd_reload(void);
+void		 susd_child_close_keeper(void);
 
 /* listen.c */
 int		 listen_open(const char *addr, int port);

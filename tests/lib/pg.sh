@@ -18,6 +18,9 @@
 # superuser is named "postgres" in both cases (initdb -U postgres), so
 # callers can always use PGUSER=postgres.
 #
+# The socket directory is 0700 unless PG_TEST_SOCK_MODE says otherwise
+# (tests/lib/stack.sh opens it to susd's unprivileged account as root).
+#
 # Functions return non-zero and print the log tail to stderr on failure;
 # callers decide whether to exit ("pg_test_start DIR || exit 1").
 #

@@ -10,13 +10,25 @@
 # STACK_DB_ADMIN (conninfo strings), and STACK_SUSD_PID.
 #
 # susd is started as the calling user; when that is root it drops to the
-# postgres account, as in production. The database is a real PostgreSQL
-# cluster from tests/lib/pg.sh and susd listens on a random loopback port.
+# _susd account, as in production (stack_accounts creates it). The
+# database is a real PostgreSQL cluster from tests/lib/pg.sh, whose socket
+# directory _susd may then pass, and susd listens on a random loopback
+# port.
 
 . "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 
 # susd takes its migrations and demo data from this checkout.
 export SUSD_SCHEMA_DIR=${SUS_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}/schema
+
+# As root, creates the unprivileged account susd drops to, as susd(8)
+# tells an operator to; a normal user needs none.
+stack_accounts()
+{
+	[ "$(id -u)" -eq 0 ] || return 0
+	id -u _susd >/dev/null 2>&1 && return 0
+	useradd --system --no-create-home --home-dir /nonexistent \
+	    --shell /usr/sbin/nologin _susd
+}
 
 # Starts susd with the given extra -o options; waits until it listens.
 stack_susd_start()
@@ -66,7 +78,7 @@ stack_susd_stop()
 # Starts the cluster, a migrated database with demo data, and susd.
 stack_start()
 {
-	local name=${1:-stack} pub
+	local name=${1:-stack} pub sockmode=700
 	[ $# -gt 0 ] && shift
 	STACK_DIR=$SUS_TOP/tests/out/$name
 	STACK_LOG=$STACK_DIR/susd.log
@@ -76,14 +88,19 @@ stack_start()
 	# As root the cluster runs as postgres, which must be able to reach
 	# its directory: the checkout may sit under a 0700 home (/root), so
 	# the cluster goes to a scratch directory of its own under /tmp.
+	# The sessions, as _susd, connect through the socket directory, so
+	# it must be passable; the test cluster trusts whoever gets through,
+	# which is fine for test data only.
 	if [ "$(id -u)" -eq 0 ]; then
+		stack_accounts || return 1
 		STACK_PG=$(mktemp -d /tmp/sus-stack.XXXXXX) || return 1
 		chmod 755 "$STACK_PG"
+		sockmode=711
 	else
 		STACK_PG=$STACK_DIR
 	fi
 	export STACK_PG
-	pg_test_start "$STACK_PG/pg" || return 1
+	PG_TEST_SOCK_MODE=$sockmode pg_test_start "$STACK_PG/pg" || return 1
 	pg_test_createdb sus || return 1
 	STACK_DB_ADMIN="host=$PGHOST port=$PGPORT dbname=sus user=postgres"
 	STACK_DB_APP="host=$PGHOST port=$PGPORT dbname=sus user=susd"

@@ -42,7 +42,8 @@ START_TEST(test_defaults)
 	ck_assert_str_eq(c.database, "");
 	ck_assert_str_eq(c.admin_database, "");
 	ck_assert_str_eq(c.pg_bindir, "");
-	ck_assert_str_eq(c.user, "postgres");
+	ck_assert_str_eq(c.user, "_susd");
+	ck_assert_str_eq(c.cluster_user, "postgres");
 	ck_assert_int_eq(c.max_startups, 10);
 	ck_assert_int_eq(c.max_sessions, 200);
 	ck_assert_int_eq(c.login_grace, 60);
@@ -60,7 +61,7 @@ START_TEST(test_defaults)
 	/* An empty text and a NULL path both give the defaults. */
 	ck_assert_int_eq(config_parse("", 0, &c, NULL, 0), 0);
 	ck_assert_int_eq(c.port, 4646);
-	ck_assert_str_eq(c.user, "postgres");
+	ck_assert_str_eq(c.user, "_susd");
 	config_free(&c);
 	ck_assert_int_eq(config_load(NULL, &c, NULL, 0), 0);
 	ck_assert_str_eq(c.state_dir, "./var");
@@ -95,7 +96,7 @@ START_TEST(test_table)
 	int	n = 0;
 
 	config_foreach(cf_row, &n);
-	ck_assert_int_eq(n, 17);
+	ck_assert_int_eq(n, 18);
 	ck_assert_str_eq(config_type_name(CONFIG_STRING), "string");
 	ck_assert_str_eq(config_type_name(CONFIG_INT), "integer");
 	ck_assert_str_eq(config_type_name(CONFIG_BOOL), "yes/no");
@@ -116,7 +117,8 @@ START_TEST(test_every_setting)
 	    "database = \"host=db dbname=sus\"\n"
 	    "admin_database = \"host=db dbname=sus user=owner\"\n"
 	    "pg_bindir = /usr/lib/postgresql/15/bin\n"
-	    "user = _susd\n"
+	    "user = sus_sessions\n"
+	    "cluster_user = pg_owner\n"
 	    "max_startups = 3\n"
 	    "max_sessions = 1000\n"
 	    "login_grace = 30\n"
@@ -135,7 +137,8 @@ START_TEST(test_every_setting)
 	ck_assert_str_eq(c.database, "host=db dbname=sus");
 	ck_assert_str_eq(c.admin_database, "host=db dbname=sus user=owner");
 	ck_assert_str_eq(c.pg_bindir, "/usr/lib/postgresql/15/bin");
-	ck_assert_str_eq(c.user, "_susd");
+	ck_assert_str_eq(c.user, "sus_sessions");
+	ck_assert_str_eq(c.cluster_user, "pg_owner");
 	ck_assert_int_eq(c.max_startups, 3);
 	ck_assert_int_eq(c.max_sessions, 1000);
 	ck_assert_int_eq(c.login_grace, 30);
