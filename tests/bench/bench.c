@@ -100,20 +100,60 @@ bench_connect(const char *host, int port, const char *pins,
 	return fd;
 }
 
-int
-main(int argc, char **argv)
+/* The parameters both sides search with. */
+static const char *bench_params[3] = { "Samordningsf\xc3\xb6rbundet%", "0",
+    "10" };
+
+/* One search over raw libpq: the server's two queries in a transaction. */
+static int
+bench_pq_one(PGconn *pg)
+{
+	PGresult	*res;
+	int		 ok;
+
+	PQclear(PQexec(pg, "BEGIN"));
+	PQclear(PQexecParams(pg, SAMORG_SEARCH_COUNT_SQL, 1, NULL,
+	    bench_params, NULL, NULL, 0));
+	res = PQexecParams(pg, SAMORG_SEARCH_SQL, 3, NULL, bench_params, NULL,
+	    NULL, 0);
+	ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) > 0;
+	PQclear(res);
+	PQclear(PQexec(pg, "COMMIT"));
+	return ok ? 0 : -1;
+}
+
+/* One search through susd. */
+static int
+bench_sus_one(struct chan *c, int fd, struct buf *b, uint32_t id)
 {
 	struct msg_samorg_search q = { "Samordningsförbundet*", 0, 10 };
 	struct msg_samorg_list	 list;
-	struct chan		*c;
 	struct chan_msg		 m;
+	int			 ok;
+
+	buf_reset(b);
+	msg_encode(MSG_SAMORG_SEARCH, &q, b);
+	if (chan_io_send(c, fd, BENCH_TIMEOUT, MSG_SAMORG_SEARCH, id, b) != 0 ||
+	    chan_io_recv(c, fd, BENCH_TIMEOUT, &m) != 0)
+		return -1;
+	ok = m.type == MSG_SAMORG_LIST &&
+	    msg_decode(MSG_SAMORG_LIST, m.body, &list) == 0 && list.nrows > 0;
+	if (ok)
+		msg_clear(MSG_SAMORG_LIST, &list);
+	buf_free(m.body);
+	return ok ? 0 : -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct chan		*c;
 	struct buf		*b;
 	PGconn			*pg;
-	PGresult		*res;
-	const char		*params[3] = { "Samordningsf\xc3\xb6rbundet%", "0",
-				    "10" };
-	double			*lat, t0, t1, start, sus_rps, pq_rps;
-	int			 n, i, fd;
+	double			*lat_pq, *lat_sus, t0, tot_pq = 0, tot_sus = 0;
+	double			 sus_rps, pq_rps;
+	uint32_t		 id = 2;
+	int			 n, i, round, per, fd;
 
 	if (argc < 5) {
 		fprintf(stderr, "usage: bench host port pins conninfo [n]\n");
@@ -122,7 +162,8 @@ main(int argc, char **argv)
 	n = argc > 5 ? atoi(argv[5]) : 2000;
 	if (sodium_init() < 0 || n < 100)
 		return 2;
-	lat = calloc((size_t)n, sizeof *lat);
+	lat_pq = calloc((size_t)n, sizeof *lat_pq);
+	lat_sus = calloc((size_t)n, sizeof *lat_sus);
 	if ((fd = bench_connect(argv[1], atoi(argv[2]), argv[3], &c)) == -1) {
 		fprintf(stderr, "bench: cannot connect to susd\n");
 		return 1;
@@ -135,52 +176,48 @@ main(int argc, char **argv)
 	b = buf_new(SUS_MSG_MAX);
 	printf("%d requests each: Sök samverkansorg, first page of 10\n", n);
 
-	/* libpq: the same two queries in one transaction, like the server. */
-	start = now_us();
-	for (i = 0; i < n; i++) {
-		t0 = now_us();
-		PQclear(PQexec(pg, "BEGIN"));
-		PQclear(PQexecParams(pg, SAMORG_SEARCH_COUNT_SQL, 1, NULL, params, NULL,
-		    NULL, 0));
-		res = PQexecParams(pg, SAMORG_SEARCH_SQL, 3, NULL, params, NULL, NULL,
-		    0);
-		if (PQresultStatus(res) != PGRES_TUPLES_OK ||
-		    PQntuples(res) == 0) {
-			fprintf(stderr, "bench: libpq query failed\n");
+	/* Warm both paths (caches, plans, the session's connection). */
+	for (i = 0; i < 100; i++) {
+		if (bench_pq_one(pg) != 0 || bench_sus_one(c, fd, b, id++) != 0) {
+			fprintf(stderr, "bench: warm-up failed\n");
 			return 1;
 		}
-		PQclear(res);
-		PQclear(PQexec(pg, "COMMIT"));
-		t1 = now_us();
-		lat[i] = t1 - t0;
 	}
-	pq_rps = report("raw libpq (same SQL)", lat, n, now_us() - start);
-
-	start = now_us();
-	for (i = 0; i < n; i++) {
-		t0 = now_us();
-		buf_reset(b);
-		msg_encode(MSG_SAMORG_SEARCH, &q, b);
-		if (chan_io_send(c, fd, BENCH_TIMEOUT, MSG_SAMORG_SEARCH,
-		    (uint32_t)i + 2, b) != 0 ||
-		    chan_io_recv(c, fd, BENCH_TIMEOUT, &m) != 0 ||
-		    m.type != MSG_SAMORG_LIST ||
-		    msg_decode(MSG_SAMORG_LIST, m.body, &list) != 0 ||
-		    list.nrows == 0) {
-			fprintf(stderr, "bench: sus request failed\n");
-			return 1;
+	/*
+	 * Alternate in rounds so that whatever else the machine does hits
+	 * both sides alike.
+	 */
+	per = n / 4;
+	for (round = 0; round < 4; round++) {
+		for (i = round * per; i < (round == 3 ? n : (round + 1) * per);
+		    i++) {
+			t0 = now_us();
+			if (bench_pq_one(pg) != 0) {
+				fprintf(stderr, "bench: libpq query failed\n");
+				return 1;
+			}
+			lat_pq[i] = now_us() - t0;
+			tot_pq += lat_pq[i];
 		}
-		msg_clear(MSG_SAMORG_LIST, &list);
-		buf_free(m.body);
-		t1 = now_us();
-		lat[i] = t1 - t0;
+		for (i = round * per; i < (round == 3 ? n : (round + 1) * per);
+		    i++) {
+			t0 = now_us();
+			if (bench_sus_one(c, fd, b, id++) != 0) {
+				fprintf(stderr, "bench: sus request failed\n");
+				return 1;
+			}
+			lat_sus[i] = now_us() - t0;
+			tot_sus += lat_sus[i];
+		}
 	}
-	sus_rps = report("sus protocol via susd", lat, n, now_us() - start);
+	pq_rps = report("raw libpq (same SQL)", lat_pq, n, tot_pq);
+	sus_rps = report("sus protocol via susd", lat_sus, n, tot_sus);
 	printf("ratio sus/libpq throughput: %.2f\n", sus_rps / pq_rps);
 	buf_free(b);
 	PQfinish(pg);
 	chan_free(c);
 	close(fd);
-	free(lat);
+	free(lat_pq);
+	free(lat_sus);
 	return 0;
 }
