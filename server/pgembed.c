@@ -477,7 +477,13 @@ pgembed_mkdir(const char *path, const struct pgembed_user *u, gid_t gid,
 	 * nothing can be swapped in between the check and the chown.
 	 */
 	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd == -1 || fstat(fd, &st) == -1 || !S_ISDIR(st.st_mode)) {
+	if (fd == -1) {
+		/* ELOOP/ENOTDIR: a link or a file where our directory goes. */
+		log_error("open %s: %s", path, errno == ELOOP ?
+		    "a symbolic link, not a directory" : strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISDIR(st.st_mode)) {
 		log_error("%s: not a directory", path);
 		goto out;
 	}
