@@ -52,7 +52,9 @@ CLIENT_OBJS =	$(CLIENT_SRCS:.c=.o)
 
 ALL_CFLAGS =	$(WARN) $(SODIUM_CFLAGS) $(PQ_CFLAGS)
 
-all: sus susd
+# The programs are built beside their sources: the top level holds only
+# the project's own layout.
+all: client/sus server/susd
 
 common/%.o: common/%.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CFLAGS) -MMD -c -o $@ $<
@@ -66,10 +68,10 @@ client/%.o: client/%.c
 	$(CC) $(CPPFLAGS) -Iserver -Iclient $(ALL_CFLAGS) $(CURSES_CFLAGS) \
 	    $(CHECK_CFLAGS) $(SANFLAGS) -MMD -c -o $@ $<
 
-susd: $(SERVER_OBJS) $(COMMON_OBJS)
+server/susd: $(SERVER_OBJS) $(COMMON_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(PQ_LIBS) $(SODIUM_LIBS) $(LDFLAGS)
 
-sus: $(CLIENT_OBJS) $(COMMON_OBJS)
+client/sus: $(CLIENT_OBJS) $(COMMON_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(CURSES_LIBS) $(SODIUM_LIBS) $(LDFLAGS)
 
 # Sanitizer builds used by the tests.
@@ -115,8 +117,8 @@ install: all
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/man8 \
 	    $(DESTDIR)$(DATADIR)/schema
-	install -m 755 sus $(DESTDIR)$(BINDIR)/sus
-	install -m 755 susd $(DESTDIR)$(SBINDIR)/susd
+	install -m 755 client/sus $(DESTDIR)$(BINDIR)/sus
+	install -m 755 server/susd $(DESTDIR)$(SBINDIR)/susd
 	install -m 644 man/sus.1 $(DESTDIR)$(MANDIR)/man1/sus.1
 	install -m 644 man/susd.conf.5 $(DESTDIR)$(MANDIR)/man5/susd.conf.5
 	install -m 644 man/sus-protocol.7 $(DESTDIR)$(MANDIR)/man7/sus-protocol.7
@@ -127,10 +129,14 @@ lint-man:
 	mandoc -Tlint -Wwarning man/*.[1-8]
 
 clean:
-	rm -f sus susd common/*.o server/*.o client/*.o tests/*/*.o \
+	rm -f client/sus server/susd common/*.o server/*.o client/*.o tests/*/*.o \
 	    common/*.d server/*.d client/*.d tests/*/*.d
 	rm -rf tests/bin tests/out tests/fuzz/corpus
 
-.PHONY: all test run bench fuzz install lint-man clean
+.PHONY: all test run bench fuzz install lint-man clean sus susd
+
+# Short names for the two programs.
+sus: client/sus
+susd: server/susd
 
 -include $(wildcard common/*.d server/*.d client/*.d tests/*/*.d)

@@ -39,7 +39,7 @@ opts=(-f /dev/null -o state_dir="$state" -o listen=127.0.0.1
     -o port="$port" -o log_file="$log")
 susd()
 {
-	"$top/susd" "${opts[@]}" "$@"
+	"$top/server/susd" "${opts[@]}" "$@"
 }
 
 # A port already taken is most often an earlier make run still running.
@@ -61,7 +61,7 @@ mkfifo -m 600 "$errfifo"
 cat "$errfifo" >&2 &
 errpid=$!
 # Not through the function: $! must be susd itself, to signal it.
-"$top/susd" "${opts[@]}" serve 2>"$errfifo" &
+"$top/server/susd" "${opts[@]}" serve 2>"$errfifo" &
 pid=$!
 stop()
 {
@@ -110,4 +110,4 @@ sus körs på 127.0.0.1:$port. Demoinloggningar (lösenord demo2026):
   rapport       SUSrapport
 MSG
 sleep 1
-SUS_KNOWN_SERVERS=$pins "$top/sus" "127.0.0.1:$port" || true
+SUS_KNOWN_SERVERS=$pins "$top/client/sus" "127.0.0.1:$port" || true
