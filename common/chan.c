@@ -8,12 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <sodium.h>
 
 #include "buf.h"
 #include "chan.h"
+#include "chan_int.h"
 #include "err.h"
 #include "frame.h"
 #include "proto.h"
@@ -136,9 +136,6 @@ static int	chan_hs_start(struct chan *, enum noise_role,
 static int	chan_hs_write(struct chan *);
 static int	chan_hs_read(struct chan *, const uint8_t *, size_t);
 static int	chan_hs_finish(struct chan *);
-static int	chan_hello_encode(const struct chan *, struct buf **);
-static int	chan_hello_decode(const uint8_t *, size_t,
-		    struct chan_hello *);
 static int	chan_encrypt_record(struct chan *, const uint8_t *, size_t);
 static void	chan_queue_free(struct chan *);
 
@@ -238,7 +235,7 @@ chan_hs_write(struct chan *c)
 	size_t		 mlen;
 	int		 r;
 
-	if (c->hs.step > 0 && (r = chan_hello_encode(c, &hello)) != 0)
+	if (c->hs.step > 0 && (r = chan_hello_encode(c->version, &hello)) != 0)
 		goto out;
 	if ((r = noise_hs_write(&c->hs, hello ? buf_ptr(hello) : NULL,
 	    hello ? buf_len(hello) : 0, c->ct, SUS_HS_MSG_MAX, &mlen)) != 0)
@@ -292,54 +289,6 @@ chan_hs_finish(struct chan *c)
 	c->have_h = 1;
 	chan_enter(c, PH_OPEN);
 	return 0;
-}
-
-/* Encodes this side's hello: version, minor, max message, time. */
-static int
-chan_hello_encode(const struct chan *c, struct buf **bp)
-{
-	struct buf	*b;
-	int		 r;
-
-	*bp = NULL;
-	if ((b = buf_new(SUS_HS_MSG_MAX)) == NULL)
-		return SUS_ERR_ALLOC;
-	if ((r = buf_put_cstring(b, c->version)) != 0 ||
-	    (r = buf_put_u8(b, SUS_PROTO_MINOR)) != 0 ||
-	    (r = buf_put_u32(b, SUS_MSG_MAX)) != 0 ||
-	    (r = buf_put_u64(b, (uint64_t)time(NULL))) != 0) {
-		buf_free(b);
-		return r;
-	}
-	*bp = b;
-	return 0;
-}
-
-/* Decodes a peer's hello, which must be consumed exactly. */
-static int
-chan_hello_decode(const uint8_t *p, size_t len, struct chan_hello *h)
-{
-	struct buf	*b;
-	char		*s = NULL;
-	size_t		 slen;
-	int		 r;
-
-	memset(h, 0, sizeof *h);
-	if ((b = buf_from(p, len)) == NULL)
-		return SUS_ERR_ALLOC;
-	if ((r = buf_get_cstring(b, &s, &slen, sizeof h->version - 1)) != 0)
-		goto out;
-	memcpy(h->version, s, slen + 1);
-	if ((r = buf_get_u8(b, &h->minor)) != 0 ||
-	    (r = buf_get_u32(b, &h->max_message)) != 0 ||
-	    (r = buf_get_u64(b, &h->time)) != 0)
-		goto out;
-	if (buf_len(b) != 0)
-		r = SUS_ERR_TRAILING;
-out:
-	free(s);
-	buf_free(b);
-	return r;
 }
 
 /* Server: checks the client's preamble and answers with ours. */

@@ -11,7 +11,8 @@
  *
  *	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
  *	    -D_GNU_SOURCE -Icommon tests/fuzz/fuzz_record.c \
- *	    common/chan.c common/noise.c common/buf.c common/frame.c \
+ *	    common/chan.c common/chan_hello.c common/noise.c common/buf.c \
+ *	    common/frame.c \
  *	    common/xmalloc.c common/log.c common/err.c -lsodium \
  *	    -o tests/bin/fuzz_record
  */
