@@ -10,7 +10,7 @@
  *	op 3	the client sends the bytes as a message through chan_send
  *
  *	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
- *	    -D_GNU_SOURCE -Icommon tests/fuzz/fuzz_record.c \
+ *	    -D_GNU_SOURCE -DSUS_TEST_HOOKS -Icommon tests/fuzz/fuzz_record.c \
  *	    common/chan.c common/chan_hello.c common/noise.c common/buf.c \
  *	    common/frame.c \
  *	    common/xmalloc.c common/log.c common/err.c -lsodium \
