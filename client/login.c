@@ -233,6 +233,15 @@ ui_login(struct ui *ui)
 	char			 error[256] = "";
 	int			 rv, failures = 0, result = SUS_ERR_EOF;
 
+	/*
+	 * Typing a name and password takes a person many seconds, and a
+	 * connection that has not logged in holds one of the server's few
+	 * unauthenticated slots (max_startups) all that while: at 8 o'clock a
+	 * whole office would be turned away. So let go of it now and connect
+	 * again when Enter is pressed; the key was checked already.
+	 */
+	if (remote_connected(ui->remote) && !ui->remote->logged_in)
+		remote_bye(ui->remote);
 	memset(fields, 0, sizeof fields);
 	fields[0].label = "Användarnamn";
 	entry_init(&fields[0].entry, SUS_USERNAME_MAX, 0);
@@ -279,10 +288,12 @@ ui_login(struct ui *ui)
 			continue;
 		}
 		/*
-		 * The server drops a connection that waits too long for a
-		 * login; someone who took their time just gets a new one.
+		 * Connect now (see above); and the server drops a connection
+		 * that waits too long for a login, so someone who took their
+		 * time after a wrong password just gets a new one.
 		 */
-		if (remote_check_closed(ui->remote) && ui_reconnect(ui) != 0) {
+		if ((!remote_connected(ui->remote) ||
+		    remote_check_closed(ui->remote)) && ui_reconnect(ui) != 0) {
 			snprintf(error, sizeof error, "%s", ui->remote->error);
 			continue;
 		}
