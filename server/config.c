@@ -56,7 +56,7 @@ static const struct config_setting config_settings[] = {
 	    "Connections not yet logged in allowed at once; more are refused."),
 	I(max_sessions, "200", 1, 100000,
 	    "Sessions allowed at once."),
-	I(login_grace, "60", 1, 3600,
+	I(login_grace, "20", 1, 3600,
 	    "Seconds a connection may take from accept to a successful login."),
 	I(handshake_timeout, "10", 1, 300,
 	    "Seconds the encrypted handshake may take."),

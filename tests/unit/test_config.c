@@ -46,7 +46,7 @@ START_TEST(test_defaults)
 	ck_assert_str_eq(c.cluster_user, "postgres");
 	ck_assert_int_eq(c.max_startups, 10);
 	ck_assert_int_eq(c.max_sessions, 200);
-	ck_assert_int_eq(c.login_grace, 60);
+	ck_assert_int_eq(c.login_grace, 20);
 	ck_assert_int_eq(c.handshake_timeout, 10);
 	ck_assert_int_eq(c.db_idle_release, 300);
 	ck_assert_int_eq(c.lockout_failures, 10);
