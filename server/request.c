@@ -248,6 +248,12 @@ request_dispatch(struct session *s, uint16_t type, uint32_t id,
 	}
 	if (rv == REQ_ROLLBACK)
 		rv = 0;
+	/* Every request gets an answer; a handler that forgot is a bug. */
+	if (rv == 0 && s->reply == NULL) {
+		log_error("%s: handler sent no reply", r->name);
+		rv = session_error(s, id, ERR_INTERNAL,
+		    "Servern svarade inte på begäran.");
+	}
 out:
 	/*
 	 * Committed, rolled back with an ERR, or about to close (the third
