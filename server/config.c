@@ -162,10 +162,10 @@ config_set_string(void *field, const struct config_setting *s,
 	char	**sp = field;
 	size_t	  i, len;
 
-	len = strnlen(value, CONFIG_LINE_MAX + 1);
-	if (len > CONFIG_LINE_MAX) {
+	len = strnlen(value, CONFIG_VALUE_MAX + 1);
+	if (len > CONFIG_VALUE_MAX) {
 		config_error(err, errlen, "%s: value longer than %d bytes",
-		    s->name, CONFIG_LINE_MAX);
+		    s->name, CONFIG_VALUE_MAX);
 		return SUS_ERR_CONFIG;
 	}
 	for (i = 0; i < len; i++) {

@@ -14,6 +14,12 @@
 
 /* Longest line of susd.conf, and so the longest value. */
 #define CONFIG_LINE_MAX		4096
+/*
+ * Longest string value. susd keeps connection strings and paths in
+ * 1 KiB buffers, and a value whose every byte needs escaping must still
+ * fit one line when `susd -T` prints it.
+ */
+#define CONFIG_VALUE_MAX	1024
 /* Largest susd.conf read; a configuration is a page, not megabytes. */
 #define CONFIG_FILE_MAX		(1024 * 1024)
 

@@ -398,23 +398,32 @@ START_TEST(test_overlong)
 
 	t = malloc(2 * CONFIG_LINE_MAX);
 	ck_assert_ptr_nonnull(t);
-	/* "key_file = " and a value filling the line to the limit. */
+	/* A value of exactly CONFIG_VALUE_MAX bytes is taken. */
 	len = (size_t)snprintf(t, 64, "port = 1\nkey_file = ");
-	memset(t + len, 'k', CONFIG_LINE_MAX - 11);
-	len += CONFIG_LINE_MAX - 11;
+	memset(t + len, 'k', CONFIG_VALUE_MAX);
+	len += CONFIG_VALUE_MAX;
 	memcpy(t + len, "\r\n", 2);
 	len += 2;
 	ck_assert_int_eq(config_parse(t, len, &c, err, sizeof err), 0);
-	ck_assert_int_eq(strlen(c.key_file), CONFIG_LINE_MAX - 11);
+	ck_assert_int_eq(strlen(c.key_file), CONFIG_VALUE_MAX);
 	config_free(&c);
 
-	/* One byte more and the line is refused, naming it. */
+	/* One byte more and the value is refused, naming the line. */
 	t[len - 2] = 'k';
 	t[len - 1] = '\n';
 	ck_assert_int_eq(config_parse(t, len, &c, err, sizeof err),
 	    SUS_ERR_CONFIG);
-	ck_assert_str_eq(err, "line 2: longer than 4096 bytes");
+	ck_assert_str_eq(err, "line 2: key_file: value longer than 1024 bytes");
 	ck_assert_ptr_null(c.key_file);
+
+	/* A line past CONFIG_LINE_MAX is refused whatever it holds. */
+	len = (size_t)snprintf(t, 64, "port = 1\n# ");
+	memset(t + len, 'c', CONFIG_LINE_MAX);
+	len += CONFIG_LINE_MAX;
+	t[len++] = '\n';
+	ck_assert_int_eq(config_parse(t, len, &c, err, sizeof err),
+	    SUS_ERR_CONFIG);
+	ck_assert_str_eq(err, "line 2: longer than 4096 bytes");
 	/* Also as the last line, without a newline. */
 	ck_assert_int_eq(config_parse(t, len - 1, &c, err, sizeof err),
 	    SUS_ERR_CONFIG);
@@ -422,17 +431,17 @@ START_TEST(test_overlong)
 	free(t);
 
 	/* A -o value has the same limit. */
-	t = malloc(CONFIG_LINE_MAX + 16);
+	t = malloc(CONFIG_VALUE_MAX + 16);
 	ck_assert_ptr_nonnull(t);
-	memset(t, 'v', CONFIG_LINE_MAX + 1);
-	t[CONFIG_LINE_MAX + 1] = '\0';
+	memset(t, 'v', CONFIG_VALUE_MAX + 1);
+	t[CONFIG_VALUE_MAX + 1] = '\0';
 	config_defaults(&c);
 	ck_assert_int_eq(config_set(&c, "listen", t, err, sizeof err),
 	    SUS_ERR_CONFIG);
 	ck_assert_str_eq(c.listen, "127.0.0.1");
-	t[CONFIG_LINE_MAX] = '\0';
+	t[CONFIG_VALUE_MAX] = '\0';
 	ck_assert_int_eq(config_set(&c, "listen", t, err, sizeof err), 0);
-	ck_assert_int_eq(strlen(c.listen), CONFIG_LINE_MAX);
+	ck_assert_int_eq(strlen(c.listen), CONFIG_VALUE_MAX);
 	config_free(&c);
 	free(t);
 }
