@@ -231,6 +231,28 @@ conn_open_login(struct conn *cn, const char *user, const char *password)
 	return r > 0 ? SUS_ERR_PROTOCOL : r;
 }
 
+/* As conn_open() with the right major; a failure is reported for the case. */
+int
+case_open(struct conn *cn)
+{
+	int	r;
+
+	if ((r = conn_open(cn, SUS_PROTO_MAJOR)) != 0)
+		fail("handshake: %s", sus_strerror(r));
+	return r;
+}
+
+/* Logs in as a demo user; a failure is reported for the case. */
+int
+case_login(struct conn *cn, const char *user)
+{
+	int	r;
+
+	if ((r = conn_open_login(cn, user, INTEG_DEMO_PASSWORD)) != 0)
+		fail("login as %s: %s", user, sus_strerror(r));
+	return r;
+}
+
 /* Frees the channel and closes the socket. */
 void
 conn_close(struct conn *cn)

@@ -85,6 +85,9 @@ int		 conn_start_raw(struct conn *, uint8_t major);
 /* As conn_open() with the right major, then a LOGIN that must succeed. */
 int		 conn_open_login(struct conn *, const char *user,
 		    const char *password);
+/* conn_open() and a demo-user login that report their own failure. */
+int		 case_open(struct conn *);
+int		 case_login(struct conn *, const char *user);
 void		 conn_close(struct conn *);
 /* Writes everything the channel has queued. */
 int		 conn_flush(struct conn *);

@@ -98,13 +98,11 @@ partial_frame(const uint8_t *p, size_t len, const char *what)
 {
 	struct conn	cn;
 	long long	t0;
-	int		r, rv = -1;
+	int		rv = -1;
 
 	t0 = now_ms();
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	/* The grace period runs from the end of the handshake. */
 	t0 = now_ms();
 	if (close_between(cn.fd, p, len, t0, GRACE_MS - 300,
@@ -146,12 +144,10 @@ timeout_pings(void)
 	struct conn	cn;
 	long long	t0;
 	size_t		n;
-	int		r, pings = 0, rv = -1;
+	int		pings = 0, rv = -1;
 
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	t0 = now_ms();
 	while (now_ms() - t0 < GRACE_MS + SLACK_MS) {
 		if (conn_ping(&cn) != 0)
@@ -175,12 +171,10 @@ static int
 timeout_not_after_login(void)
 {
 	struct conn	cn;
-	int		r, rv = -1;
+	int		rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	sleep_ms(GRACE_MS + 1000);
 	CHECK(conn_ping(&cn) == 0, "logged-in session closed after the "
 	    "grace period");
@@ -311,12 +305,10 @@ idle_partial_frame(void)
 	static const uint8_t	p[12] = { 0, 32, 1, 2, 3, 4, 5, 6, 7, 8 };
 	struct conn		cn;
 	long long		t0;
-	int			r, rv = -1;
+	int			rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	/* Idle past db_idle_release, then a PING to show we still live. */
 	sleep_ms(2000);
 	CHECK(conn_ping(&cn) == 0, "session closed while idle");

@@ -145,14 +145,12 @@ samorg_order(void)
 	struct conn		cn;
 	struct msg_samorg_list	l;
 	uint32_t		i;
-	int			r, got, goteborg, vasteras, ostra1, ostra2;
+	int			got, goteborg, vasteras, ostra1, ostra2;
 	int			rv = -1;
 
 	memset(&l, 0, sizeof l);
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	if (search(&cn, "Samordningsförbundet*", 0, 0, &l) != 0)
 		goto out;
 	CHECK(l.nrows >= 12, "%u rows, the demo data has 12", l.nrows);
@@ -195,13 +193,11 @@ samorg_order_aao(void)
 	struct conn		cn;
 	struct msg_samorg_list	l;
 	size_t			i;
-	int			r, at, last = -1, rv = -1;
+	int			at, last = -1, rv = -1;
 
 	memset(&l, 0, sizeof l);
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	if (search(&cn, "Integtest*", 0, 0, &l) != 0)
 		goto out;
 	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
@@ -228,14 +224,12 @@ samorg_paging(void)
 	struct conn		cn;
 	struct msg_samorg_list	all, page;
 	uint32_t		off = 0, i;
-	int			r, rv = -1;
+	int			rv = -1;
 
 	memset(&all, 0, sizeof all);
 	memset(&page, 0, sizeof page);
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	if (search(&cn, "Samordningsförbundet*", 0, 0, &all) != 0)
 		goto out;
 	CHECK(all.nrows > 5, "too few rows to page");
@@ -303,12 +297,10 @@ static int
 samorg_substring(void)
 {
 	struct conn	cn;
-	int		r, rv = -1;
+	int		rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	if (expect_total(&cn, "Malm", 2, "Malm") != 0 ||
 	    expect_total(&cn, "förbundet Östra", 2, "Östra") != 0 ||
 	    expect_total(&cn, "  Malm  ", 2, "Malm") != 0 ||
@@ -326,12 +318,10 @@ static int
 samorg_case(void)
 {
 	struct conn	cn;
-	int		r, rv = -1;
+	int		rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	if (expect_total(&cn, "Östra", 2, NULL) != 0 ||
 	    expect_total(&cn, "östra", 2, NULL) != 0 ||
 	    expect_total(&cn, "ÖSTRA", 2, NULL) != 0 ||
@@ -351,12 +341,10 @@ static int
 samorg_like_literal(void)
 {
 	struct conn	cn;
-	int		r, rv = -1;
+	int		rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	if (expect_total(&cn, "100%", 1, "100%") != 0 ||
 	    expect_total(&cn, "%", 1, "%") != 0 ||
 	    expect_total(&cn, "a_b", 1, "a_b") != 0 ||
@@ -377,14 +365,12 @@ samorg_star(void)
 {
 	struct conn		cn;
 	struct msg_samorg_list	all, star;
-	int			r, rv = -1;
+	int			rv = -1;
 
 	memset(&all, 0, sizeof all);
 	memset(&star, 0, sizeof star);
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	if (expect_total(&cn, "Samordningsförbundet*land", 2, "land") != 0 ||
 	    expect_total(&cn, "*Malmö", 1, "Malmö") != 0 ||
 	    expect_total(&cn, "Malmö*", 0, NULL) != 0)

@@ -29,10 +29,8 @@ login_as(const char *user, uint32_t roles)
 	int			r, rv = -1;
 
 	memset(&ok, 0, sizeof ok);
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	r = conn_login(&cn, user, INTEG_DEMO_PASSWORD, &ok);
 	CHECK(r == 0, "LOGIN: %s", r > 0 ? "ERR reply" : sus_strerror(r));
 	CHECK(strcmp(ok.username, user) == 0, "LOGIN_OK names %s",
@@ -93,10 +91,8 @@ ping_before_login(void)
 	int		r, i, rv = -1;
 
 	memset(&m, 0, sizeof m);
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	for (i = 0; i < 3; i++) {
 		p.nonce = 0x0123456789abcdefULL + (uint64_t)i;
 		r = conn_send(&cn, MSG_PING, 0x10000 + (uint32_t)i, &p);
@@ -136,10 +132,8 @@ three_failures(const char *user, const char *password, char *msg,
 	size_t			n;
 	int			r, i, rv = -1;
 
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	l.username = (char *)user;
 	l.password = (char *)password;
 	for (i = 1; i <= SUS_LOGIN_ATTEMPTS; i++) {
@@ -239,10 +233,8 @@ pnr_username(void)
 	const char	*pnr = getenv("INTEG_PNR");
 	int		 r, rv = -1;
 
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	CHECK(pnr != NULL && *pnr != '\0', "INTEG_PNR not set");
 	r = conn_login(&cn, pnr, pnr, NULL);
 	CHECK(r == ERR_LOGIN_FAILED, "LOGIN as a personnummer: %d", r);
@@ -261,10 +253,8 @@ prelogin_closes(uint16_t type, const void *m, const uint8_t *raw,
 	size_t		n;
 	int		r, rv = -1;
 
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	if (m != NULL)
 		r = conn_send(&cn, type, 1, m);
 	else if ((r = chan_send(cn.c, type, 1, raw, rawlen)) == 0)
@@ -320,10 +310,8 @@ prelogin_4097_more(void)
 	int		r, rv = -1;
 
 	memset(body, 'b', sizeof body);
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	r = conn_send_record(&cn, MSG_LOGIN, SUS_FLAG_MORE, 1, body, 4000, 0);
 	if (r == 0)
 		r = conn_send_record(&cn, MSG_LOGIN, 0, 1, body, 97, 0);
@@ -374,10 +362,8 @@ unknown_type_after_login(void)
 
 	memset(&m, 0, sizeof m);
 	memset(&e, 0, sizeof e);
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
 		r = chan_send(cn.c, types[i], 77 + (uint32_t)i, body,
 		    sizeof body);
@@ -416,10 +402,8 @@ malformed_after_login(uint16_t type, const uint8_t *body, size_t len)
 	size_t		n;
 	int		r, rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	r = chan_send(cn.c, type, 5, body, len);
 	if (r == 0)
 		r = conn_flush(&cn);
@@ -478,10 +462,8 @@ login_twice(void)
 	struct conn	cn;
 	int		r, rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	r = conn_login(&cn, "admin", INTEG_DEMO_PASSWORD, NULL);
 	CHECK(r == ERR_BAD_REQUEST, "second LOGIN gave %d", r);
 	CHECK(conn_ping(&cn) == 0, "session unusable after a second LOGIN");
@@ -502,10 +484,8 @@ bye_bye(void)
 	int		r, rv = -1;
 
 	memset(&m, 0, sizeof m);
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	snprintf(sid, sizeof sid, "%s", chan_session_id(cn.c));
 	r = chan_send(cn.c, MSG_BYE, 4242, NULL, 0);
 	if (r == 0)
@@ -533,12 +513,10 @@ eof_truncation(void)
 {
 	struct conn	cn;
 	char		sid[20];
-	int		r, rv = -1;
+	int		rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	snprintf(sid, sizeof sid, "%s", chan_session_id(cn.c));
 	CHECK(strlen(sid) == 16, "session id \"%s\"", sid);
 	conn_close(&cn);

@@ -389,10 +389,8 @@ frame_duplicate(void)
 	memset(&m, 0, sizeof m);
 	memset(&cn, 0, sizeof cn);
 	cn.fd = -1;
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	r = capture_ping(&cn, 1, f, sizeof f / 2, &len);
 	CHECK(r == 0, "capture: %s", sus_strerror(r));
 	CHECK(fd_write(cn.fd, f, len) == 0, "write failed");
@@ -402,10 +400,8 @@ frame_duplicate(void)
 	if (expect_close(cn.fd, f, len, 0, "duplicated frame") != 0)
 		goto out;
 	conn_close(&cn);
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	r = capture_ping(&cn, 1, f, sizeof f / 2, &len);
 	CHECK(r == 0, "capture: %s", sus_strerror(r));
 	memcpy(f + len, f, len);
@@ -428,10 +424,8 @@ frame_reorder(void)
 	size_t		l1, l2;
 	int		r, rv = -1;
 
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	r = capture_ping(&cn, 1, f1, sizeof f1, &l1);
 	if (r == 0)
 		r = capture_ping(&cn, 2, f2, sizeof f2 - l1, &l2);
@@ -454,10 +448,8 @@ frame_drop(void)
 	size_t		l1, l2;
 	int		r, rv = -1;
 
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	r = capture_ping(&cn, 1, f1, sizeof f1, &l1);
 	if (r == 0)
 		r = capture_ping(&cn, 2, f2, sizeof f2, &l2);
@@ -477,15 +469,13 @@ frame_len_short(void)
 	struct conn	cn;
 	uint8_t		f[2 + SUS_FRAME_MIN];
 	char		what[32];
-	int		len, r, rv = -1;
+	int		len, rv = -1;
 
 	memset(&cn, 0, sizeof cn);
 	cn.fd = -1;
 	for (len = 0; len < SUS_FRAME_MIN; len++) {
-		if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-			fail("handshake: %s", sus_strerror(r));
+		if (case_open(&cn) != 0)
 			goto out;
-		}
 		f[0] = 0;
 		f[1] = (uint8_t)len;
 		randombytes_buf(f + 2, (size_t)len);
@@ -506,12 +496,10 @@ frame_len_16(void)
 {
 	struct conn	cn;
 	uint8_t		f[2 + SUS_FRAME_MIN];
-	int		r, rv = -1;
+	int		rv = -1;
 
-	if ((r = conn_open(&cn, SUS_PROTO_MAJOR)) != 0) {
-		fail("handshake: %s", sus_strerror(r));
+	if (case_open(&cn) != 0)
 		goto out;
-	}
 	f[0] = 0;
 	f[1] = SUS_FRAME_MIN;
 	randombytes_buf(f + 2, SUS_FRAME_MIN);
@@ -556,10 +544,8 @@ frame_len_max(void)
 	size_t		 len;
 	int		 r, rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	body = calloc(1, FULL_BODY);
 	f = malloc(CAP_MAX);
 	CHECK(body != NULL && f != NULL, "out of memory");
@@ -588,10 +574,8 @@ more_chain_ok(void)
 	uint8_t		*body = NULL;
 	int		 r, rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	body = calloc(1, 300000);
 	CHECK(body != NULL, "out of memory");
 	r = chan_send(cn.c, 999, 11, body, 300000);
@@ -614,12 +598,10 @@ more_chain_too_big(void)
 	struct conn	 cn;
 	uint8_t		*body = NULL;
 	size_t		 sent = 0;
-	int		 r, rv = -1;
+	int		 rv = -1;
 
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	body = calloc(1, FULL_BODY);
 	CHECK(body != NULL, "out of memory");
 	while (sent <= SUS_MSG_MAX) {
@@ -690,19 +672,15 @@ bad_records(void)
 	int			r, rv = -1;
 
 	memset(body, 0, sizeof body);
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	r = conn_send_record(&cn, MSG_PING, 0x0002, 1, body, 8, 0);
 	CHECK(r == 0, "send: %s", sus_strerror(r));
 	if (expect_close(cn.fd, NULL, 0, 0, "unknown record flag") != 0)
 		goto out;
 	conn_close(&cn);
-	if ((r = conn_open_login(&cn, "rapport", INTEG_DEMO_PASSWORD)) != 0) {
-		fail("login: %s", sus_strerror(r));
+	if (case_login(&cn, "rapport") != 0)
 		goto out;
-	}
 	r = chan_test_send_raw(cn.c, short_rec, sizeof short_rec);
 	if (r == 0)
 		r = conn_flush(&cn);
