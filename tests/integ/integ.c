@@ -163,38 +163,6 @@ fd_read_to_eof(int fd, int timeout_ms, uint8_t *cap, size_t capmax,
 	}
 }
 
-/* Connects and handshakes, checking susd's key against the pins. */
-int
-conn_open(struct conn *cn, uint8_t major)
-{
-	uint8_t	priv[NOISE_KEY_LEN], pub[NOISE_KEY_LEN];
-	int	r;
-
-	memset(cn, 0, sizeof *cn);
-	cn->fd = -1;
-	if ((r = noise_keypair(priv, pub)) != 0)
-		return r;
-	cn->c = chan_new(CHAN_CLIENT, priv, "integ " SUS_VERSION);
-	sodium_memzero(priv, sizeof priv);
-	if (cn->c == NULL)
-		return SUS_ERR_ALLOC;
-	if (major != SUS_PROTO_MAJOR)
-		chan_test_set_major(cn->c, major);
-	if ((cn->fd = tcp_connect()) == -1)
-		return SUS_ERR_SYSTEM;
-	if ((r = chan_io_handshake(cn->c, cn->fd, INTEG_REPLY_MS)) != 0)
-		return r;
-	if (chan_state(cn->c) != CHAN_VERIFY)
-		return SUS_ERR_STATE;
-	r = known_check(integ.pins, integ.hostport,
-	    chan_remote_static(cn->c));
-	if (r != KNOWN_MATCH)
-		return r < 0 ? r : SUS_ERR_PIN_MISMATCH;
-	if ((r = chan_accept(cn->c)) != 0)
-		return r;
-	return conn_flush(cn);
-}
-
 /* Connects and queues the start of a handshake without sending it. */
 int
 conn_start_raw(struct conn *cn, uint8_t major)
@@ -229,6 +197,27 @@ conn_open_login(struct conn *cn, const char *user, const char *password)
 		return r;
 	r = conn_login(cn, user, password, NULL);
 	return r > 0 ? SUS_ERR_PROTOCOL : r;
+}
+
+/* Connects and handshakes, checking susd's key against the pins. */
+int
+conn_open(struct conn *cn, uint8_t major)
+{
+	int	r;
+
+	if ((r = conn_start_raw(cn, major)) != 0)
+		return r;
+	if ((r = chan_io_handshake(cn->c, cn->fd, INTEG_REPLY_MS)) != 0)
+		return r;
+	if (chan_state(cn->c) != CHAN_VERIFY)
+		return SUS_ERR_STATE;
+	r = known_check(integ.pins, integ.hostport,
+	    chan_remote_static(cn->c));
+	if (r != KNOWN_MATCH)
+		return r < 0 ? r : SUS_ERR_PIN_MISMATCH;
+	if ((r = chan_accept(cn->c)) != 0)
+		return r;
+	return conn_flush(cn);
 }
 
 /* As conn_open() with the right major; a failure is reported for the case. */
