@@ -242,6 +242,25 @@ case_login(struct conn *cn, const char *user)
 	return r;
 }
 
+/* Queues a PING with id and moves its frame into p. */
+int
+capture_ping(struct conn *cn, uint32_t id, uint8_t *p, size_t max,
+    size_t *len)
+{
+	struct msg_ping	 ping;
+	struct buf	*b;
+	int		 r;
+
+	ping.nonce = 0x5a5a5a5a00000000ULL | id;
+	if ((b = buf_new(64)) == NULL)
+		return SUS_ERR_ALLOC;
+	if ((r = msg_encode(MSG_PING, &ping, b)) == 0 &&
+	    (r = chan_sendb(cn->c, MSG_PING, id, b)) == 0)
+		r = conn_take(cn, p, max, len);
+	buf_free(b);
+	return r;
+}
+
 /* Frees the channel and closes the socket. */
 void
 conn_close(struct conn *cn)

@@ -127,6 +127,9 @@ int		 conn_login(struct conn *, const char *user,
 		    const char *password, struct msg_login_ok *ok);
 /* Sends PING and checks the PONG echoes the nonce; 0 on success. */
 int		 conn_ping(struct conn *);
+/* Queues a PING with id and moves its encrypted frame into p. */
+int		 capture_ping(struct conn *, uint32_t id, uint8_t *p,
+		    size_t max, size_t *len);
 /*
  * Waits for the server to close; returns 1 when it did within timeout_ms,
  * with *n the bytes it sent first (which are discarded).

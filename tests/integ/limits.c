@@ -12,6 +12,7 @@
 
 #include "chan.h"
 #include "chan_io.h"
+#include "buf.h"
 #include "err.h"
 #include "integ.h"
 #include "msg.h"
@@ -323,6 +324,70 @@ out:
 	return rv;
 }
 
+/*
+ * A frame that keeps arriving, a few bytes per tick (idle group: ticks of
+ * handshake_timeout=1 s), is slow, not stalled: it must be answered, not
+ * cut off at the first tick it happens to span.
+ */
+static int
+idle_slow_frame(void)
+{
+	struct conn	cn;
+	struct chan_msg	m;
+	uint8_t		f[128];
+	size_t		len, i;
+	int		r, rv = -1;
+
+	memset(&m, 0, sizeof m);
+	if (case_login(&cn, "rapport") != 0)
+		goto out;
+	r = capture_ping(&cn, 7, f, sizeof f, &len);
+	CHECK(r == 0, "capture: %s", sus_strerror(r));
+	/* One byte every 150 ms: the frame spans several ticks. */
+	for (i = 0; i < len; i++) {
+		CHECK(fd_write(cn.fd, f + i, 1) == 0,
+		    "closed after %zu of %zu bytes", i, len);
+		sleep_ms(150);
+	}
+	CHECK(len * 150 > 3000, "frame too short to span ticks: %zu", len);
+	r = conn_recv(&cn, INTEG_REPLY_MS, &m);
+	CHECK(r == 0 && m.type == MSG_PONG && m.id == 7,
+	    "no PONG for the slow frame: %s, type %u", sus_strerror(r),
+	    m.type);
+	rv = 0;
+out:
+	buf_free(m.body);
+	conn_close(&cn);
+	return rv;
+}
+
+/*
+ * A login whose audit row cannot be written must fail (noaudit group:
+ * the run script revokes INSERT on audit from sus_app around it).
+ */
+static int
+noaudit_login_refused(void)
+{
+	struct msg_samorg_search q = { "*", 0, 10 };
+	struct conn	cn;
+	size_t		n;
+	int		r, rv = -1;
+
+	if (case_open(&cn) != 0)
+		goto out;
+	r = conn_login(&cn, "rapport", INTEG_DEMO_PASSWORD, NULL);
+	CHECK(r == ERR_INTERNAL, "login without an audit row gave %d, "
+	    "want ERR_INTERNAL", r);
+	/* Not logged in: a search must close the connection. */
+	CHECK(conn_send(&cn, MSG_SAMORG_SEARCH, 2, &q) == 0, "send failed");
+	CHECK(conn_wait_close(&cn, INTEG_CLOSE_MS, &n),
+	    "a search after the refused login was not refused");
+	rv = 0;
+out:
+	conn_close(&cn);
+	return rv;
+}
+
 const struct integ_case cases_limits[] = {
 	{ "timeout", "timeout_half_preamble", timeout_partial_preamble },
 	{ "timeout", "timeout_handshake_without_msg3", timeout_no_msg3 },
@@ -335,5 +400,8 @@ const struct integ_case cases_limits[] = {
 	{ "lockout", "lockout_after_failures", lockout },
 	{ "idle", "idle_partial_frame_after_login_closes",
 	    idle_partial_frame },
+	{ "idle", "idle_slow_frame_is_answered", idle_slow_frame },
+	{ "noaudit", "login_without_audit_row_refused",
+	    noaudit_login_refused },
 	{ NULL, NULL, NULL }
 };

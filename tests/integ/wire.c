@@ -286,25 +286,6 @@ out:
 	return rv;
 }
 
-/* Queues a PING with id and moves its frame into p. */
-static int
-capture_ping(struct conn *cn, uint32_t id, uint8_t *p, size_t max,
-    size_t *len)
-{
-	struct msg_ping	 ping;
-	struct buf	*b;
-	int		 r;
-
-	ping.nonce = 0x5a5a5a5a00000000ULL | id;
-	if ((b = buf_new(64)) == NULL)
-		return SUS_ERR_ALLOC;
-	if ((r = msg_encode(MSG_PING, &ping, b)) == 0 &&
-	    (r = chan_sendb(cn->c, MSG_PING, id, b)) == 0)
-		r = conn_take(cn, p, max, len);
-	buf_free(b);
-	return r;
-}
-
 /*
  * Flips one bit of a PING frame at off and sends it, followed by trail
  * junk bytes so that a lengthened frame can complete: the server must
