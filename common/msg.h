@@ -56,7 +56,7 @@ struct samorg_row {
 	char		*organisationsnummer;
 	char		*startdatum;	/* YYYY-MM-DD */
 	char		*slutdatum;	/* YYYY-MM-DD or "" */
-	char		*kommuner;	/* comma-separated kommun names */
+	char		*kommuner;	/* "Kommun (stadsdel, ...), Kommun" */
 };
 
 struct msg_samorg_list {

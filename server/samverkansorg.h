@@ -13,11 +13,15 @@
 	"SELECT s.id, s.namn, f.namn, coalesce(s.organisationsnummer, '')," \
 	" to_char(s.startdatum, 'YYYY-MM-DD'),"				\
 	" coalesce(to_char(s.slutdatum, 'YYYY-MM-DD'), ''),"		\
-	" coalesce((SELECT string_agg(k.namn, ', '"			\
-	"   ORDER BY k.namn COLLATE \"sv-SE-x-icu\")"			\
+	" coalesce((SELECT string_agg(x.txt, ', '"			\
+	"   ORDER BY x.namn COLLATE \"sv-SE-x-icu\") FROM"		\
+	"   (SELECT k.namn, k.namn || coalesce(' (' ||"			\
+	"     string_agg(d.namn, ', ' ORDER BY d.namn) || ')', '') AS txt" \
 	"   FROM samverkansorg_kommun sk JOIN kommun k"			\
 	"   ON k.kommunkod = sk.kommunkod"				\
-	"   WHERE sk.samverkansorg_id = s.id), '')"			\
+	"   LEFT JOIN stadsdel d ON d.id = sk.stadsdel_id"		\
+	"   WHERE sk.samverkansorg_id = s.id"				\
+	"   GROUP BY k.kommunkod, k.namn) x), '')"			\
 	" FROM samverkansorg s"						\
 	" JOIN samverkansform f ON f.id = s.samverkansform_id"		\
 	" WHERE s.namn ILIKE $1"					\

@@ -313,6 +313,39 @@ out:
 	return rv;
 }
 
+/*
+ * Kommuner are listed once each, with the stadsdelar a förbund serves in
+ * brackets, sorted the Swedish way: Göteborg is linked as a whole and by
+ * two stadsdelar in the demo data.
+ */
+static int
+samorg_kommuner(void)
+{
+	struct conn		cn;
+	struct msg_samorg_list	l;
+	int			rv = -1;
+
+	memset(&l, 0, sizeof l);
+	if (case_login(&cn, "rapport") != 0)
+		goto out;
+	if (search(&cn, "Samordningsförbundet Göteborg", 0, 10, &l) != 0)
+		goto out;
+	CHECK(l.nrows == 1, "%u rows", l.nrows);
+	CHECK(strcmp(l.rows[0].kommuner, "Göteborg (Hisingen, Nordost)") == 0,
+	    "kommuner \"%s\"", l.rows[0].kommuner);
+	msg_clear(MSG_SAMORG_LIST, &l);
+	if (search(&cn, "Samordningsförbundet Stockholms stad", 0, 10, &l) != 0)
+		goto out;
+	CHECK(l.nrows == 1 && strcmp(l.rows[0].kommuner,
+	    "Stockholm (Järva, Södermalm)") == 0, "kommuner \"%s\"",
+	    l.nrows == 1 ? l.rows[0].kommuner : "?");
+	rv = 0;
+out:
+	msg_clear(MSG_SAMORG_LIST, &l);
+	conn_close(&cn);
+	return rv;
+}
+
 /* Case does not matter, for å, ä and ö too. */
 static int
 samorg_case(void)
@@ -424,6 +457,7 @@ const struct integ_case cases_samorg[] = {
 	{ "main", "samorg_paging_no_overlap", samorg_paging },
 	{ "main", "samorg_substring_without_star", samorg_substring },
 	{ "main", "samorg_case_insensitive", samorg_case },
+	{ "main", "samorg_kommuner_once_with_stadsdelar", samorg_kommuner },
 	{ "main", "samorg_like_metacharacters_literal", samorg_like_literal },
 	{ "main", "samorg_star_anchors", samorg_star },
 	{ "main", "samorg_every_role", samorg_every_role },
