@@ -109,5 +109,4 @@ sus körs på 127.0.0.1:$port. Demoinloggningar (lösenord demo2026):
   deltagaransv  Deltagaransvarig
   rapport       SUSrapport
 MSG
-sleep 1
 SUS_KNOWN_SERVERS=$pins "$top/client/sus" "127.0.0.1:$port" || true
