@@ -32,6 +32,7 @@ static const char *err_strings[] = {
 	"not found",
 	"configuration error",
 	"invalid argument",
+	"account no longer usable",
 };
 
 /* Returns a short English description of an error code, for logs. */

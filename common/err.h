@@ -30,6 +30,7 @@
 #define SUS_ERR_NOT_FOUND	-25	/* no such entry */
 #define SUS_ERR_CONFIG		-26	/* configuration error */
 #define SUS_ERR_INVALID		-27	/* invalid argument or value */
+#define SUS_ERR_DENIED		-28	/* the account may no longer be used */
 
 /* Returns a short English description of an error code, for logs. */
 const char	*sus_strerror(int);

@@ -62,6 +62,7 @@ static const struct field login_ok_f[] = {
 	STR(msg_login_ok, fornamn, SUS_NAME_MAX),
 	STR(msg_login_ok, efternamn, SUS_NAME_MAX),
 	U32(msg_login_ok, roles),
+	U32(msg_login_ok, flags),
 };
 static const struct layout login_ok_l = LAYOUT(msg_login_ok, login_ok_f);
 
@@ -108,6 +109,232 @@ static const struct field samorg_list_f[] = {
 static const struct layout samorg_list_l =
     LAYOUT(msg_samorg_list, samorg_list_f);
 
+static const struct field password_change_f[] = {
+	STR(msg_password_change, old_password, SUS_PASSWORD_MAX),
+	STR(msg_password_change, new_password, SUS_PASSWORD_MAX),
+};
+static const struct layout password_change_l =
+    LAYOUT(msg_password_change, password_change_f);
+
+static const struct field insats_search_f[] = {
+	U32(msg_insats_search, samorg_id),
+	STR(msg_insats_search, pattern, SUS_PATTERN_MAX),
+	U32(msg_insats_search, offset),
+	U32(msg_insats_search, limit),
+};
+static const struct layout insats_search_l =
+    LAYOUT(msg_insats_search, insats_search_f);
+
+static const struct field insats_row_f[] = {
+	U32(insats_row, id),
+	U32(insats_row, samorg_id),
+	STR(insats_row, samorg, SUS_NAME_MAX),
+	STR(insats_row, namn, SUS_NAME_MAX),
+	STR(insats_row, startdatum, 10),
+	STR(insats_row, slutdatum, 10),
+};
+static const struct layout insats_row_l = LAYOUT(insats_row, insats_row_f);
+
+static const struct field insats_list_f[] = {
+	U32(msg_insats_list, total),
+	LIST(msg_insats_list, rows, nrows, SUS_LIST_MAX, insats_row_l),
+};
+static const struct layout insats_list_l =
+    LAYOUT(msg_insats_list, insats_list_f);
+
+static const struct field user_search_f[] = {
+	STR(msg_user_search, fornamn, SUS_PATTERN_MAX),
+	STR(msg_user_search, efternamn, SUS_PATTERN_MAX),
+	STR(msg_user_search, arbetsgivare, SUS_PATTERN_MAX),
+	U32(msg_user_search, organisation_id),
+	U32(msg_user_search, roles),
+	U32(msg_user_search, offset),
+	U32(msg_user_search, limit),
+};
+static const struct layout user_search_l =
+    LAYOUT(msg_user_search, user_search_f);
+
+static const struct field user_row_f[] = {
+	U32(user_row, id),
+	STR(user_row, username, SUS_USERNAME_MAX),
+	STR(user_row, fornamn, SUS_NAME_MAX),
+	STR(user_row, efternamn, SUS_NAME_MAX),
+	STR(user_row, epost, SUS_NAME_MAX),
+	U32(user_row, arbetsgivare_id),
+	STR(user_row, arbetsgivare, SUS_NAME_MAX),
+	U32(user_row, roles),
+	U8(user_row, aktiv),
+	STR(user_row, bestallare_tom, 10),
+};
+static const struct layout user_row_l = LAYOUT(user_row, user_row_f);
+
+static const struct field user_list_f[] = {
+	U32(msg_user_list, total),
+	LIST(msg_user_list, rows, nrows, SUS_LIST_MAX, user_row_l),
+};
+static const struct layout user_list_l = LAYOUT(msg_user_list, user_list_f);
+
+static const struct field role_set_f[] = {
+	U32(msg_role_set, user_id),
+	U32(msg_role_set, roles),
+};
+static const struct layout role_set_l = LAYOUT(msg_role_set, role_set_f);
+
+static const struct field user_active_f[] = {
+	U32(msg_user_active, user_id),
+	U8(msg_user_active, aktiv),
+};
+static const struct layout user_active_l =
+    LAYOUT(msg_user_active, user_active_f);
+
+static const struct field org_search_f[] = {
+	STR(msg_org_search, pattern, SUS_PATTERN_MAX),
+	U32(msg_org_search, offset),
+	U32(msg_org_search, limit),
+};
+static const struct layout org_search_l = LAYOUT(msg_org_search, org_search_f);
+
+static const struct field org_row_f[] = {
+	U32(org_row, id),
+	STR(org_row, namn, SUS_NAME_MAX),
+	STR(org_row, organisationstyp, 50),
+	STR(org_row, undertecknad, 10),
+	STR(org_row, upphor, 10),
+	U8(org_row, sus_forvaltning),
+};
+static const struct layout org_row_l = LAYOUT(org_row, org_row_f);
+
+static const struct field org_list_f[] = {
+	U32(msg_org_list, total),
+	LIST(msg_org_list, rows, nrows, SUS_LIST_MAX, org_row_l),
+};
+static const struct layout org_list_l = LAYOUT(msg_org_list, org_list_f);
+
+static const struct field agreement_save_f[] = {
+	U32(msg_agreement_save, organisation_id),
+	STR(msg_agreement_save, undertecknad, 10),
+	STR(msg_agreement_save, upphor, 10),
+};
+static const struct layout agreement_save_l =
+    LAYOUT(msg_agreement_save, agreement_save_f);
+
+static const struct field bestallare_save_f[] = {
+	U32(msg_bestallare_save, user_id),
+	STR(msg_bestallare_save, giltig_from, 10),
+	STR(msg_bestallare_save, giltig_tom, 10),
+};
+static const struct layout bestallare_save_l =
+    LAYOUT(msg_bestallare_save, bestallare_save_f);
+
+static const struct field order_submit_f[] = {
+	U8(msg_order_submit, typ),
+	U32(msg_order_submit, user_id),
+	STR(msg_order_submit, username, SUS_USERNAME_MAX),
+	STR(msg_order_submit, fornamn, SUS_NAME_MAX),
+	STR(msg_order_submit, efternamn, SUS_NAME_MAX),
+	STR(msg_order_submit, epost, SUS_NAME_MAX),
+	U32(msg_order_submit, roles),
+};
+static const struct layout order_submit_l =
+    LAYOUT(msg_order_submit, order_submit_f);
+
+static const struct field order_search_f[] = {
+	U8(msg_order_search, status),
+	U32(msg_order_search, offset),
+	U32(msg_order_search, limit),
+};
+static const struct layout order_search_l =
+    LAYOUT(msg_order_search, order_search_f);
+
+static const struct field order_row_f[] = {
+	U32(order_row, id),
+	U8(order_row, typ),
+	U8(order_row, status),
+	STR(order_row, skapad, 20),
+	STR(order_row, bestallare, SUS_NAME_MAX),
+	STR(order_row, organisation, SUS_NAME_MAX),
+	U32(order_row, user_id),
+	STR(order_row, fornamn, SUS_NAME_MAX),
+	STR(order_row, efternamn, SUS_NAME_MAX),
+	U32(order_row, roles),
+	STR(order_row, beslutad, 20),
+	STR(order_row, beslutad_av, SUS_NAME_MAX),
+	STR(order_row, kommentar, SUS_MESSAGE_MAX),
+};
+static const struct layout order_row_l = LAYOUT(order_row, order_row_f);
+
+static const struct field order_list_f[] = {
+	U32(msg_order_list, total),
+	LIST(msg_order_list, rows, nrows, SUS_LIST_MAX, order_row_l),
+};
+static const struct layout order_list_l =
+    LAYOUT(msg_order_list, order_list_f);
+
+static const struct field order_decide_f[] = {
+	U32(msg_order_decide, order_id),
+	U8(msg_order_decide, approve),
+	STR(msg_order_decide, kommentar, SUS_MESSAGE_MAX),
+};
+static const struct layout order_decide_l =
+    LAYOUT(msg_order_decide, order_decide_f);
+
+static const struct field uppdrag_search_f[] = {
+	U32(msg_uppdrag_search, user_id),
+	U32(msg_uppdrag_search, samorg_id),
+	U32(msg_uppdrag_search, insats_id),
+	U32(msg_uppdrag_search, offset),
+	U32(msg_uppdrag_search, limit),
+};
+static const struct layout uppdrag_search_l =
+    LAYOUT(msg_uppdrag_search, uppdrag_search_f);
+
+static const struct field uppdrag_row_f[] = {
+	U32(uppdrag_row, id),
+	U32(uppdrag_row, user_id),
+	STR(uppdrag_row, fornamn, SUS_NAME_MAX),
+	STR(uppdrag_row, efternamn, SUS_NAME_MAX),
+	STR(uppdrag_row, epost, SUS_NAME_MAX),
+	STR(uppdrag_row, arbetsgivare, SUS_NAME_MAX),
+	U32(uppdrag_row, roll),
+	U32(uppdrag_row, samorg_id),
+	STR(uppdrag_row, samorg, SUS_NAME_MAX),
+	U32(uppdrag_row, insats_id),
+	STR(uppdrag_row, insats, SUS_NAME_MAX),
+	STR(uppdrag_row, giltig_from, 10),
+	STR(uppdrag_row, giltig_tom, 10),
+};
+static const struct layout uppdrag_row_l = LAYOUT(uppdrag_row, uppdrag_row_f);
+
+static const struct field uppdrag_list_f[] = {
+	U32(msg_uppdrag_list, total),
+	LIST(msg_uppdrag_list, rows, nrows, SUS_LIST_MAX, uppdrag_row_l),
+};
+static const struct layout uppdrag_list_l =
+    LAYOUT(msg_uppdrag_list, uppdrag_list_f);
+
+static const struct field uppdrag_add_f[] = {
+	U32(uppdrag_add, user_id),
+	U32(uppdrag_add, roll),
+	STR(uppdrag_add, giltig_from, 10),
+	STR(uppdrag_add, giltig_tom, 10),
+};
+static const struct layout uppdrag_add_l = LAYOUT(uppdrag_add, uppdrag_add_f);
+
+static const struct field uppdrag_remove_f[] = {
+	U32(uppdrag_remove, id),
+};
+static const struct layout uppdrag_remove_l =
+    LAYOUT(uppdrag_remove, uppdrag_remove_f);
+
+static const struct field uppdrag_save_f[] = {
+	U32(msg_uppdrag_save, target_id),
+	LIST(msg_uppdrag_save, adds, nadds, SUS_LIST_MAX, uppdrag_add_l),
+	LIST(msg_uppdrag_save, removes, nremoves, SUS_LIST_MAX,
+	    uppdrag_remove_l),
+};
+static const struct layout uppdrag_save_l =
+    LAYOUT(msg_uppdrag_save, uppdrag_save_f);
+
 /* BYE has an empty body. */
 static const struct layout empty_l = { "empty", 0, NULL, 0 };
 
@@ -125,6 +352,25 @@ static const struct {
 	{ MSG_OK, "OK", &ok_l },
 	{ MSG_SAMORG_SEARCH, "SAMORG_SEARCH", &samorg_search_l },
 	{ MSG_SAMORG_LIST, "SAMORG_LIST", &samorg_list_l },
+	{ MSG_PASSWORD_CHANGE, "PASSWORD_CHANGE", &password_change_l },
+	{ MSG_INSATS_SEARCH, "INSATS_SEARCH", &insats_search_l },
+	{ MSG_INSATS_LIST, "INSATS_LIST", &insats_list_l },
+	{ MSG_USER_SEARCH, "USER_SEARCH", &user_search_l },
+	{ MSG_USER_LIST, "USER_LIST", &user_list_l },
+	{ MSG_ROLE_SET, "ROLE_SET", &role_set_l },
+	{ MSG_USER_ACTIVE, "USER_ACTIVE", &user_active_l },
+	{ MSG_ORG_SEARCH, "ORG_SEARCH", &org_search_l },
+	{ MSG_ORG_LIST, "ORG_LIST", &org_list_l },
+	{ MSG_AGREEMENT_SAVE, "AGREEMENT_SAVE", &agreement_save_l },
+	{ MSG_BESTALLARE_SAVE, "BESTALLARE_SAVE", &bestallare_save_l },
+	{ MSG_ORDER_SUBMIT, "ORDER_SUBMIT", &order_submit_l },
+	{ MSG_ORDER_SEARCH, "ORDER_SEARCH", &order_search_l },
+	{ MSG_ORDER_LIST, "ORDER_LIST", &order_list_l },
+	{ MSG_ORDER_DECIDE, "ORDER_DECIDE", &order_decide_l },
+	{ MSG_UPPDRAG_SEARCH, "UPPDRAG_SEARCH", &uppdrag_search_l },
+	{ MSG_UPPDRAG_LIST, "UPPDRAG_LIST", &uppdrag_list_l },
+	{ MSG_UPPDRAG_SAVE_SAMORG, "UPPDRAG_SAVE_SAMORG", &uppdrag_save_l },
+	{ MSG_UPPDRAG_SAVE_INSATS, "UPPDRAG_SAVE_INSATS", &uppdrag_save_l },
 };
 
 /* Finds the table row for a type. */

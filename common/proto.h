@@ -13,7 +13,7 @@
 
 #define SUS_PROTO_MAGIC		"SUS1"
 #define SUS_PROTO_MAJOR		1
-#define SUS_PROTO_MINOR		0
+#define SUS_PROTO_MINOR		1
 #define SUS_PREAMBLE_LEN	8
 #define SUS_NOISE_PROLOGUE	"sus-noise-v1"
 #define SUS_DEFAULT_PORT	4646
@@ -73,10 +73,33 @@ enum msg_type {
 	MSG_BYE = 104,		/* either way: orderly end */
 	MSG_ERR = 105,		/* S→C code, message (Swedish) */
 	MSG_OK = 106,		/* S→C generic success */
+	MSG_PASSWORD_CHANGE = 107, /* C→S old and new password */
 
 	/* Samverkansorganisation. */
 	MSG_SAMORG_SEARCH = 200, /* C→S name pattern with '*', paging */
 	MSG_SAMORG_LIST = 201,	 /* S→C one page of organisations */
+
+	/* Insats. */
+	MSG_INSATS_SEARCH = 300, /* C→S samverkansorg, name pattern, paging */
+	MSG_INSATS_LIST = 301,	 /* S→C one page of insatser */
+
+	/* Administration: users, the ordering chain, uppdrag. */
+	MSG_USER_SEARCH = 700,	 /* C→S name, employer, role filters */
+	MSG_USER_LIST = 701,	 /* S→C one page of users */
+	MSG_ROLE_SET = 702,	 /* C→S a user's whole role set */
+	MSG_USER_ACTIVE = 703,	 /* C→S activate or deactivate a user */
+	MSG_ORG_SEARCH = 704,	 /* C→S organisations by name */
+	MSG_ORG_LIST = 705,	 /* S→C one page of organisations */
+	MSG_AGREEMENT_SAVE = 706, /* C→S an organisation's överenskommelse */
+	MSG_BESTALLARE_SAVE = 707, /* C→S register a beställare (9463) */
+	MSG_ORDER_SUBMIT = 710,	 /* C→S a beställare's order (9445) */
+	MSG_ORDER_SEARCH = 711,	 /* C→S orders by status */
+	MSG_ORDER_LIST = 712,	 /* S→C one page of orders */
+	MSG_ORDER_DECIDE = 713,	 /* C→S approve or reject an order */
+	MSG_UPPDRAG_SEARCH = 720, /* C→S uppdrag by user, samorg or insats */
+	MSG_UPPDRAG_LIST = 721,	 /* S→C one page of uppdrag */
+	MSG_UPPDRAG_SAVE_SAMORG = 722, /* C→S adds and removals, one samorg */
+	MSG_UPPDRAG_SAVE_INSATS = 723, /* C→S adds and removals, one insats */
 };
 
 /* Error codes carried by MSG_ERR. */
@@ -92,7 +115,20 @@ enum sus_errcode {
 	ERR_INTERNAL = 9,	/* server fault; details only in the server log */
 	ERR_NO_AUTH = 10,	/* "Du saknar behörighet till SUS" */
 	ERR_UNAVAILABLE = 11,	/* database unavailable */
+	ERR_PASSWORD_CHANGE = 12, /* a new password must be chosen first */
+	ERR_ENDED = 13,		/* the session was ended by the server */
 };
+
+/* LOGIN_OK flags. */
+#define LOGIN_F_MUST_CHANGE	0x0001	/* first login: choose a password */
+
+/* Order kinds and states (blankett 9445). */
+#define ORDER_NEW		1	/* a new user */
+#define ORDER_CHANGE		2	/* new roles for an existing user */
+#define ORDER_REMOVE		3	/* removal of a user's authorisation */
+#define ORDER_SUBMITTED		1
+#define ORDER_APPROVED		2
+#define ORDER_REJECTED		3
 
 /* Roles, as a bit set in MSG_LOGIN_OK. */
 #define ROLE_SUPERADMIN		0x01	/* Superadministratör */
@@ -101,5 +137,10 @@ enum sus_errcode {
 #define ROLE_DELTAGARANSVARIG	0x08	/* Deltagaransvarig */
 #define ROLE_SUSRAPPORT		0x10	/* SUSrapport */
 #define ROLE_ANY		0x1f
+/*
+ * Not a role (domain.md 4.1) but a capability the session carries while
+ * the user is registered as a beställare: it opens the order screens.
+ */
+#define ROLE_BESTALLARE		0x20
 
 #endif

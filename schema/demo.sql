@@ -238,3 +238,102 @@ BEGIN
 	ON CONFLICT DO NOTHING;
 END
 $demo$;
+
+-- Behörigheter (schema 0005): agreements, a beställare with an order
+-- waiting, insatser and the uppdrag that let the demo users work. Its own
+-- block, so a database loaded before 0005 gets it on the next "demo".
+DO $demo$
+BEGIN
+	IF EXISTS (SELECT 1 FROM anvandare WHERE username = 'bestallare') THEN
+		RETURN;
+	END IF;
+
+	-- Rule 18: the superadministratör works in FK's SUS-förvaltning.
+	UPDATE anvandare SET arbetsgivare_id = (SELECT id FROM organisation
+	    WHERE namn = 'Försäkringskassan, SUS-förvaltningen')
+	WHERE username = 'admin';
+
+	INSERT INTO overenskommelse (organisation_id, undertecknad)
+	SELECT o.id, v.undertecknad::date
+	FROM (VALUES
+		('Göteborgs stad', '2014-05-12'),
+		('Region Västra Götaland', '2014-06-02'),
+		('Samordningsförbundet Göteborg', '2014-05-20'),
+		('Stockholms stad', '2015-01-15'),
+		('Arbetsförmedlingen', '2014-04-21')
+	) AS v(namn, undertecknad)
+	JOIN organisation o ON o.namn = v.namn
+	ON CONFLICT (organisation_id) DO NOTHING;
+
+	INSERT INTO anvandare (username, password_hash, fornamn, efternamn,
+	    epost, arbetsgivare_id)
+	SELECT v.username,
+	    '$argon2id$v=19$m=65536,t=2,p=1$bVzgR1MEv84a03Svn7KbnA$U6u1HnmW/kRpx34sAyHxVGT9T0QoCS4ffRHaNSy/qaI',
+	    v.fornamn, v.efternamn, v.epost, o.id
+	FROM (VALUES
+		('bestallare', 'Lena', 'Holm', 'lena.holm@example.se',
+		    'Göteborgs stad'),
+		('nberg', 'Nils', 'Berg', 'nils.berg@example.se',
+		    'Göteborgs stad'),
+		('slund', 'Sara', 'Lund', 'sara.lund@example.se',
+		    'Arbetsförmedlingen'),
+		('akarlsson', 'Ahmed', 'Karlsson', 'ahmed.karlsson@example.se',
+		    'Samordningsförbundet Göteborg')
+	) AS v(username, fornamn, efternamn, epost, arbetsgivare)
+	JOIN organisation o ON o.namn = v.arbetsgivare;
+
+	INSERT INTO anvandare_roll (anvandare_id, roll)
+	SELECT a.id, r.roll
+	FROM (VALUES
+		('nberg', 'insatsansvarig'),
+		('slund', 'deltagaransvarig'),
+		('akarlsson', 'samverkansadmin')
+	) AS r(username, roll)
+	JOIN anvandare a ON a.username = r.username
+	ON CONFLICT DO NOTHING;
+
+	-- Lena Holm may order users for Göteborgs stad until next year.
+	INSERT INTO bestallare (anvandare_id, organisation_id, giltig_from,
+	    giltig_tom)
+	SELECT a.id, a.arbetsgivare_id, current_date - 90, current_date + 640
+	FROM anvandare a WHERE a.username = 'bestallare';
+
+	INSERT INTO bestallning (bestallare_id, typ, username, fornamn,
+	    efternamn, epost, roller)
+	SELECT b.id, 'ny', 'pgren', 'Per', 'Gren', 'per.gren@example.se',
+	    ARRAY['deltagaransvarig', 'susrapport']
+	FROM bestallare b JOIN anvandare a ON a.id = b.anvandare_id
+	WHERE a.username = 'bestallare';
+
+	INSERT INTO insats (samverkansorg_id, namn, startdatum, slutdatum)
+	SELECT s.id, v.namn, v.startdatum::date, v.slutdatum::date
+	FROM (VALUES
+		('Samordningsförbundet Göteborg', 'Steget vidare',
+		    '2020-01-01', NULL),
+		('Samordningsförbundet Göteborg', 'Hisingens arbetsväg',
+		    '2021-03-01', NULL),
+		('Samordningsförbundet Göteborg', 'Nordost i arbete',
+		    '2016-09-01', '2019-12-31'),
+		('Samordningsförbundet Stockholms stad', 'Järva jobbstart',
+		    '2019-02-01', NULL),
+		('Samordningsförbundet Malmö', 'Malmö navigator',
+		    '2018-01-15', NULL)
+	) AS v(samorg, namn, startdatum, slutdatum)
+	JOIN samverkansorg s ON s.namn = v.samorg;
+
+	INSERT INTO uppdrag (anvandare_id, roll, samverkansorg_id, giltig_from)
+	SELECT a.id, v.roll, s.id, '2024-01-01'
+	FROM (VALUES
+		('samadm', 'samverkansadmin', 'Samordningsförbundet Göteborg'),
+		('insatsansv', 'insatsansvarig',
+		    'Samordningsförbundet Göteborg')
+	) AS v(username, roll, samorg)
+	JOIN anvandare a ON a.username = v.username
+	JOIN samverkansorg s ON s.namn = v.samorg;
+
+	INSERT INTO uppdrag (anvandare_id, roll, insats_id, giltig_from)
+	SELECT a.id, 'deltagaransvarig', i.id, '2024-01-01'
+	FROM anvandare a, insats i
+	WHERE a.username = 'deltagaransv' AND i.namn = 'Steget vidare';
+END
+$demo$;

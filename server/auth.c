@@ -14,6 +14,7 @@
 #include "log.h"
 #include "msg.h"
 #include "proto.h"
+#include "rule.h"
 #include "susd.h"
 #include "xmalloc.h"
 
@@ -29,6 +30,32 @@ static const struct {
 	{ "susrapport", ROLE_SUSRAPPORT },
 };
 
+/* The bit for a role name, 0 if unknown. */
+uint32_t
+auth_role_bit(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof auth_roles / sizeof auth_roles[0]; i++) {
+		if (strcmp(auth_roles[i].name, name) == 0)
+			return auth_roles[i].bit;
+	}
+	return 0;
+}
+
+/* The name of one role bit, NULL if it is not exactly one role. */
+const char *
+auth_role_name(uint32_t bit)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof auth_roles / sizeof auth_roles[0]; i++) {
+		if (auth_roles[i].bit == bit)
+			return auth_roles[i].name;
+	}
+	return NULL;
+}
+
 /* Hashes a password with Argon2id at the interactive cost. */
 int
 auth_hash_password(const char *pw, char *out, size_t len)
@@ -42,36 +69,93 @@ auth_hash_password(const char *pw, char *out, size_t len)
 	return 0;
 }
 
-/* Maps role names to bits. */
-static uint32_t
-auth_role_bits(PGresult *res)
-{
-	uint32_t	bits = 0;
-	size_t		j;
-	int		i;
+/*
+ * What the session may do, from one row of AUTH_STATE_SQL: the role bits,
+ * ROLE_BESTALLARE while a beställare registration exists (so the outcome
+ * of earlier orders stays visible), and whether the account is active and
+ * must change its password. Rule 19: SUSrapport comes with every role.
+ */
+#define AUTH_STATE_SQL \
+	"SELECT a.aktiv, a.must_change_password," \
+	" coalesce((SELECT string_agg(roll, ',') FROM anvandare_roll r" \
+	"  WHERE r.anvandare_id = a.id), '')," \
+	" EXISTS (SELECT 1 FROM bestallare b WHERE b.anvandare_id = a.id)" \
+	" FROM anvandare a WHERE a.id = "
 
-	for (i = 0; i < PQntuples(res); i++) {
-		for (j = 0; j < sizeof auth_roles / sizeof auth_roles[0]; j++) {
-			if (strcmp(PQgetvalue(res, i, 0), auth_roles[j].name) == 0)
-				bits |= auth_roles[j].bit;
-		}
+static void
+auth_state(PGresult *res, int *active, int *must_change, uint32_t *roles)
+{
+	char	 list[160], *p, *name;
+
+	*active = PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
+	*must_change = *active && PQgetvalue(res, 0, 1)[0] == 't';
+	*roles = 0;
+	if (!*active)
+		return;
+	strlcpy(list, PQgetvalue(res, 0, 2), sizeof list);
+	for (p = list; (name = strsep(&p, ",")) != NULL;)
+		*roles |= auth_role_bit(name);
+	if (*roles != 0)
+		*roles |= ROLE_SUSRAPPORT;
+	if (PQgetvalue(res, 0, 3)[0] == 't')
+		*roles |= ROLE_BESTALLARE;
+}
+
+/*
+ * Reads the caller's state afresh; with begin, opens the request's
+ * transaction in the same round trip. Returns SUS_ERR_DENIED when the
+ * account has been deactivated or has lost every role.
+ */
+int
+session_refresh(struct session *s, int begin)
+{
+	PGresult	*res;
+	char		 sql[512];
+	int		 active, must_change;
+	uint32_t	 roles;
+
+	if (db_open(s) != 0)
+		return SUS_ERR_SYSTEM;
+	/* One simple-protocol string; the id is ours, not the peer's. */
+	snprintf(sql, sizeof sql, "%s" AUTH_STATE_SQL "%u",
+	    begin ? "BEGIN; " : "", s->user_id);
+	res = PQexec(s->db, sql);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		log_error("session refresh failed: sqlstate %s",
+		    PQresultErrorField(res, PG_DIAG_SQLSTATE) ?
+		    PQresultErrorField(res, PG_DIAG_SQLSTATE) : "?");
+		PQclear(res);
+		db_rollback(s);
+		return SUS_ERR_SYSTEM;
 	}
-	return bits;
+	auth_state(res, &active, &must_change, &roles);
+	PQclear(res);
+	if (!active || roles == 0) {
+		db_rollback(s);
+		log_info("user %u is no longer authorised; ending", s->user_id);
+		if (audit_log(s, "session_ended", "anvandare", s->user_id, 0,
+		    "{\"reason\": \"not authorised\"}") != 0)
+			log_warn("could not audit a session end");
+		return SUS_ERR_DENIED;
+	}
+	s->roles = roles;
+	s->must_change = must_change;
+	return 0;
 }
 
 /* Counts a failure against the account and maybe locks it. */
 static void
 auth_fail_account(struct session *s, const char *uid)
 {
-	char		 limit[16], minutes[16];
-	const char	*params[3] = { uid, limit, minutes };
+	char		 limit[16], seconds[16];
+	const char	*params[3] = { uid, limit, seconds };
 
 	snprintf(limit, sizeof limit, "%d", susd.conf.lockout_failures);
-	snprintf(minutes, sizeof minutes, "%d", susd.conf.lockout_minutes);
+	snprintf(seconds, sizeof seconds, "%d", susd.conf.lockout_seconds);
 	if (db_exec_cmd(s,
 	    "UPDATE anvandare SET failed_logins = failed_logins + 1,"
 	    " locked_until = CASE WHEN failed_logins + 1 >= $2::int"
-	    " THEN now() + make_interval(mins => $3::int)"
+	    " THEN now() + make_interval(secs => $3::int)"
 	    " ELSE locked_until END WHERE id = $1", 3, params) != 0)
 		log_warn("could not record a failed login");
 }
@@ -190,14 +274,13 @@ auth_login(struct session *s, uint32_t id, void *m)
 		goto out;
 	}
 	params[0] = uid;
-	roles = db_exec(s, "SELECT roll FROM anvandare_roll"
-	    " WHERE anvandare_id = $1", 1, params);
+	roles = db_exec(s, AUTH_STATE_SQL "$1", 1, params);
 	if (roles == NULL) {
 		rv = session_error(s, id, ERR_INTERNAL, "Inloggningen "
 		    "misslyckades på grund av ett serverfel.");
 		goto out;
 	}
-	s->roles = auth_role_bits(roles);
+	auth_state(roles, &active, &s->must_change, &s->roles);
 	if (!active || s->roles == 0) {
 		audit_log(s, "login_no_auth", "anvandare", s->user_id, 0, NULL);
 		s->user_id = 0;
@@ -206,8 +289,6 @@ auth_login(struct session *s, uint32_t id, void *m)
 		    "Du saknar behörighet till SUS.");
 		goto out;
 	}
-	/* Rule 19: SUSrapport comes with every other role. */
-	s->roles |= ROLE_SUSRAPPORT;
 	db_exec_cmd(s, "UPDATE anvandare SET failed_logins = 0,"
 	    " locked_until = NULL, last_login = now() WHERE id = $1", 1,
 	    params);
@@ -221,6 +302,10 @@ auth_login(struct session *s, uint32_t id, void *m)
 		goto out;
 	}
 	s->logged_in = 1;
+	if (db_set_user(s) != 0) {
+		rv = SUS_ERR_SYSTEM;
+		goto out;
+	}
 	strlcpy(s->username, l->username, sizeof s->username);
 	memset(&ok, 0, sizeof ok);
 	ok.user_id = s->user_id;
@@ -228,12 +313,80 @@ auth_login(struct session *s, uint32_t id, void *m)
 	ok.fornamn = PQgetvalue(res, 0, 4);
 	ok.efternamn = PQgetvalue(res, 0, 5);
 	ok.roles = s->roles;
+	ok.flags = s->must_change ? LOGIN_F_MUST_CHANGE : 0;
 	log_info("user %u logged in", s->user_id);
 	rv = session_reply(s, id, MSG_LOGIN_OK, &ok);
 out:
 	if (l->password != NULL)
 		sodium_memzero(l->password, strlen(l->password));
 	PQclear(roles);
+	PQclear(res);
+	return rv;
+}
+
+/*
+ * MSG_PASSWORD_CHANGE: the old password proves it is the user at the
+ * keyboard; the new one must pass the rules. A wrong old password counts
+ * like a failed login, so this is no way around the lockout.
+ */
+int
+auth_password_change(struct session *s, uint32_t id, void *m)
+{
+	struct msg_password_change *p = m;
+	struct msg_ok		 ok;
+	PGresult		*res = NULL;
+	const char		*params[2], *why;
+	char			 uid[16], hbuf[crypto_pwhash_STRBYTES];
+	char			 fresh[crypto_pwhash_STRBYTES];
+	int			 rv;
+
+	snprintf(uid, sizeof uid, "%u", s->user_id);
+	params[0] = uid;
+	res = db_exec(s, "SELECT password_hash FROM anvandare WHERE id = $1"
+	    " FOR UPDATE", 1, params);
+	if (res == NULL || PQntuples(res) != 1) {
+		rv = db_refused(s, id);
+		goto out;
+	}
+	memset(hbuf, 0, sizeof hbuf);
+	strlcpy(hbuf, PQgetvalue(res, 0, 0), sizeof hbuf);
+	if (crypto_pwhash_str_verify(hbuf, p->old_password,
+	    strlen(p->old_password)) != 0) {
+		db_rollback(s);
+		auth_fail_account(s, uid);
+		(void)audit_log(s, "password_change_failed", "anvandare",
+		    s->user_id, 0, NULL);
+		rv = session_error(s, id, ERR_VALIDATION,
+		    "Det nuvarande lösenordet är fel.");
+		goto out;
+	}
+	if ((why = rule_password_refusal(p->new_password, s->username,
+	    p->old_password)) != NULL) {
+		rv = session_error(s, id, ERR_VALIDATION, "%s", why);
+		rv = rv != 0 ? rv : REQ_ROLLBACK;
+		goto out;
+	}
+	if (auth_hash_password(p->new_password, fresh, sizeof fresh) != 0) {
+		rv = SUS_ERR_ALLOC;
+		goto out;
+	}
+	params[1] = fresh;
+	if (db_exec_cmd(s, "UPDATE anvandare SET password_hash = $2,"
+	    " must_change_password = false, password_changed_at = now(),"
+	    " failed_logins = 0 WHERE id = $1", 2, params) != 0) {
+		rv = db_refused(s, id);
+		goto out;
+	}
+	s->must_change = 0;
+	memset(&ok, 0, sizeof ok);
+	ok.message = "Lösenordet är bytt.";
+	rv = session_reply(s, id, MSG_OK, &ok);
+out:
+	sodium_memzero(fresh, sizeof fresh);
+	if (p->old_password != NULL)
+		sodium_memzero(p->old_password, strlen(p->old_password));
+	if (p->new_password != NULL)
+		sodium_memzero(p->new_password, strlen(p->new_password));
 	PQclear(res);
 	return rv;
 }

@@ -47,7 +47,9 @@ struct config {
 	int		 handshake_timeout;	/* seconds */
 	int		 db_idle_release;	/* seconds */
 	int		 lockout_failures;
-	int		 lockout_minutes;
+	int		 lockout_seconds;
+	int		 idle_timeout;	/* seconds */
+	int		 account_check;	/* seconds */
 	char		*log_file;	/* "": stderr */
 	enum log_level	 log_level;
 };

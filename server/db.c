@@ -8,9 +8,13 @@
 
 #include <libpq-fe.h>
 
+#include "chan.h"
 #include "err.h"
 #include "log.h"
+#include "proto.h"
+#include "rule.h"
 #include "susd.h"
+#include "xmalloc.h"
 
 /* Quietens libpq's notices: they would go to stderr unformatted. */
 static void
@@ -56,6 +60,35 @@ db_open(struct session *s)
 	if ((s->db = db_connect(susd.app_conninfo)) == NULL)
 		return SUS_ERR_SYSTEM;
 	log_debug("database connection opened");
+	if (s->logged_in && db_set_user(s) != 0) {
+		db_close(s);
+		return SUS_ERR_SYSTEM;
+	}
+	return 0;
+}
+
+/*
+ * Tells the database who is asking, for the audit triggers of schema
+ * 0005: the user and the session id stay set on this connection.
+ */
+int
+db_set_user(struct session *s)
+{
+	PGresult	*res;
+	char		 uid[16];
+	const char	*params[2];
+
+	snprintf(uid, sizeof uid, "%u", s->user_id);
+	params[0] = uid;
+	params[1] = s->chan != NULL ? chan_session_id(s->chan) : "";
+	res = PQexecParams(s->db, "SELECT set_config('sus.user_id', $1, false),"
+	    " set_config('sus.session_id', $2, false)", 2, NULL, params, NULL,
+	    NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		PQclear(res);
+		return SUS_ERR_SYSTEM;
+	}
+	PQclear(res);
 	return 0;
 }
 
@@ -77,15 +110,26 @@ db_exec(struct session *s, const char *sql, int n, const char *const *params)
 	PGresult	*res;
 	ExecStatusType	 st;
 
+	const char	*state;
+
+	s->sqlstate[0] = '\0';
 	if (db_open(s) != 0)
 		return NULL;
 	res = PQexecParams(s->db, sql, n, NULL, params, NULL, NULL, 0);
 	st = PQresultStatus(res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-		/* The message may quote a value: log only the SQLSTATE. */
-		log_error("query failed: sqlstate %s",
-		    PQresultErrorField(res, PG_DIAG_SQLSTATE) ?
-		    PQresultErrorField(res, PG_DIAG_SQLSTATE) : "?");
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		strlcpy(s->sqlstate, state != NULL ? state : "?",
+		    sizeof s->sqlstate);
+		/*
+		 * The message may quote a value: log only the SQLSTATE. A
+		 * business rule refusing (class SU, checks, unique keys) is
+		 * the user's business, not a server fault.
+		 */
+		if (rule_db_message(s->sqlstate) != NULL)
+			log_info("query refused: sqlstate %s", s->sqlstate);
+		else
+			log_error("query failed: sqlstate %s", s->sqlstate);
 		PQclear(res);
 		return NULL;
 	}
@@ -131,4 +175,23 @@ db_rollback(struct session *s)
 		return;
 	res = PQexec(s->db, "ROLLBACK");
 	PQclear(res);
+}
+
+/*
+ * Answers a failed statement: a rule's refusal gets its Swedish sentence
+ * as ERR_VALIDATION, anything else a plain server fault. Returns
+ * REQ_ROLLBACK (or the error from sending) for the handler to return.
+ */
+int
+db_refused(struct session *s, uint32_t id)
+{
+	const char	*msg;
+	int		 r;
+
+	if ((msg = rule_db_message(s->sqlstate)) != NULL)
+		r = session_error(s, id, ERR_VALIDATION, "%s", msg);
+	else
+		r = session_error(s, id, ERR_INTERNAL, "Uppgifterna kunde inte "
+		    "sparas på grund av ett serverfel.");
+	return r != 0 ? r : REQ_ROLLBACK;
 }

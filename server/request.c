@@ -6,6 +6,7 @@
  * and its handler. New requests are new rows, never new branches.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +20,15 @@
 #include "susd.h"
 #include "xmalloc.h"
 
-/* What a request must be checked against besides the caller's roles. */
+/*
+ * What a request must be checked against besides the caller's roles. The
+ * value is also the "kind" argument of har_uppdrag() in schema 0005.
+ */
 enum scope {
-	SCOPE_NONE,		/* no uppdrag needed */
-	SCOPE_SAMORG,		/* uppdrag in the samverkansorganisation */
-	SCOPE_INSATS		/* uppdrag on the insats */
+	SCOPE_NONE = 0,		/* no uppdrag needed */
+	SCOPE_SAMORG = 1,	/* uppdrag in the samverkansorganisation */
+	SCOPE_INSATS = 2,	/* uppdrag on the insats */
+	SCOPE_INSATS_ORG = 3	/* uppdrag in the insats's samverkansorg */
 };
 
 struct request {
@@ -32,6 +37,7 @@ struct request {
 	int		 prelogin;	/* accepted before login */
 	uint32_t	 roles;		/* any of these; checked after login */
 	enum scope	 scope;
+	size_t		 scope_off;	/* uint32_t target id in the body */
 	int		 personal;	/* reads or writes personal data */
 	int		 tx;		/* run inside one transaction */
 	int		 (*handler)(struct session *, uint32_t, void *);
@@ -40,13 +46,126 @@ struct request {
 static int	req_ping(struct session *, uint32_t, void *);
 static int	req_bye(struct session *, uint32_t, void *);
 
+/*
+ * Row makers: every row must say who may call it and against what scope,
+ * so a request without a declaration does not compile. PRE rows are the
+ * session plumbing allowed before login.
+ */
+#define PRE(t, n, h)	{ t, n, 1, 0, SCOPE_NONE, 0, 0, 0, h }
+#define REQ(t, n, roles, h) \
+	{ t, n, 0, roles, SCOPE_NONE, 0, 0, 1, h }
+#define SCOPED(t, n, roles, sc, st, f, h) \
+	{ t, n, 0, roles, sc, offsetof(struct st, f), 0, 1, h }
+
+/* Any logged-in caller: the five roles and a beställare without one. */
+#define ANYONE		(ROLE_ANY | ROLE_BESTALLARE)
+
 static const struct request requests[] = {
-	{ MSG_LOGIN, "LOGIN", 1, 0, SCOPE_NONE, 0, 0, auth_login },
-	{ MSG_PING, "PING", 1, 0, SCOPE_NONE, 0, 0, req_ping },
-	{ MSG_BYE, "BYE", 1, 0, SCOPE_NONE, 0, 0, req_bye },
-	{ MSG_SAMORG_SEARCH, "Sök samverkansorg", 0, ROLE_ANY, SCOPE_NONE, 0,
-	    1, samverkansorg_search },
+	PRE(MSG_LOGIN, "LOGIN", auth_login),
+	PRE(MSG_PING, "PING", req_ping),
+	PRE(MSG_BYE, "BYE", req_bye),
+	REQ(MSG_PASSWORD_CHANGE, "Byt lösenord", ANYONE, auth_password_change),
+	REQ(MSG_SAMORG_SEARCH, "Sök samverkansorg", ROLE_ANY,
+	    samverkansorg_search),
+	REQ(MSG_INSATS_SEARCH, "Sök insatser", ROLE_ANY, insats_search),
+	REQ(MSG_USER_SEARCH, "Visa användare", ANYONE, anvandare_search),
+	REQ(MSG_ROLE_SET, "Ändra roller", ROLE_SUPERADMIN, anvandare_role_set),
+	REQ(MSG_USER_ACTIVE, "Aktivera eller inaktivera användare",
+	    ROLE_SUPERADMIN, anvandare_active),
+	REQ(MSG_ORG_SEARCH, "Sök organisation", ANYONE, organisation_search),
+	REQ(MSG_AGREEMENT_SAVE, "Registrera överenskommelse",
+	    ROLE_SUPERADMIN, bestallning_agreement_save),
+	REQ(MSG_BESTALLARE_SAVE, "Registrera beställare", ROLE_SUPERADMIN,
+	    bestallning_bestallare_save),
+	REQ(MSG_ORDER_SUBMIT, "Beställ behörighet", ROLE_BESTALLARE,
+	    bestallning_submit),
+	REQ(MSG_ORDER_SEARCH, "Visa beställningar", ANYONE,
+	    bestallning_search),
+	REQ(MSG_ORDER_DECIDE, "Behandla beställning", ROLE_SUPERADMIN,
+	    bestallning_decide),
+	REQ(MSG_UPPDRAG_SEARCH, "Visa uppdrag", ANYONE, uppdrag_search),
+	SCOPED(MSG_UPPDRAG_SAVE_SAMORG, "Uppdrag i samverkansorganisation",
+	    ROLE_SUPERADMIN | ROLE_SAMVERKANSADMIN, SCOPE_SAMORG,
+	    msg_uppdrag_save, target_id, uppdrag_save_samorg),
+	SCOPED(MSG_UPPDRAG_SAVE_INSATS, "Deltagaransvariga för insatsen",
+	    ROLE_SUPERADMIN | ROLE_INSATSANSVARIG, SCOPE_INSATS_ORG,
+	    msg_uppdrag_save, target_id, uppdrag_save_insats),
 };
+
+#undef PRE
+#undef REQ
+#undef SCOPED
+
+/* Requests a user who must choose a new password may still make. */
+static const uint16_t request_before_password[] = {
+	MSG_PASSWORD_CHANGE, MSG_PING, MSG_BYE,
+};
+
+/* Role bits and their names in anvandare_roll and uppdrag. */
+static const struct {
+	uint32_t	 bit;
+	const char	*name;
+} request_roles[] = {
+	{ ROLE_SAMVERKANSADMIN, "samverkansadmin" },
+	{ ROLE_INSATSANSVARIG, "insatsansvarig" },
+	{ ROLE_DELTAGARANSVARIG, "deltagaransvarig" },
+};
+
+/*
+ * Checks the table once at start-up: a row that could be called after
+ * login with no roles, or a scope without roles that need an uppdrag,
+ * is a programming error and susd refuses to run with it.
+ */
+int
+request_table_check(void)
+{
+	const struct request	*r;
+	size_t			 i, j, k;
+	uint32_t		 scoped;
+
+	for (i = 0; i < sizeof requests / sizeof requests[0]; i++) {
+		r = &requests[i];
+		if (!msg_known(r->type) || r->name == NULL ||
+		    r->handler == NULL)
+			return -1;
+		if (!r->prelogin && (r->roles & (ANYONE)) == 0)
+			return -1;
+		if (r->scope != SCOPE_NONE) {
+			scoped = 0;
+			for (k = 0; k < sizeof request_roles /
+			    sizeof request_roles[0]; k++)
+				scoped |= request_roles[k].bit;
+			if ((r->roles & scoped) == 0 ||
+			    r->scope_off + sizeof(uint32_t) > msg_size(r->type))
+				return -1;
+		}
+		for (j = 0; j < i; j++) {
+			if (requests[j].type == r->type)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Prints the table for "susd requests": the permission matrix test reads
+ * it, so a request added here without an expected row fails that test.
+ */
+void
+request_table_print(FILE *fp)
+{
+	const struct request	*r;
+	size_t			 i;
+	static const char *const scopes[] = { "none", "samorg", "insats",
+	    "insats_org" };
+
+	for (i = 0; i < sizeof requests / sizeof requests[0]; i++) {
+		r = &requests[i];
+		fprintf(fp, "%u\t%s\t%s\t0x%02x\t%s\t%d\n", r->type,
+		    msg_name(r->type), r->prelogin ? "prelogin" : "login",
+		    r->roles, scopes[r->scope], r->personal);
+	}
+}
 
 /* Finds a request row by message type. */
 static const struct request *
@@ -86,8 +205,8 @@ session_reply(struct session *s, uint32_t id, uint16_t type, const void *m)
 }
 
 /* Sends the held reply, if any. */
-static int
-request_reply_send(struct session *s)
+int
+session_reply_flush(struct session *s)
 {
 	int	r;
 
@@ -134,26 +253,69 @@ req_bye(struct session *s, uint32_t id, void *m)
 	return REQ_CLOSE;
 }
 
+/* Reports whether the caller holds an uppdrag that covers target. */
+static int
+request_scope_ok(struct session *s, const struct request *r, uint32_t roles,
+    uint32_t target)
+{
+	PGresult	*res;
+	char		 uid[16], kind[4], tgt[16];
+	const char	*params[4] = { uid, NULL, kind, tgt };
+	size_t		 i;
+	int		 ok = 0;
+
+	snprintf(uid, sizeof uid, "%u", s->user_id);
+	snprintf(kind, sizeof kind, "%d", (int)r->scope);
+	snprintf(tgt, sizeof tgt, "%u", target);
+	for (i = 0; i < sizeof request_roles / sizeof request_roles[0] && !ok;
+	    i++) {
+		if ((roles & request_roles[i].bit) == 0)
+			continue;
+		params[1] = request_roles[i].name;
+		res = db_exec(s, "SELECT har_uppdrag($1, $2, $3, $4)", 4,
+		    params);
+		if (res == NULL)
+			return -1;
+		ok = PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
+		PQclear(res);
+	}
+	return ok;
+}
+
 /*
- * Checks the caller may run r. The role check is here and nowhere else;
- * scope checks (uppdrag) join it as the tables behind them arrive.
+ * Checks the caller may run r on the target in m: the one place where
+ * requests are authorised. A role grants a request; a scoped request also
+ * needs an uppdrag on its target, except for a superadministratör, whose
+ * rights are not bound to uppdrag. Returns 1 to allow, 0 to refuse, -1
+ * when the database could not answer.
  */
 static int
-request_authorise(struct session *s, const struct request *r)
+request_authorise(struct session *s, const struct request *r, const void *m)
 {
+	uint32_t	roles, target;
+
 	if (!s->logged_in)
 		return r->prelogin;
 	if (r->prelogin)
 		return 1;
-	if ((s->roles & r->roles) == 0)
+	if ((roles = s->roles & r->roles) == 0)
 		return 0;
-	switch (r->scope) {
-	case SCOPE_NONE:
+	if (r->scope == SCOPE_NONE || (roles & ROLE_SUPERADMIN))
 		return 1;
-	case SCOPE_SAMORG:
-	case SCOPE_INSATS:
-		/* No request uses a scope yet; refuse rather than guess. */
-		return 0;
+	memcpy(&target, (const uint8_t *)m + r->scope_off, sizeof target);
+	return request_scope_ok(s, r, roles, target);
+}
+
+/* Reports whether a user who must change password may make request r. */
+static int
+request_allowed_before_password(const struct request *r)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof request_before_password /
+	    sizeof request_before_password[0]; i++) {
+		if (request_before_password[i] == r->type)
+			return 1;
 	}
 	return 0;
 }
@@ -212,19 +374,46 @@ request_dispatch(struct session *s, uint16_t type, uint32_t id,
 		free(m);
 		return SUS_ERR_PROTOCOL;
 	}
-	if (!request_authorise(s, r)) {
+	if (s->logged_in && !r->prelogin) {
+		/*
+		 * Roles, activity and the password state are read afresh for
+		 * every request, in the request's own transaction: a role
+		 * taken away or an account deactivated a moment ago counts.
+		 */
+		if ((rv = session_refresh(s, r->tx)) != 0) {
+			if (rv == SUS_ERR_DENIED) {
+				(void)session_error(s, 0, ERR_ENDED,
+				    "Ditt konto är inte längre aktivt. "
+				    "Sessionen avslutas.");
+				rv = REQ_CLOSE;
+			} else
+				rv = session_error(s, id, ERR_UNAVAILABLE,
+				    "Databasen är inte tillgänglig just nu.");
+			goto out;
+		}
+		if (s->must_change && !request_allowed_before_password(r)) {
+			db_rollback(s);
+			rv = session_error(s, id, ERR_PASSWORD_CHANGE,
+			    "Du måste byta lösenord innan du fortsätter.");
+			goto out;
+		}
+	} else if (r->tx && (rv = db_begin(s)) != 0) {
+		rv = session_error(s, id, ERR_UNAVAILABLE,
+		    "Databasen är inte tillgänglig just nu.");
+		goto out;
+	}
+	if ((rv = request_authorise(s, r, m)) != 1) {
+		db_rollback(s);
+		if (rv < 0) {
+			rv = session_error(s, id, ERR_UNAVAILABLE,
+			    "Databasen är inte tillgänglig just nu.");
+			goto out;
+		}
 		log_info("%s refused for user %u", r->name, s->user_id);
 		request_audit_denied(s, r);
 		rv = session_error(s, id, ERR_FORBIDDEN,
 		    "Du har inte behörighet till %s.", r->name);
 		goto out;
-	}
-	if (r->tx) {
-		if ((rv = db_begin(s)) != 0) {
-			rv = session_error(s, id, ERR_UNAVAILABLE,
-			    "Databasen är inte tillgänglig just nu.");
-			goto out;
-		}
 	}
 	rv = r->handler(s, id, m);
 	/*
@@ -259,7 +448,7 @@ out:
 	 * Committed, rolled back with an ERR, or about to close (the third
 	 * bad password): whatever reply is held goes out now.
 	 */
-	if ((r2 = request_reply_send(s)) != 0 && rv >= 0)
+	if ((r2 = session_reply_flush(s)) != 0 && rv >= 0)
 		rv = r2;
 	if (m != NULL) {
 		msg_clear(type, m);

@@ -17,6 +17,7 @@
 #include "chan_io.h"
 #include "err.h"
 #include "log.h"
+#include "msg.h"
 #include "proto.h"
 #include "susd.h"
 #include "xmalloc.h"
@@ -43,6 +44,57 @@ session_now_ms(void)
 
 
 /*
+ * Ends a logged-in session from the server's side: an ERR with request id
+ * 0 tells the client why, then the connection closes.
+ */
+static int
+session_end(struct session *s, const char *why)
+{
+	struct msg_err	e;
+
+	e.code = ERR_ENDED;
+	e.message = (char *)why;
+	if (session_reply(s, 0, MSG_ERR, &e) == 0 &&
+	    session_reply_flush(s) == 0)
+		(void)chan_io_flush(s->chan, s->fd, 1000);
+	return REQ_CLOSE;
+}
+
+/*
+ * Checks a logged-in session between requests: a person gone from the
+ * terminal for idle_timeout is logged out, and every account_check the
+ * account is read again, so a deactivated user's open session ends even
+ * when it sends nothing. Returns 0 to go on or REQ_CLOSE.
+ */
+static int
+session_check(struct session *s, long long now, long long *activity,
+    long long *checked)
+{
+	char	why[128];
+	int	r;
+
+	if (now - *activity >= susd.conf.idle_timeout * 1000LL) {
+		log_info("session idle for %d s; ending",
+		    susd.conf.idle_timeout);
+		(void)audit_log(s, "session_idle", "anvandare", s->user_id, 0,
+		    NULL);
+		snprintf(why, sizeof why, "Sessionen avslutades efter %d "
+		    "minuters inaktivitet. Logga in igen.",
+		    (susd.conf.idle_timeout + 59) / 60);
+		return session_end(s, why);
+	}
+	if (now - *checked < susd.conf.account_check * 1000LL)
+		return 0;
+	*checked = now;
+	r = session_refresh(s, 0);
+	if (r == SUS_ERR_DENIED)
+		return session_end(s, "Ditt konto är inte längre aktivt. "
+		    "Sessionen avslutas.");
+	/* A database away for a moment is no reason to throw users out. */
+	return 0;
+}
+
+/*
  * Runs the request loop until BYE, EOF, an error or a signal. start is
  * when the connection was accepted: the login grace counts from there.
  */
@@ -52,6 +104,7 @@ session_loop(struct session *s, long long start)
 	struct chan_msg	 m;
 	int		 r, timeout;
 	long long	 deadline, last = session_now_ms();
+	long long	 activity = last, checked = last;
 	long long	 idle_ms = susd.conf.db_idle_release * 1000LL;
 	uint64_t	 seen = 0;
 
@@ -65,6 +118,9 @@ session_loop(struct session *s, long long start)
 				return SUS_ERR_TIMEOUT;
 			timeout = (int)(deadline - session_now_ms());
 		} else {
+			if (session_check(s, session_now_ms(), &activity,
+			    &checked) != 0)
+				return REQ_CLOSE;
 			/*
 			 * Wake up once per handshake_timeout: cheap, and a
 			 * message that makes no progress for a whole tick is
@@ -88,6 +144,9 @@ session_loop(struct session *s, long long start)
 			return r;
 		seen = chan_bytes_in(s->chan);
 		last = session_now_ms();
+		/* A PING shows the program lives, not that a person does. */
+		if (m.type != MSG_PING)
+			activity = last;
 		r = request_dispatch(s, m.type, m.id, m.body);
 		buf_free(m.body);
 		if (r == 0 && s->logged_in) {

@@ -82,7 +82,8 @@ usage(void)
 {
 	fprintf(stderr,
 	    "usage: susd [-dtT] [-f config] [-o key=value] [command]\n"
-	    "commands: serve (default), migrate, demo, keygen, pubkey,\n"
+	    "commands: serve (default), migrate, demo, keygen, pubkey, "
+	    "requests,\n"
 	    "          useradd [-r roles] -n förnamn -e efternamn "
 	    "[-m e-post] username\n");
 	exit(2);
@@ -156,7 +157,9 @@ susd_reload(void)
 	susd.conf.handshake_timeout = fresh.handshake_timeout;
 	susd.conf.db_idle_release = fresh.db_idle_release;
 	susd.conf.lockout_failures = fresh.lockout_failures;
-	susd.conf.lockout_minutes = fresh.lockout_minutes;
+	susd.conf.lockout_seconds = fresh.lockout_seconds;
+	susd.conf.idle_timeout = fresh.idle_timeout;
+	susd.conf.account_check = fresh.account_check;
 	susd.conf.log_level = fresh.log_level;
 	if (!susd_foreground_debug)
 		log_set_level(fresh.log_level);
@@ -582,6 +585,11 @@ main(int argc, char **argv)
 		return 1;
 	}
 	log_init("susd", LOG_LEVEL_INFO, NULL);
+	/* A request row without its declaration never serves anyone. */
+	if (request_table_check() != 0) {
+		fprintf(stderr, "susd: the request table is inconsistent\n");
+		return 1;
+	}
 	while ((ch = getopt(argc, argv, "+df:o:tT")) != -1) {
 		switch (ch) {
 		case 'd':
@@ -615,8 +623,12 @@ main(int argc, char **argv)
 			fprintf(stderr, "susd: configuration OK\n");
 		return 0;
 	}
-	susd_log_open();
 	cmd = argc > 0 ? argv[0] : "serve";
+	if (strcmp(cmd, "requests") == 0) {
+		request_table_print(stdout);
+		return 0;
+	}
+	susd_log_open();
 	if (strcmp(cmd, "serve") == 0)
 		r = susd_serve();
 	else if (strcmp(cmd, "keygen") == 0) {

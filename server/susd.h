@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include <libpq-fe.h>
@@ -42,7 +43,9 @@ struct session {
 	int		 failures;	/* bad passwords on this connection */
 	uint32_t	 user_id;
 	char		 username[65];
-	uint32_t	 roles;		/* ROLE_* bits */
+	uint32_t	 roles;		/* ROLE_* bits, ROLE_BESTALLARE too */
+	int		 must_change;	/* first login: only a new password */
+	char		 sqlstate[6];	/* of the last failed query, or "" */
 	int		 startup_fd;	/* closed at login: tells the parent */
 	struct buf	*reply;		/* held until the request commits */
 	uint16_t	 reply_type;
@@ -59,6 +62,8 @@ PGresult	*db_exec(struct session *, const char *sql, int n,
 		    const char *const *params);
 int		 db_exec_cmd(struct session *, const char *sql, int n,
 		    const char *const *params);
+int		 db_set_user(struct session *);
+int		 db_refused(struct session *, uint32_t id);
 PGconn		*db_connect(const char *conninfo);
 
 /* audit.c */
@@ -69,15 +74,22 @@ int		 audit_log(struct session *, const char *action,
 /* auth.c */
 int		 auth_login(struct session *, uint32_t id, void *m);
 int		 auth_hash_password(const char *, char *out, size_t len);
+int		 auth_password_change(struct session *, uint32_t id, void *m);
+int		 session_refresh(struct session *, int begin);
+uint32_t	 auth_role_bit(const char *name);
+const char	*auth_role_name(uint32_t bit);
 
 /* request.c: handler results besides 0 (commit) and negative (close). */
 #define REQ_ROLLBACK	1	/* error reply sent; roll back */
 #define REQ_CLOSE	2	/* orderly end of the session */
 
+int		 request_table_check(void);
+void		 request_table_print(FILE *);
 int		 request_dispatch(struct session *, uint16_t type, uint32_t id,
 		    struct buf *body);
 int		 session_reply(struct session *, uint32_t id, uint16_t type,
 		    const void *m);
+int		 session_reply_flush(struct session *);
 int		 session_error(struct session *, uint32_t id, uint32_t code,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
@@ -99,6 +111,29 @@ const char	*migrate_schema_dir(void);
 
 /* samverkansorg.c */
 int		 samverkansorg_search(struct session *, uint32_t id, void *m);
+
+/* insats.c */
+int		 insats_search(struct session *, uint32_t id, void *m);
+
+/* anvandare.c: users, roles, employers */
+int		 anvandare_search(struct session *, uint32_t id, void *m);
+int		 anvandare_role_set(struct session *, uint32_t id, void *m);
+int		 anvandare_active(struct session *, uint32_t id, void *m);
+int		 organisation_search(struct session *, uint32_t id, void *m);
+
+/* bestallning.c: agreements, beställare, orders */
+int		 bestallning_agreement_save(struct session *, uint32_t id,
+		    void *m);
+int		 bestallning_bestallare_save(struct session *, uint32_t id,
+		    void *m);
+int		 bestallning_submit(struct session *, uint32_t id, void *m);
+int		 bestallning_search(struct session *, uint32_t id, void *m);
+int		 bestallning_decide(struct session *, uint32_t id, void *m);
+
+/* uppdrag.c */
+int		 uppdrag_search(struct session *, uint32_t id, void *m);
+int		 uppdrag_save_samorg(struct session *, uint32_t id, void *m);
+int		 uppdrag_save_insats(struct session *, uint32_t id, void *m);
 
 /* admin.c: operator commands run from the shell */
 int		 admin_useradd(int argc, char **argv);

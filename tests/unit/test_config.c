@@ -50,7 +50,7 @@ START_TEST(test_defaults)
 	ck_assert_int_eq(c.handshake_timeout, 10);
 	ck_assert_int_eq(c.db_idle_release, 300);
 	ck_assert_int_eq(c.lockout_failures, 10);
-	ck_assert_int_eq(c.lockout_minutes, 15);
+	ck_assert_int_eq(c.lockout_seconds, 900);
 	ck_assert_str_eq(c.log_file, "");
 	ck_assert_int_eq(c.log_level, LOG_LEVEL_INFO);
 	config_free(&c);
@@ -125,7 +125,7 @@ START_TEST(test_every_setting)
 	    "handshake_timeout = 5\n"
 	    "db_idle_release = 120\n"
 	    "lockout_failures = 5\n"
-	    "lockout_minutes = 60\n"
+	    "lockout_seconds = 60\n"
 	    "log_file = /var/log/susd.log\n"
 	    "log_level = debug\n";
 
@@ -145,7 +145,7 @@ START_TEST(test_every_setting)
 	ck_assert_int_eq(c.handshake_timeout, 5);
 	ck_assert_int_eq(c.db_idle_release, 120);
 	ck_assert_int_eq(c.lockout_failures, 5);
-	ck_assert_int_eq(c.lockout_minutes, 60);
+	ck_assert_int_eq(c.lockout_seconds, 60);
 	ck_assert_str_eq(c.log_file, "/var/log/susd.log");
 	ck_assert_int_eq(c.log_level, LOG_LEVEL_DEBUG);
 	config_free(&c);
@@ -496,7 +496,7 @@ START_TEST(test_dump_round_trip)
 	ck_assert_int_eq(config_set(&c, "database",
 	    "host=db password='x#\"y\\' ", err, sizeof err), 0);
 	ck_assert_int_eq(config_set(&c, "user", " sus ", err, sizeof err), 0);
-	ck_assert_int_eq(config_set(&c, "lockout_minutes", "99", err,
+	ck_assert_int_eq(config_set(&c, "lockout_seconds", "99", err,
 	    sizeof err), 0);
 	ck_assert_int_eq(config_set(&c, "log_level", "error", err, sizeof err),
 	    0);
@@ -504,7 +504,7 @@ START_TEST(test_dump_round_trip)
 	ck_assert_msg(cf_parse(one, &d, err, sizeof err) == 0, "%s", err);
 	ck_assert_str_eq(d.database, c.database);
 	ck_assert_str_eq(d.user, " sus ");
-	ck_assert_int_eq(d.lockout_minutes, 99);
+	ck_assert_int_eq(d.lockout_seconds, 99);
 	ck_assert_int_eq(d.log_level, LOG_LEVEL_ERROR);
 	two = cf_dump(&d);
 	ck_assert_str_eq(one, two);

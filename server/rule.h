@@ -1,0 +1,47 @@
+/*
+ * Business rules that need no database: pure functions, linked into the
+ * unit tests. The database keeps the same rules in triggers (schema
+ * 0005); these give the Swedish sentence and refuse early.
+ */
+#ifndef RULE_H
+#define RULE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What susd knows of a person when checking roles against rules 17-18. */
+struct rule_person {
+	uint32_t	 roles;		/* ROLE_* bits held or asked for */
+	const char	*organisationstyp; /* the employer's, or NULL */
+	int		 sus_forvaltning; /* employed by FK's SUS-förvaltning */
+	int		 bestallare;	/* registered as a beställare */
+};
+
+/*
+ * Checks rules 17 and 18 for roles on a person. Returns NULL when they
+ * may be held together, else the Swedish reason.
+ */
+const char	*rule_roles_refusal(const struct rule_person *);
+
+/*
+ * The Swedish sentence for a database refusal by SQLSTATE: the SU class
+ * of schema 0005, unique and check violations. NULL when the state is
+ * not a rule (a fault).
+ */
+const char	*rule_db_message(const char *sqlstate);
+
+/*
+ * Checks a new password: length, not the username, not the old one.
+ * Returns NULL when acceptable, else the Swedish reason.
+ */
+const char	*rule_password_refusal(const char *pw, const char *username,
+		    const char *old);
+
+/* Reports whether s is a real calendar date written YYYY-MM-DD. */
+int		 rule_date_valid(const char *s);
+
+/* Shortest and longest password accepted, in bytes. */
+#define RULE_PASSWORD_MIN	10
+#define RULE_PASSWORD_MAX	128
+
+#endif
