@@ -208,7 +208,7 @@ BEGIN
 	    v.fornamn, v.efternamn, v.epost, o.id
 	FROM (VALUES
 		('admin', 'Anna', 'Lindqvist', 'anna.lindqvist@example.se',
-		    'Försäkringskassan'),
+		    'Försäkringskassan, SUS-förvaltningen'),
 		('samadm', 'Erik', 'Öberg', 'erik.oberg@example.se',
 		    'Samordningsförbundet Göteborg'),
 		('insatsansv', 'Maria', 'Åkesson', 'maria.akesson@example.se',
@@ -247,11 +247,6 @@ BEGIN
 	IF EXISTS (SELECT 1 FROM anvandare WHERE username = 'bestallare') THEN
 		RETURN;
 	END IF;
-
-	-- Rule 18: the superadministratör works in FK's SUS-förvaltning.
-	UPDATE anvandare SET arbetsgivare_id = (SELECT id FROM organisation
-	    WHERE namn = 'Försäkringskassan, SUS-förvaltningen')
-	WHERE username = 'admin';
 
 	INSERT INTO overenskommelse (organisation_id, undertecknad)
 	SELECT o.id, v.undertecknad::date

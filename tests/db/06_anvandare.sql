@@ -67,7 +67,7 @@ SELECT lives_ok($$INSERT INTO anvandare (username, password_hash, fornamn,
     efternamn, arbetsgivare_id) SELECT 'stina', hash, 'Stina', 'Åberg',
     (SELECT id FROM organisation WHERE namn = 'Försäkringskassan')
     FROM h$$, 'sus_app creates a user');
-SELECT lives_ok($$INSERT INTO anvandare_roll SELECT id, 'superadmin'
+SELECT lives_ok($$INSERT INTO anvandare_roll SELECT id, 'insatsansvarig'
     FROM anvandare WHERE username = 'stina'$$, 'sus_app grants a role');
 SELECT is((SELECT count(*) FROM anvandare_roll r JOIN anvandare a
     ON a.id = r.anvandare_id WHERE username = 'stina')::int, 2,

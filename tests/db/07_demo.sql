@@ -4,7 +4,7 @@ SELECT plan(16);
 
 SELECT is((SELECT count(*) FROM samverkansorg)::int, 21,
     'the demo organisations exist exactly once after two loads');
-SELECT is((SELECT count(*) FROM anvandare)::int, 5, 'five demo users');
+SELECT is((SELECT count(*) FROM anvandare)::int, 9, 'nine demo users');
 SELECT cmp_ok((SELECT count(*) FROM samverkansorg s JOIN samverkansform f
     ON f.id = s.samverkansform_id WHERE f.kod = 'FINSAM')::int, '>=', 15,
     'at least 15 samordningsförbund');
@@ -38,11 +38,14 @@ SELECT set_eq($$SELECT username || ':' || roll FROM anvandare a
     JOIN anvandare_roll r ON r.anvandare_id = a.id
     WHERE roll <> 'susrapport'$$,
     ARRAY['admin:superadmin', 'samadm:samverkansadmin',
-    'insatsansv:insatsansvarig', 'deltagaransv:deltagaransvarig'],
-    'one user per role');
+    'insatsansv:insatsansvarig', 'deltagaransv:deltagaransvarig',
+    'nberg:insatsansvarig', 'slund:deltagaransvarig',
+    'akarlsson:samverkansadmin'],
+    'one role per demo user besides susrapport');
 SELECT is((SELECT count(*) FROM anvandare a WHERE EXISTS (SELECT 1
     FROM anvandare_roll r WHERE r.anvandare_id = a.id
-    AND r.roll = 'susrapport'))::int, 5, 'every user has susrapport');
+    AND r.roll = 'susrapport'))::int, 8,
+    'every user but the beställare has susrapport');
 SELECT is_empty($$SELECT username FROM anvandare
     WHERE epost NOT LIKE '%@example.se'$$,
     'demo e-mail addresses are @example.se');
