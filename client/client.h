@@ -425,5 +425,17 @@ struct screen	*scr_samorg_new(struct ui *);
 struct screen	*scr_help_new(struct ui *);
 struct screen	*scr_samorg_detail_new(struct ui *,
 		    const struct samorg_row *);
+/* Behörigheter: client/scr_password.c, scr_admin.c, scr_order.c */
+struct screen	*scr_password_new(struct ui *);
+struct screen	*scr_anvandare_new(struct ui *);
+struct screen	*scr_agreement_new(struct ui *);
+struct screen	*scr_order_inbox_new(struct ui *);
+struct screen	*scr_order_new_new(struct ui *);
+struct screen	*scr_order_mine_new(struct ui *);
+/* Uppdrag and Visa användare: client/scr_uppdrag.c, scr_visa.c */
+struct screen	*scr_uppdrag_samorg_new(struct ui *);
+struct screen	*scr_uppdrag_insats_new(struct ui *);
+struct screen	*scr_visa_uppdrag_new(struct ui *);
+struct screen	*scr_visa_org_new(struct ui *);
 
 #endif

@@ -14,12 +14,40 @@
  * placeholder. Later issues add Administration, Insats, Deltagande and
  * Rapporter here.
  */
+#define ANYONE	(ROLE_ANY | ROLE_BESTALLARE)
+
 const struct menu_item menu_items[] = {
-	{ "start", "Startsida", NULL, ROLE_ANY, scr_start_new, ACT_NONE },
+	{ "start", "Startsida", NULL, ANYONE, scr_start_new, ACT_NONE },
+	{ "admin", "Administration", NULL, ROLE_SUPERADMIN, NULL, ACT_NONE },
+	{ "admin.anv", "Användare", "admin", ROLE_SUPERADMIN,
+	    scr_anvandare_new, ACT_NONE },
+	{ "admin.avtal", "Överenskommelser", "admin", ROLE_SUPERADMIN,
+	    scr_agreement_new, ACT_NONE },
+	{ "admin.best", "Behandla beställningar", "admin", ROLE_SUPERADMIN,
+	    scr_order_inbox_new, ACT_NONE },
 	{ "samorg", "Samverkansorganisation", NULL, ROLE_ANY, NULL, ACT_NONE },
+	{ "samorg.uppdrag", "Hantera uppdrag", "samorg",
+	    ROLE_SUPERADMIN | ROLE_SAMVERKANSADMIN, scr_uppdrag_samorg_new,
+	    ACT_NONE },
 	{ "samorg.sok", "Sök samverkansorg", "samorg", ROLE_ANY,
 	    scr_samorg_new, ACT_NONE },
-	{ "logout", "Logga ut", NULL, ROLE_ANY, NULL, ACT_QUIT },
+	{ "insats", "Insats", NULL, ROLE_SUPERADMIN | ROLE_INSATSANSVARIG,
+	    NULL, ACT_NONE },
+	{ "insats.uppdrag", "Deltagaransvariga", "insats",
+	    ROLE_SUPERADMIN | ROLE_INSATSANSVARIG, scr_uppdrag_insats_new,
+	    ACT_NONE },
+	{ "bestall", "Beställningar", NULL, ROLE_BESTALLARE, NULL, ACT_NONE },
+	{ "bestall.ny", "Beställ behörighet", "bestall", ROLE_BESTALLARE,
+	    scr_order_new_new, ACT_NONE },
+	{ "bestall.mina", "Mina beställningar", "bestall", ROLE_BESTALLARE,
+	    scr_order_mine_new, ACT_NONE },
+	{ "visa", "Visa användare", NULL, ANYONE, NULL, ACT_NONE },
+	{ "visa.uppdrag", "Uppdrag i samverkansorg", "visa", ANYONE,
+	    scr_visa_uppdrag_new, ACT_NONE },
+	{ "visa.org", "Organisationens användare", "visa", ANYONE,
+	    scr_visa_org_new, ACT_NONE },
+	{ "losen", "Byt lösenord", NULL, ANYONE, scr_password_new, ACT_NONE },
+	{ "logout", "Logga ut", NULL, ANYONE, NULL, ACT_QUIT },
 };
 const size_t menu_nitems = sizeof menu_items / sizeof menu_items[0];
 /* Closed headings are one bit each in a uint64_t. */
