@@ -67,7 +67,7 @@ static const struct config_setting config_settings[] = {
 	    "Failed logins in a row after which an account is locked."),
 	I(lockout_seconds, "900", 1, 604800,
 	    "Seconds a locked account stays locked; then it opens by itself."),
-	I(idle_timeout, "1800", 10, 86400,
+	I(idle_timeout, "1800", 2, 86400,
 	    "Seconds without a request after which a session is ended."),
 	I(account_check, "30", 1, 3600,
 	    "Seconds between checks that an idle session's account is still "

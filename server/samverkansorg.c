@@ -19,8 +19,8 @@
  * LIKE's own metacharacters are taken literally, and text without '*'
  * matches names containing it.
  */
-static void
-samverkansorg_pattern(const char *in, char *out, size_t len)
+void
+search_pattern(const char *in, char *out, size_t len)
 {
 	size_t	o = 0;
 	int	star = strchr(in, '*') != NULL;
@@ -61,7 +61,7 @@ samverkansorg_search(struct session *s, uint32_t id, void *m)
 	memset(&list, 0, sizeof list);
 	limit = q->limit == 0 || q->limit > SUS_LIST_MAX ? SUS_LIST_MAX :
 	    q->limit;
-	samverkansorg_pattern(q->pattern, pat, sizeof pat);
+	search_pattern(q->pattern, pat, sizeof pat);
 	snprintf(off, sizeof off, "%u", q->offset);
 	snprintf(lim, sizeof lim, "%u", limit);
 	params[0] = pat;

@@ -110,6 +110,11 @@ int		 migrate_run(const char *conninfo, const char *schema_dir,
 const char	*migrate_schema_dir(void);
 
 /* samverkansorg.c */
+/*
+ * Turns a user's search text into a LIKE pattern (escape '\\'): '*'
+ * matches anything, text without '*' matches names containing it.
+ */
+void		 search_pattern(const char *in, char *out, size_t len);
 int		 samverkansorg_search(struct session *, uint32_t id, void *m);
 
 /* insats.c */

@@ -53,6 +53,10 @@ static const struct integ_case *const integ_tables[] = {
 	cases_wire,
 	cases_samorg,
 	cases_limits,
+	cases_bestallning,
+	cases_uppdrag,
+	cases_matrix,
+	cases_accounts,
 };
 
 /* Records the first reason the running case failed. */

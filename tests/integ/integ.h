@@ -147,5 +147,9 @@ extern const struct integ_case	cases_session[];
 extern const struct integ_case	cases_wire[];
 extern const struct integ_case	cases_samorg[];
 extern const struct integ_case	cases_limits[];
+extern const struct integ_case	cases_bestallning[];
+extern const struct integ_case	cases_uppdrag[];
+extern const struct integ_case	cases_matrix[];
+extern const struct integ_case	cases_accounts[];
 
 #endif
