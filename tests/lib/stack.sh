@@ -80,7 +80,8 @@ stack_start()
 {
 	local name=${1:-stack} pub sockmode=700
 	[ $# -gt 0 ] && shift
-	STACK_DIR=$SUS_TOP/tests/out/$name
+	# SUS_TEST_OUT lets several test runs share a checkout at once.
+	STACK_DIR=${SUS_TEST_OUT:-$SUS_TOP/tests/out}/$name
 	STACK_LOG=$STACK_DIR/susd.log
 	rm -rf "$STACK_DIR"
 	mkdir -p "$STACK_DIR/state"
