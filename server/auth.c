@@ -71,15 +71,16 @@ auth_hash_password(const char *pw, char *out, size_t len)
 
 /*
  * What the session may do, from one row of AUTH_STATE_SQL: the role bits,
- * ROLE_BESTALLARE while a beställare registration exists (so the outcome
- * of earlier orders stays visible), and whether the account is active and
- * must change its password. Rule 19: SUSrapport comes with every role.
+ * ROLE_BESTALLARE for a registered beställare, and whether the account is
+ * active and must change its password. Rule 19: SUSrapport comes with
+ * every role.
  */
 #define AUTH_STATE_SQL \
 	"SELECT a.aktiv, a.must_change_password," \
 	" coalesce((SELECT string_agg(roll, ',') FROM anvandare_roll r" \
 	"  WHERE r.anvandare_id = a.id), '')," \
-	" EXISTS (SELECT 1 FROM bestallare b WHERE b.anvandare_id = a.id)" \
+	" EXISTS (SELECT 1 FROM bestallare b WHERE b.anvandare_id = a.id)," \
+	" ar_bestallare(a.id, current_date)" \
 	" FROM anvandare a WHERE a.id = "
 
 static void
@@ -97,7 +98,13 @@ auth_state(PGresult *res, int *active, int *must_change, uint32_t *roles)
 		*roles |= auth_role_bit(name);
 	if (*roles != 0)
 		*roles |= ROLE_SUSRAPPORT;
-	if (PQgetvalue(res, 0, 3)[0] == 't')
+	/*
+	 * A beställare keeps the order screens after the registration ends
+	 * (to see outcomes and be told why new orders are refused), but
+	 * only a registration in force lets someone without a role log in.
+	 */
+	if (PQgetvalue(res, 0, 3)[0] == 't' &&
+	    (*roles != 0 || PQgetvalue(res, 0, 4)[0] == 't'))
 		*roles |= ROLE_BESTALLARE;
 }
 
