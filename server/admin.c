@@ -16,6 +16,7 @@
 #include "err.h"
 #include "log.h"
 #include "proto.h"
+#include "rule.h"
 #include "susd.h"
 #include "xmalloc.h"
 
@@ -110,20 +111,43 @@ admin_roles_ok(const char *list)
 	return ok;
 }
 
-/* susd useradd [-r roles] [-n förnamn] [-e efternamn] [-m e-post] user */
+/* Reports whether an organisation of that exact name exists. */
+static int
+admin_org_exists(PGconn *c, const char *namn)
+{
+	PGresult	*res;
+	const char	*params[1] = { namn };
+	int		 ok;
+
+	res = PQexecParams(c, "SELECT 1 FROM organisation WHERE namn = $1",
+	    1, NULL, params, NULL, NULL, 0);
+	ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+	PQclear(res);
+	return ok;
+}
+
+/*
+ * susd useradd [-r roles] -n förnamn -e efternamn [-m e-post]
+ *     [-a arbetsgivare] user
+ * A superadministratör with no -a is employed by the organisation marked
+ * as FK's SUS-förvaltning (rule 18 refuses anyone else).
+ */
 int
 admin_useradd(int argc, char **argv)
 {
 	const char	*roles = "superadmin", *fornamn = "", *efternamn = "";
-	const char	*epost = NULL, *params[6];
+	const char	*epost = NULL, *arbetsgivare = NULL, *params[7], *why;
 	char		 pw[SUS_PASSWORD_MAX + 1], hash[crypto_pwhash_STRBYTES];
 	PGconn		*c = NULL;
 	PGresult	*res = NULL;
 	int		 ch, r = SUS_ERR_INVALID;
 
 	optind = 1;
-	while ((ch = getopt(argc, argv, "r:n:e:m:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:r:n:e:m:")) != -1) {
 		switch (ch) {
+		case 'a':
+			arbetsgivare = optarg;
+			break;
 		case 'r':
 			roles = optarg;
 			break;
@@ -138,7 +162,8 @@ admin_useradd(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: susd useradd [-r roles] "
-			    "-n förnamn -e efternamn [-m e-post] user\n");
+			    "-n förnamn -e efternamn [-m e-post] "
+			    "[-a arbetsgivare] user\n");
 			return SUS_ERR_INVALID;
 		}
 	}
@@ -152,8 +177,8 @@ admin_useradd(int argc, char **argv)
 	}
 	if (admin_read_password(pw, sizeof pw) != 0)
 		return SUS_ERR_SYSTEM;
-	if (strlen(pw) < 8) {
-		fprintf(stderr, "susd: lösenordet måste ha minst 8 tecken\n");
+	if ((why = rule_password_refusal(pw, argv[optind], NULL)) != NULL) {
+		fprintf(stderr, "susd: %s\n", why);
 		goto out;
 	}
 	if ((r = auth_hash_password(pw, hash, sizeof hash)) != 0)
@@ -168,10 +193,21 @@ admin_useradd(int argc, char **argv)
 	params[3] = efternamn;
 	params[4] = epost;
 	params[5] = roles;
+	params[6] = arbetsgivare;
+	if (arbetsgivare != NULL && !admin_org_exists(c, arbetsgivare)) {
+		fprintf(stderr, "susd: organisationen \"%s\" finns inte\n",
+		    arbetsgivare);
+		r = SUS_ERR_INVALID;
+		goto out;
+	}
 	/* One statement: the user and its roles exist together or not at all. */
 	res = PQexecParams(c,
 	    "WITH u AS (INSERT INTO anvandare (username, password_hash,"
-	    " fornamn, efternamn, epost) VALUES (lower($1), $2, $3, $4, $5)"
+	    " fornamn, efternamn, epost, arbetsgivare_id) VALUES (lower($1),"
+	    " $2, $3, $4, $5, coalesce((SELECT id FROM organisation"
+	    " WHERE namn = $7), CASE WHEN 'superadmin' ="
+	    " ANY (string_to_array($6, ',')) THEN (SELECT min(id)"
+	    " FROM organisation WHERE sus_forvaltning) END))"
 	    " RETURNING id), r AS (INSERT INTO anvandare_roll"
 	    " (anvandare_id, roll) SELECT u.id, x FROM u,"
 	    " unnest(string_to_array($6 || ',susrapport', ',')) AS x"
@@ -179,7 +215,7 @@ admin_useradd(int argc, char **argv)
 	    " INSERT INTO audit (action, object_type, object_id, detail)"
 	    " SELECT 'useradd', 'anvandare', id,"
 	    " jsonb_build_object('roles', $6::text, 'by', 'susd useradd')"
-	    " FROM u", 6, NULL, params, NULL, NULL, 0);
+	    " FROM u", 7, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		/* Only the primary message: DETAIL would quote the hash. */
 		fprintf(stderr, "susd: could not create %s: %s\n",
