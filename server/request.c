@@ -383,8 +383,7 @@ request_dispatch(struct session *s, uint16_t type, uint32_t id,
 		if ((rv = session_refresh(s, r->tx)) != 0) {
 			if (rv == SUS_ERR_DENIED) {
 				(void)session_error(s, 0, ERR_ENDED,
-				    "Ditt konto är inte längre aktivt. "
-				    "Sessionen avslutas.");
+				    "Ditt konto är inte längre aktivt.");
 				rv = REQ_CLOSE;
 			} else
 				rv = session_error(s, id, ERR_UNAVAILABLE,

@@ -78,9 +78,8 @@ session_check(struct session *s, long long now, long long *activity,
 		    susd.conf.idle_timeout);
 		(void)audit_log(s, "session_idle", "anvandare", s->user_id, 0,
 		    NULL);
-		snprintf(why, sizeof why, "Sessionen avslutades efter %d "
-		    "minuters inaktivitet. Logga in igen.",
-		    (susd.conf.idle_timeout + 59) / 60);
+		snprintf(why, sizeof why, "Ingen aktivitet på %d minuter. "
+		    "Logga in igen.", (susd.conf.idle_timeout + 59) / 60);
 		return session_end(s, why);
 	}
 	if (now - *checked < susd.conf.account_check * 1000LL)
@@ -88,8 +87,7 @@ session_check(struct session *s, long long now, long long *activity,
 	*checked = now;
 	r = session_refresh(s, 0);
 	if (r == SUS_ERR_DENIED)
-		return session_end(s, "Ditt konto är inte längre aktivt. "
-		    "Sessionen avslutas.");
+		return session_end(s, "Ditt konto är inte längre aktivt.");
 	/* A database away for a moment is no reason to throw users out. */
 	return 0;
 }
