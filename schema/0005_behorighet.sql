@@ -231,6 +231,15 @@ CREATE FUNCTION anvandare_check() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	PERFORM behorighet_check(NEW.id);
+	-- A beställare orders for the employer: a move ends that unless the
+	-- registration has ended first.
+	IF NEW.arbetsgivare_id IS DISTINCT FROM OLD.arbetsgivare_id AND
+	    EXISTS (SELECT 1 FROM bestallare b WHERE b.anvandare_id = NEW.id
+	    AND b.giltig_tom >= current_date
+	    AND b.organisation_id IS DISTINCT FROM NEW.arbetsgivare_id) THEN
+		RAISE EXCEPTION 'beställare for another organisation'
+		    USING ERRCODE = 'SU007';
+	END IF;
 	-- A deactivated user keeps no uppdrag (rule 16).
 	IF NOT NEW.aktiv AND OLD.aktiv THEN
 		DELETE FROM uppdrag WHERE anvandare_id = NEW.id;
@@ -247,12 +256,22 @@ CREATE TRIGGER anvandare_updated BEFORE UPDATE ON anvandare
 CREATE FUNCTION bestallare_check() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-	IF NOT har_overenskommelse(NEW.organisation_id, NEW.giltig_from) THEN
-		RAISE EXCEPTION 'no agreement' USING ERRCODE = 'SU006';
-	END IF;
-	IF NOT EXISTS (SELECT 1 FROM anvandare a WHERE a.id = NEW.anvandare_id
-	    AND a.arbetsgivare_id = NEW.organisation_id) THEN
-		RAISE EXCEPTION 'not employed there' USING ERRCODE = 'SU007';
+	-- Who and where are checked when they are set; ending or shortening
+	-- a registration must always be possible.
+	IF TG_OP = 'INSERT' OR
+	    NEW.organisation_id IS DISTINCT FROM OLD.organisation_id OR
+	    NEW.anvandare_id IS DISTINCT FROM OLD.anvandare_id OR
+	    NEW.giltig_from IS DISTINCT FROM OLD.giltig_from THEN
+		IF NOT har_overenskommelse(NEW.organisation_id,
+		    NEW.giltig_from) THEN
+			RAISE EXCEPTION 'no agreement' USING ERRCODE = 'SU006';
+		END IF;
+		IF NOT EXISTS (SELECT 1 FROM anvandare a
+		    WHERE a.id = NEW.anvandare_id
+		    AND a.arbetsgivare_id = NEW.organisation_id) THEN
+			RAISE EXCEPTION 'not employed there'
+			    USING ERRCODE = 'SU007';
+		END IF;
 	END IF;
 	PERFORM behorighet_check(NEW.anvandare_id);
 	RETURN NULL;
@@ -305,13 +324,17 @@ BEGIN
 	IF TG_OP <> 'DELETE' THEN
 		new_v := to_jsonb(NEW) - hidden;
 	END IF;
-	IF TG_OP = 'UPDATE' AND old_v = new_v THEN
-		IF TG_TABLE_NAME = 'anvandare' AND
-		    OLD.password_hash IS DISTINCT FROM NEW.password_hash THEN
-			act := 'password_change';
+	-- A new password is a password_change whatever else changed with it;
+	-- a hash upgraded at login with the same password, a rehash.
+	IF TG_OP = 'UPDATE' AND (to_jsonb(OLD) ->> 'password_hash') IS
+	    DISTINCT FROM (to_jsonb(NEW) ->> 'password_hash') THEN
+		IF old_v = new_v THEN
+			act := 'password_rehash';
 		ELSE
-			RETURN NULL;
+			act := 'password_change';
 		END IF;
+	ELSIF TG_OP = 'UPDATE' AND old_v = new_v THEN
+		RETURN NULL;
 	END IF;
 	oid := coalesce(new_v, old_v) ->> 'id';
 	IF oid IS NULL THEN
