@@ -1,0 +1,100 @@
+/*
+ * The permission matrix of domain.md §4.3 as expectations for the matrix
+ * test (matrix.c): one row per request, one column per caller. Written
+ * from the domain text, never from server/request.c, so that the two can
+ * disagree and the test can say so. Every request susd lists in "susd
+ * requests" needs a row here: a new request without one fails the test.
+ *
+ * YES	allowed on any target
+ * OWN	allowed only on a target inside the caller's uppdrag
+ * NO	refused
+ */
+#ifndef MATRIX_EXPECTED_H
+#define MATRIX_EXPECTED_H
+
+#include <stdint.h>
+
+#include "proto.h"
+
+enum matrix_want {
+	MATRIX_NONE = 0,	/* no expectation: a missing row */
+	YES,
+	OWN,
+	NO
+};
+
+/*
+ * The callers: the five roles of §4.1 and a registered beställare, who
+ * holds no role (§4.1 "not a system role") but may order users.
+ */
+enum matrix_col {
+	COL_SUPERADMIN,
+	COL_SAMVERKANSADMIN,
+	COL_INSATSANSVARIG,
+	COL_DELTAGARANSVARIG,
+	COL_SUSRAPPORT,
+	COL_BESTALLARE,
+	MATRIX_NCOLS
+};
+
+struct matrix_expected {
+	uint16_t		type;
+	enum matrix_want	want[MATRIX_NCOLS];
+};
+
+static const struct matrix_expected matrix_expected[] = {
+	/*			super	samadm	insats	deltag	rapport	best. */
+
+	/* Session plumbing: anyone, before and after login. */
+	{ MSG_LOGIN,		{ YES,	YES,	YES,	YES,	YES,	YES } },
+	{ MSG_PING,		{ YES,	YES,	YES,	YES,	YES,	YES } },
+	{ MSG_BYE,		{ YES,	YES,	YES,	YES,	YES,	YES } },
+	/* Everyone who can log in chooses their own password. */
+	{ MSG_PASSWORD_CHANGE,	{ YES,	YES,	YES,	YES,	YES,	YES } },
+
+	/*
+	 * "Read/search pages without personal data": ✔ for every role
+	 * (§4.3 last row, rule 20). A beställare holds no role, so Sök
+	 * samverkansorg and Sök insatser are not his.
+	 */
+	{ MSG_SAMORG_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	NO } },
+	{ MSG_INSATS_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	NO } },
+	/*
+	 * Visa användare (§5.2: an organisation's users, the uppdrag in a
+	 * samverkansorg) and the organisation search it starts from: every
+	 * role, and the beställare too, who orders changes and removals
+	 * for users he must first find (§4.4 step 3, blankett 9445).
+	 */
+	{ MSG_USER_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	YES } },
+	{ MSG_UPPDRAG_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	YES } },
+	{ MSG_ORG_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	YES } },
+
+	/*
+	 * FK's Behörighetsadministration (§4.4): roles, activity,
+	 * agreements, beställare and the decision on an order. Only the
+	 * superadministratör acts for it in the system.
+	 */
+	{ MSG_ROLE_SET,		{ YES,	NO,	NO,	NO,	NO,	NO } },
+	{ MSG_USER_ACTIVE,	{ YES,	NO,	NO,	NO,	NO,	NO } },
+	{ MSG_AGREEMENT_SAVE,	{ YES,	NO,	NO,	NO,	NO,	NO } },
+	{ MSG_BESTALLARE_SAVE,	{ YES,	NO,	NO,	NO,	NO,	NO } },
+	{ MSG_ORDER_DECIDE,	{ YES,	NO,	NO,	NO,	NO,	NO } },
+
+	/* Blankett 9445 is the beställare's alone (§4.1, §4.4 step 3). */
+	{ MSG_ORDER_SUBMIT,	{ NO,	NO,	NO,	NO,	NO,	YES } },
+	/* Orders: everyone sees those that concern him or he made. */
+	{ MSG_ORDER_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	YES } },
+
+	/*
+	 * "Assign/remove samverkansadministratör (insatsansvarig)
+	 * uppdrag": ✔ superadmin, ✔ (own) sam.adm, ✖ the rest (rule 13).
+	 */
+	{ MSG_UPPDRAG_SAVE_SAMORG, { YES, OWN,	NO,	NO,	NO,	NO } },
+	/*
+	 * "Assign/remove deltagaransvarig uppdrag": ✔ superadmin, ✔ (own
+	 * org's insatser) insatsansvarig, ✖ the rest (rule 14).
+	 */
+	{ MSG_UPPDRAG_SAVE_INSATS, { YES, NO,	OWN,	NO,	NO,	NO } },
+};
+
+#endif
