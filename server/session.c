@@ -71,15 +71,17 @@ session_check(struct session *s, long long now, long long *activity,
     long long *checked)
 {
 	char	why[128];
-	int	r;
+	int	r, mins;
 
 	if (now - *activity >= susd.conf.idle_timeout * 1000LL) {
 		log_info("session idle for %d s; ending",
 		    susd.conf.idle_timeout);
 		(void)audit_log(s, "session_idle", "anvandare", s->user_id, 0,
 		    NULL);
-		snprintf(why, sizeof why, "Ingen aktivitet på %d minuter. "
-		    "Logga in igen.", (susd.conf.idle_timeout + 59) / 60);
+		mins = (susd.conf.idle_timeout + 59) / 60;
+		snprintf(why, sizeof why, "Utloggad efter %d %s utan "
+		    "aktivitet. Logga in igen.", mins,
+		    mins == 1 ? "minut" : "minuter");
 		return session_end(s, why);
 	}
 	if (now - *checked < susd.conf.account_check * 1000LL)
