@@ -425,17 +425,334 @@ struct screen	*scr_samorg_new(struct ui *);
 struct screen	*scr_help_new(struct ui *);
 struct screen	*scr_samorg_detail_new(struct ui *,
 		    const struct samorg_row *);
-/* Behörigheter: client/scr_password.c, scr_admin.c, scr_order.c */
+/*
+ * Behörigheter: client/scr_password.c, scr_admin.c, scr_order.c,
+ * scr_order_new.c; shared pieces in behorighet.c, rlist.c and mform.c.
+ */
 struct screen	*scr_password_new(struct ui *);
 struct screen	*scr_anvandare_new(struct ui *);
 struct screen	*scr_agreement_new(struct ui *);
 struct screen	*scr_order_inbox_new(struct ui *);
 struct screen	*scr_order_new_new(struct ui *);
 struct screen	*scr_order_mine_new(struct ui *);
+
+/*
+ * remote_call result: the server ended the session (ERR_ENDED with
+ * request id 0); r->error holds "Sessionen avslutades: ..." and the
+ * connection is closed.
+ */
+#define REMOTE_ENDED	4
+/* Reports whether the last connection was ended by the server. */
+int		 remote_ended(const struct remote *);
+
+/* ui_password_forced() results besides 0 (the password was changed). */
+#define PASSWORD_LOGOUT	1	/* the user chose to log out (Esc) */
+#define PASSWORD_LOST	2	/* connection lost or ended; see error */
+/*
+ * Shows the Byt lösenord box that must be passed before anything else:
+ * after a login with LOGIN_F_MUST_CHANGE or an ERR_PASSWORD_CHANGE. F10
+ * sets ui->quit. On PASSWORD_LOST the reason is written to error.
+ */
+int		 ui_password_forced(struct ui *, char *error, size_t);
+
+/* Names and short codes of the ROLE_* bits, in display order. */
+struct role_name {
+	uint32_t	 bit;
+	const char	*name;		/* Samverkansadministratör */
+	const char	*code;		/* SA, for narrow lists */
+};
+extern const struct role_name	 role_table[];
+extern const size_t		 role_ntable;
+/* The Swedish name of one ROLE_* bit. */
+const char	*role_name(uint32_t);
+/* Joins short codes ("SA IA"; RA only alone), "–" for none. */
+void		 role_codes(uint32_t roles, char *, size_t);
+/* Swedish names of ORDER_NEW.. and ORDER_SUBMITTED.. ("" if unknown). */
+const char	*order_typ_name(uint8_t);
+const char	*order_status_name(uint8_t);
+/* Today plus years and days as YYYY-MM-DD (local time). */
+void		 date_today_plus(int years, int days, char *, size_t);
+/* Reports whether s is a real date written YYYY-MM-DD. */
+int		 date_valid(const char *);
+/*
+ * Breaks text at spaces into lines of at most width columns, pointing
+ * each of up to max entries of lines at a copy in buf. Returns the count.
+ */
+size_t		 text_lines(const char *, int width, char *buf, size_t len,
+		    const char **lines, size_t max);
+
+/*
+ * A paged result list (client/rlist.c): the screen fills in its search
+ * request, the list pages through the reply as the cursor moves, draws
+ * columns that give way on a narrow terminal and searches the loaded
+ * rows with /. A kind says where the paging fields sit in the messages.
+ */
+struct rlist_kind {
+	uint16_t	 search;	/* MSG_*_SEARCH */
+	uint16_t	 list;		/* MSG_*_LIST */
+	size_t		 reply_size;
+	size_t		 row_size;
+	size_t		 total_off, nrows_off, rows_off; /* in the reply */
+	size_t		 offset_off, limit_off;	/* in the request */
+};
+extern const struct rlist_kind	 rlist_users, rlist_orgs, rlist_orders;
+
+struct rlist_col {
+	const char	*title;
+	int		 min, max;
+	int		 drop;		/* 0: never hidden; lower goes first */
+};
+
+#define RLIST_MAXCOLS	8
+#define RLIST_CELL	128
+/* Fills v[] with one text per column; buf may hold formatted values. */
+typedef void	(*rlist_values_fn)(const void *row, const char **v,
+		    char (*buf)[RLIST_CELL]);
+
+struct rlist {
+	const struct rlist_kind	*kind;
+	void			*req;	/* the screen's search request */
+	const struct rlist_col	*cols;
+	size_t			 ncols;
+	rlist_values_fn		 values;
+	struct vlist		 vl;
+	unsigned char		*rows;
+	size_t			 cap;
+	int			 searched;
+	char			 find[256];
+};
+
+void		 rlist_init(struct rlist *, const struct rlist_kind *,
+		    void *req, const struct rlist_col *, size_t,
+		    rlist_values_fn);
+/* Runs the search from the first row; returns as ui_call(). */
+int		 rlist_search(struct rlist *, struct ui *);
+/* Runs the search again, keeping the cursor on the same row number. */
+int		 rlist_refresh(struct rlist *, struct ui *);
+/* Loads what the cursor and a full page need. */
+void		 rlist_fill(struct rlist *, struct ui *);
+/* The row under the cursor, NULL when none is loaded. */
+void		*rlist_current(struct rlist *);
+void		*rlist_row(struct rlist *, size_t);
+/* Moving keys, / and n; returns 1 when the key was used. */
+int		 rlist_key(struct rlist *, struct ui *, const struct keyev *);
+/* Sets the rows shown under the header. */
+void		 rlist_resize(struct rlist *, int rows);
+/* Draws the header at y and the rows under it. */
+void		 rlist_draw(struct rlist *, WINDOW *, int y, int x, int width,
+		    int focused);
+void		 rlist_free(struct rlist *);
+
+/*
+ * Search fields over a result list, as in Sök samverkansorg: the screen
+ * fills its request from the fields when rsearch_key() says so.
+ */
+#define RSEARCH_RUN	2	/* F3, or Enter in a field: search */
+#define RSEARCH_OPEN	3	/* Enter on a row */
+
+struct rsearch {
+	struct form	 form;
+	int		 in_list;	/* keys go to the list */
+	int		 list_y;	/* row of the list header */
+	struct rlist	 list;
+};
+
+void		 rsearch_init(struct rsearch *, struct form_field *, size_t,
+		    const struct rlist_kind *, void *req,
+		    const struct rlist_col *, size_t, rlist_values_fn);
+/* Returns RSEARCH_RUN, RSEARCH_OPEN, 1 for a used key or 0. */
+int		 rsearch_key(struct rsearch *, struct ui *,
+		    const struct keyev *);
+/* Runs the filled-in search; says none when nothing matched. */
+int		 rsearch_run(struct rsearch *, struct ui *, const char *none);
+/* Fits the list between the fields and footer rows at the bottom. */
+void		 rsearch_layout(struct rsearch *, int lines, int footer);
+/* Draws the fields, the count and the list; before until a search. */
+void		 rsearch_draw(struct rsearch *, WINDOW *, int cols,
+		    const char *before);
+int		 rsearch_cursor(struct rsearch *, int cols, int *y, int *x);
+
+/*
+ * A form of mixed fields (client/mform.c): text entries, check boxes,
+ * choices cycled with Space or the arrows, buttons and read-only text.
+ * Hidden fields are neither drawn nor focused.
+ */
+enum mfield_kind {
+	MF_ENTRY,
+	MF_CHECK,
+	MF_CHOICE,
+	MF_BUTTON,
+	MF_TEXT
+};
+
+struct mfield {
+	enum mfield_kind	 kind;
+	const char		*label;	/* left column, may be "" */
+	const char		*text;	/* check box, button or text value */
+	const char		*hint;	/* dim line under it, or NULL */
+	int			 hidden;
+	int			 locked;	/* shown but not changeable */
+	struct entry		 entry;		/* MF_ENTRY */
+	int			 value;	/* MF_CHECK 0/1, MF_CHOICE index */
+	const char *const	*choices;	/* MF_CHOICE */
+	size_t			 nchoices;
+};
+
+struct mform {
+	struct mfield	*fields;
+	size_t		 nfields;
+	size_t		 focus;
+	int		 label_width;
+};
+
+void		 mform_init(struct mform *, struct mfield *, size_t);
+/* Puts the focus on the first visible field at or after i. */
+void		 mform_focus(struct mform *, size_t);
+/* Editing and moving keys; 1 used, ENTRY_KEY_FULL, 0 not used. */
+int		 mform_key(struct mform *, const struct keyev *);
+/* Draws from row y; returns the next free row. */
+int		 mform_draw(struct mform *, WINDOW *, int y, int x, int width,
+		    int focused);
+/* Places the cursor in a focused entry; 0 when no cursor is shown. */
+int		 mform_cursor(struct mform *, int y, int x, int width,
+		    int *cy, int *cx);
+/* Writes "Label får vara högst ..." for a full focused entry. */
+void		 mform_full_text(struct mform *, char *, size_t);
 /* Uppdrag and Visa användare: client/scr_uppdrag.c, scr_visa.c */
 struct screen	*scr_uppdrag_samorg_new(struct ui *);
 struct screen	*scr_uppdrag_insats_new(struct ui *);
 struct screen	*scr_visa_uppdrag_new(struct ui *);
 struct screen	*scr_visa_org_new(struct ui *);
+
+/*
+ * client/picker.c: the lists those screens are made of. A table's
+ * columns give way on a narrow terminal (lowest drop first, 0 never) and
+ * share out room to spare by grow; show, when set, makes a cell from the
+ * row rather than its text.
+ */
+#define TBL_MAXCOLS	8
+
+struct plist_row;
+
+struct tbl_col {
+	const char	*title;
+	int		 min, max;	/* display columns */
+	int		 drop;
+	const char	*(*show)(const struct plist_row *, int width,
+			    char *, size_t);
+	int		 grow;		/* lowest widens first; 0 default */
+};
+
+/* Column widths for a width; 0 hides a column. */
+void		 tbl_fit(const struct tbl_col *, size_t, int width, int *w);
+/* Draws one value per column at y, x, clipped to width. */
+void		 tbl_draw_row(WINDOW *, int y, int x, int width, const int *w,
+		    size_t, const char *const *);
+void		 tbl_draw_head(WINDOW *, int y, int x, int width,
+		    const struct tbl_col *, const int *w, size_t);
+
+/* A list of rows fetched from the server a page at a time. */
+struct plist_row {
+	uint32_t	 id;
+	uint32_t	 aux;		/* a second id, a role or a role set */
+	int		 mark;		/* chosen in a picker */
+	char		*cell[TBL_MAXCOLS];
+};
+
+struct plist;
+/*
+ * Appends the rows from offset with plist_add() and sets *total to the
+ * rows there are in all; returns 0, or non-zero when the request failed
+ * (ui_call has said why).
+ */
+typedef int	(*plist_fetch)(struct plist *, size_t offset, size_t limit,
+		    size_t *total);
+
+struct plist {
+	const struct tbl_col *cols;
+	size_t		 ncols;
+	struct plist_row *rows;
+	size_t		 cap;
+	struct vlist	 vl;
+	plist_fetch	 fetch;
+	void		*arg;		/* for fetch */
+	int		 ready;		/* a load has succeeded */
+	char		 find[128];	/* the last / search */
+};
+
+void		 plist_init(struct plist *, const struct tbl_col *, size_t,
+		    plist_fetch, void *);
+void		 plist_clear(struct plist *);
+/* Appends a row, copying one string per column (NULL as ""). */
+struct plist_row *plist_add(struct plist *, uint32_t id, uint32_t aux,
+		    const char *const *);
+/* Loads from the first row; 0 on success. */
+int		 plist_load(struct plist *);
+/* Fetches what the list needs to show its cursor and a full page. */
+void		 plist_fill(struct plist *);
+/*
+ * Moves the cursor for arrows, PgUp/PgDn, Home and End, and searches the
+ * loaded rows with / and n; 1 when the key was used.
+ */
+int		 plist_key(struct plist *, struct ui *, const struct keyev *);
+/* The row under the cursor, NULL if none is loaded there. */
+struct plist_row *plist_current(struct plist *);
+/* Draws the column titles at y and height rows under them. */
+void		 plist_draw(struct plist *, WINDOW *, int y, int x, int width,
+		    int focused);
+
+/*
+ * A chooser: an optional name field over a plist; Enter on a row picks
+ * it. The screens start with one to choose what they show.
+ */
+#define CHOOSER_PICKED	2
+
+struct chooser {
+	const char	*what;		/* "samverkansorganisation" */
+	int		 searchable;
+	int		 in_list;
+	struct form_field field;
+	struct form	 form;
+	char		 pattern[ENTRY_MAX * 4 + 1];
+	struct plist	 pl;
+};
+
+void		 chooser_init(struct chooser *, const char *what,
+		    int searchable, const struct tbl_col *, size_t,
+		    plist_fetch, void *);
+void		 chooser_free(struct chooser *);
+/* Loads the list for the field's text; 0 on success. */
+int		 chooser_search(struct chooser *, struct ui *);
+/* Loads the first list, all of it, leaving the focus in the field. */
+int		 chooser_start(struct chooser *, struct ui *);
+/* Returns CHOOSER_PICKED for Enter on a row, 1 for a used key, else 0. */
+int		 chooser_key(struct chooser *, struct ui *,
+		    const struct keyev *);
+void		 chooser_layout(struct chooser *, int lines);
+void		 chooser_draw(struct chooser *, WINDOW *, int lines, int cols);
+int		 chooser_cursor(struct chooser *, int cols, int *y, int *x);
+
+/* One user chosen in "Välj användare". */
+struct picker_pick {
+	uint32_t	 user_id;
+	char		*fornamn;
+	char		*efternamn;
+	char		*epost;
+	char		*arbetsgivare;
+};
+
+/*
+ * Told the users chosen with OK, and the dates they were given (from is
+ * never empty; tom "" for until further notice), before the pop-up goes.
+ */
+typedef void	(*picker_done)(struct screen *parent, uint32_t roll,
+		    const struct picker_pick *, size_t, const char *from,
+		    const char *tom);
+
+/* "Välj användare" over parent, listing only users holding roll. */
+struct screen	*picker_new(struct ui *, struct screen *parent,
+		    uint32_t roll, picker_done);
+/* Role names of a set within width columns, else their short codes. */
+void		 picker_role_list(uint32_t, int width, char *, size_t);
 
 #endif

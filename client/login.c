@@ -13,6 +13,8 @@
 #include "proto.h"
 #include "xmalloc.h"
 
+static int	ui_login_box(struct ui *, const char *);
+
 /*
  * Called while a request waits: Esc abandons it; other keys are kept, in
  * order, for when the reply is in (people type ahead).
@@ -75,6 +77,57 @@ ui_reconnect(struct ui *ui)
 }
 
 /*
+ * Back to the login box after the server ended the session, saying why
+ * (r->error holds "Sessionen avslutades: ..."). The screens stay for the
+ * same person and go for another. Returns 0 when logged in again.
+ */
+static int
+ui_session_ended(struct ui *ui)
+{
+	char		why[sizeof ui->remote->error];
+	uint32_t	old = ui->login.user_id;
+	int		rv;
+
+	snprintf(why, sizeof why, "%s", ui->remote->error);
+	remote_close(ui->remote);
+	if ((rv = ui_login_box(ui, why)) != 0)
+		return rv;
+	ui_menu_build(ui);
+	if (ui->login.user_id != old)
+		ui->reset = 1;
+	return 0;
+}
+
+/*
+ * Opens the Byt lösenord box the server asks for (ERR_PASSWORD_CHANGE);
+ * logging out there leads to the login box. Returns 0 when the password
+ * was changed or someone logged in again.
+ */
+static int
+ui_password_required(struct ui *ui)
+{
+	char		error[256] = "";
+	uint32_t	old = ui->login.user_id;
+	int		rv;
+
+	rv = ui_password_forced(ui, error, sizeof error);
+	if (ui->quit)
+		return SUS_ERR_EOF;
+	if (rv == 0)
+		return 0;
+	if (rv == PASSWORD_LOGOUT) {
+		remote_bye(ui->remote);
+		snprintf(error, sizeof error, "Du är utloggad.");
+	}
+	if ((rv = ui_login_box(ui, error)) != 0)
+		return rv;
+	ui_menu_build(ui);
+	if (ui->login.user_id != old)
+		ui->reset = 1;
+	return 0;
+}
+
+/*
  * Offers to reconnect after the connection broke, then logs in again.
  * Returns 0 when connected and logged in.
  */
@@ -85,6 +138,9 @@ ui_lost(struct ui *ui, const char *why)
 	uint32_t	 old;
 	int		 rv;
 
+	/* The server said why it hung up: no reconnect question then. */
+	if (remote_ended(ui->remote))
+		return ui_session_ended(ui);
 	for (;;) {
 		text[0] = why != NULL && *why != '\0' ? why :
 		    "Förbindelsen med servern bröts.";
@@ -141,7 +197,15 @@ ui_call(struct ui *ui, uint16_t type, const void *req, uint16_t want,
 		ui_message(ui, 1, "%s", err.message != NULL &&
 		    *err.message != '\0' ? err.message :
 		    remote_errcode_text(err.code));
+		if (err.code == ERR_PASSWORD_CHANGE &&
+		    ui_password_required(ui) == 0)
+			ui_message(ui, 0, "Lösenordet är bytt. Försök igen.");
 		msg_clear(MSG_ERR, &err);
+		break;
+	case REMOTE_ENDED:
+		/* The screen keeps what was typed for the same person. */
+		if (ui_session_ended(ui) == 0)
+			ui_message(ui, 0, "Du är inloggad igen. Försök igen.");
 		break;
 	case REMOTE_CANCELLED:
 		ui_message(ui, 0, "Avbrutet.");
@@ -221,6 +285,16 @@ ui_login_closed(struct ui *ui)
 int
 ui_login(struct ui *ui)
 {
+	return ui_login_box(ui, NULL);
+}
+
+/*
+ * Shows the login box, first with the message why (or none), until a
+ * login succeeds and, when the server asks, a new password is chosen.
+ */
+static int
+ui_login_box(struct ui *ui, const char *why)
+{
 	struct form_field	 fields[2];
 	struct form		 f;
 	struct msg_login	 req;
@@ -232,6 +306,9 @@ ui_login(struct ui *ui)
 	char			 pass[SUS_PASSWORD_MAX * 4 + 1];
 	char			 error[256] = "";
 	int			 rv, failures = 0, result = SUS_ERR_EOF;
+
+	if (why != NULL)
+		snprintf(error, sizeof error, "%s", why);
 
 	/*
 	 * Typing a name and password takes a person many seconds, and a
@@ -318,8 +395,25 @@ ui_login(struct ui *ui)
 			free(ui->username);
 			ui->username = xstrdup(user);
 			ui->remote->logged_in = 1;
-			result = 0;
-			break;
+			if (!(ok.flags & LOGIN_F_MUST_CHANGE)) {
+				result = 0;
+				break;
+			}
+			/* Nothing else until a new password is chosen. */
+			error[0] = '\0';
+			rv = ui_password_forced(ui, error, sizeof error);
+			if (rv == 0) {
+				result = 0;
+				break;
+			}
+			if (rv == PASSWORD_LOGOUT) {
+				remote_bye(ui->remote);
+				snprintf(error, sizeof error, "Du är utloggad. "
+				    "Logga in igen för att välja lösenord.");
+			} else
+				remote_close(ui->remote);
+			failures = 0;
+			continue;
 		}
 		if (rv == REMOTE_REPLY_ERR) {
 			failures++;

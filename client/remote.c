@@ -28,6 +28,22 @@
 #define SUS_VERSION "0"
 #endif
 
+/*
+ * The connection the server last ended with ERR_ENDED, until the next
+ * connect: the frame learns it only as "the link is gone", and must then
+ * tell the user why rather than offer a plain reconnect.
+ */
+static const struct remote *remote_ended_by;
+
+/* Hands out the next request id; 0 is the server's own (unsolicited). */
+static uint32_t
+remote_next_id(struct remote *r)
+{
+	if (++r->next_id == 0)
+		r->next_id = 1;
+	return r->next_id;
+}
+
 /* Prepares an unconnected remote for host and port. */
 void
 remote_init(struct remote *r, const char *host, const char *port)
@@ -76,7 +92,8 @@ remote_bye(struct remote *r)
 	struct buf	*b;
 
 	if (remote_connected(r) && (b = buf_new(16)) != NULL) {
-		chan_io_send(r->ch, r->fd, 1000, MSG_BYE, ++r->next_id, b);
+		chan_io_send(r->ch, r->fd, 1000, MSG_BYE, remote_next_id(r),
+		    b);
 		buf_free(b);
 	}
 	remote_close(r);
@@ -181,6 +198,8 @@ remote_connect(struct remote *r, FILE *in, FILE *out)
 
 	remote_close(r);
 	r->error[0] = '\0';
+	if (remote_ended_by == r)
+		remote_ended_by = NULL;
 	rv = remote_attempt(r, in, out);
 	if (rv != 1)
 		return rv;
@@ -238,6 +257,43 @@ remote_wait(struct remote *r, long deadline, struct chan_msg *m,
 	}
 }
 
+/* Reports whether the server ended the last session with ERR_ENDED. */
+int
+remote_ended(const struct remote *r)
+{
+	return remote_ended_by == r;
+}
+
+/*
+ * Handles a message with request id 0, which answers no request: an
+ * ERR_ENDED says the server is ending the session (account deactivated,
+ * idle too long). Returns 1 when it did, with r->error saying why and the
+ * connection closed; 0 when the message was dropped.
+ */
+static int
+remote_unsolicited(struct remote *r, struct chan_msg *m)
+{
+	struct msg_err	err;
+
+	memset(&err, 0, sizeof err);
+	if (m->type != MSG_ERR || remote_decode(m, MSG_ERR, &err) != 0) {
+		buf_free(m->body);
+		m->body = NULL;
+		return 0;
+	}
+	if (err.code != ERR_ENDED) {
+		msg_clear(MSG_ERR, &err);
+		return 0;
+	}
+	snprintf(r->error, sizeof r->error, "Sessionen avslutades: %s",
+	    err.message != NULL && *err.message != '\0' ? err.message :
+	    "servern avslutade sessionen.");
+	msg_clear(MSG_ERR, &err);
+	remote_close(r);
+	remote_ended_by = r;
+	return 1;
+}
+
 /* Sends a request and waits for its reply or an ERR. */
 int
 remote_call(struct remote *r, uint16_t type, const void *req, uint16_t want,
@@ -262,7 +318,7 @@ remote_call(struct remote *r, uint16_t type, const void *req, uint16_t want,
 		    "igen.");
 		return REMOTE_BAD_REQUEST;
 	}
-	id = ++r->next_id;
+	id = remote_next_id(r);
 	rv = chan_io_send(r->ch, r->fd, REMOTE_TIMEOUT_MS, type, id, b);
 	buf_free(b);
 	if (rv != 0)
@@ -278,6 +334,11 @@ remote_call(struct remote *r, uint16_t type, const void *req, uint16_t want,
 			buf_free(m.body);
 			rv = SUS_ERR_EOF;
 			goto lost;
+		}
+		if (m.id == 0) {
+			if (remote_unsolicited(r, &m))
+				return REMOTE_ENDED;
+			continue;
 		}
 		if (m.id != id) {
 			/* The reply to an abandoned request. */
@@ -324,8 +385,10 @@ remote_check_closed(struct remote *r)
 		return 0;
 	memset(&m, 0, sizeof m);
 	rv = chan_io_recv(r->ch, r->fd, 2000, &m);
+	if (rv == 0 && m.id == 0 && m.type == MSG_ERR)
+		return remote_unsolicited(r, &m);
 	if (rv == 0 && m.type != MSG_BYE) {
-		/* Nothing is unsolicited yet; drop it. */
+		/* A late reply to an abandoned request; drop it. */
 		buf_free(m.body);
 		return 0;
 	}
