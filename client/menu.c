@@ -42,7 +42,7 @@ const struct menu_item menu_items[] = {
 	{ "bestall.mina", "Mina beställningar", "bestall", ROLE_BESTALLARE,
 	    scr_order_mine_new, ACT_NONE },
 	{ "visa", "Visa användare", NULL, ANYONE, NULL, ACT_NONE },
-	{ "visa.uppdrag", "Uppdrag i samverkansorg", "visa", ANYONE,
+	{ "visa.uppdrag", "Uppdrag i samverkansorg", "visa", ROLE_ANY,
 	    scr_visa_uppdrag_new, ACT_NONE },
 	{ "visa.org", "Organisationens användare", "visa", ANYONE,
 	    scr_visa_org_new, ACT_NONE },
