@@ -130,6 +130,8 @@ struct screen_type {
 	void		(*free)(struct screen *);
 	/* Places the terminal cursor, or returns 0 to hide it. */
 	int		(*cursor)(struct screen *, int *y, int *x);
+	/* Optional: 1 while the screen holds changes not yet saved. */
+	int		(*dirty)(struct screen *);
 };
 
 struct screen {
@@ -402,6 +404,11 @@ int		 ui_lost(struct ui *, const char *why);
 /* Shows a message on the message line (error in red when coloured). */
 void		 ui_message(struct ui *, int error, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+/*
+ * Asks before unsaved changes on any open screen are thrown away; 1 when
+ * there are none or the user agrees to lose them.
+ */
+int		 ui_may_leave(struct ui *);
 void		 ui_push(struct ui *, struct screen *);
 void		 ui_pop(struct ui *);
 /* Replaces the whole stack with one screen. */

@@ -851,6 +851,13 @@ uppdrag_free(struct screen *s)
 	free(u);
 }
 
+/* For the frame: unsaved picker results must not vanish unasked. */
+static int
+uppdrag_screen_dirty(struct screen *s)
+{
+	return uppdrag_dirty(s->data);
+}
+
 static const struct screen_type scr_uppdrag_samorg_type = {
 	.title = "Hantera uppdrag",
 	.enter = uppdrag_enter,
@@ -859,6 +866,7 @@ static const struct screen_type scr_uppdrag_samorg_type = {
 	.key = uppdrag_key,
 	.free = uppdrag_free,
 	.cursor = uppdrag_cursor,
+	.dirty = uppdrag_screen_dirty,
 };
 
 static const struct screen_type scr_uppdrag_insats_type = {
@@ -869,6 +877,7 @@ static const struct screen_type scr_uppdrag_insats_type = {
 	.key = uppdrag_key,
 	.free = uppdrag_free,
 	.cursor = uppdrag_cursor,
+	.dirty = uppdrag_screen_dirty,
 };
 
 /*

@@ -597,6 +597,24 @@ ui_menu_fold_all(struct ui *ui, int open)
 	ui_menu_build(ui);
 }
 
+int
+ui_may_leave(struct ui *ui)
+{
+	static const char *const ask[] = {
+		"Ändringarna på skärmen är inte sparade.",
+		"Lämna skärmen ändå? (j/n)",
+	};
+	struct screen	*s;
+	int		 i;
+
+	for (i = ui->nstack - 1; i >= 0; i--) {
+		s = ui->stack[i];
+		if (s->type->dirty != NULL && s->type->dirty(s))
+			return ui_ask(ui, "Ej sparat", ask, 2);
+	}
+	return 1;
+}
+
 /* Opens what a menu item names. */
 static void
 ui_menu_activate(struct ui *ui)
@@ -607,14 +625,15 @@ ui_menu_activate(struct ui *ui)
 		return;
 	it = ui->menu[ui->menu_cur];
 	if (it->action == ACT_QUIT) {
-		ui->quit = 1;
+		if (ui_may_leave(ui))
+			ui->quit = 1;
 		return;
 	}
 	if (menu_is_heading(it)) {
 		ui_menu_fold(ui, it, -1);
 		return;
 	}
-	if (it->open == NULL)
+	if (it->open == NULL || !ui_may_leave(ui))
 		return;
 	ui_message(ui, 0, "%s", "");
 	ui_open(ui, it->open(ui));
@@ -694,7 +713,8 @@ ui_key(struct ui *ui, const struct keyev *ev)
 	struct screen	*s = ui_top(ui);
 
 	if (ev->action == ACT_QUIT) {
-		ui->quit = 1;
+		if (ui_may_leave(ui))
+			ui->quit = 1;
 		return;
 	}
 	if (ev->action == ACT_REDRAW) {

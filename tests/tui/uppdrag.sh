@@ -71,6 +71,14 @@ check "uppdrag: Esc asks before dropping changes" \
 keys n
 check "uppdrag: n keeps the change" wait_gone "Avbryta ändå?"
 check "uppdrag: still pending after n" line_has "Berg" "ny"
+# Leaving through the menu asks too: picker results never vanish unasked.
+keys F9 s Enter
+check "uppdrag: the menu asks before leaving unsaved changes" \
+    wait_for "Lämna skärmen ändå? (j/n)"
+keys n
+check "uppdrag: n stays on the screen" wait_gone "Lämna skärmen ändå?"
+check "uppdrag: still pending after the menu" line_has "Berg" "ny"
+keys Tab
 keys Escape
 wait_for "Avbryta ändå?"
 keys j
