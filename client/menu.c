@@ -44,7 +44,7 @@ const struct menu_item menu_items[] = {
 	{ "visa", "Visa användare", NULL, ANYONE, NULL, ACT_NONE },
 	{ "visa.uppdrag", "Uppdrag i samverkansorg", "visa", ROLE_ANY,
 	    scr_visa_uppdrag_new, ACT_NONE },
-	{ "visa.org", "Organisationens användare", "visa", ANYONE,
+	{ "visa.org", "Per organisation", "visa", ANYONE,
 	    scr_visa_org_new, ACT_NONE },
 	{ "losen", "Byt lösenord", NULL, ANYONE, scr_password_new, ACT_NONE },
 	{ "logout", "Logga ut", NULL, ANYONE, NULL, ACT_QUIT },

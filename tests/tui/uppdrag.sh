@@ -226,7 +226,7 @@ check "visa: deltagaransvarig with his insats" \
 keys Escape
 check "visa: Esc goes back to the choice" wait_for "Välj med pilarna"
 keys Escape F9
-keys Home o Enter
+keys Home p Enter
 check "visa: organisation chooser" wait_for "Organisationstyp"
 keys "Göteborgs*" Enter
 check "visa: Göteborgs stad found" wait_for "Göteborgs stad"
