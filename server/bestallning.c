@@ -718,9 +718,10 @@ bestallning_approve_new(struct session *s, uint32_t id,
 		rv = db_refused(s, id);
 		goto out;
 	}
+	/* Nothing follows the password on its line that could pass for it. */
 	snprintf(msg, len, "Användaren %s är skapad. Tillfälligt lösenord: "
-	    "%s. Lämna det till användaren på ett säkert sätt; det ska bytas "
-	    "vid första inloggningen.", o->username, pw);
+	    "%s (visas bara nu). Lämna det till användaren på ett säkert "
+	    "sätt; det ska bytas vid första inloggningen.", o->username, pw);
 	rv = 0;
 out:
 	sodium_memzero(pw, sizeof pw);
