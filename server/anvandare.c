@@ -19,30 +19,6 @@
 /* Rows in a page when the client does not say. */
 #define ANVANDARE_PAGE_DEFAULT	100
 
-/* The page size asked for, bounded: 0 means the default. */
-static uint32_t
-anvandare_limit(uint32_t limit)
-{
-	if (limit == 0)
-		return ANVANDARE_PAGE_DEFAULT;
-	return limit > SUS_LIST_MAX ? SUS_LIST_MAX : limit;
-}
-
-/* Role bits from a list of stored role names (anvandare.h). */
-uint32_t
-anvandare_roles_parse(const char *list)
-{
-	char		 copy[256], *p, *name;
-	uint32_t	 bits = 0;
-
-	strlcpy(copy, list, sizeof copy);
-	for (p = copy; (name = strsep(&p, ",")) != NULL;) {
-		if (*name != '\0')
-			bits |= auth_role_bit(name);
-	}
-	return bits;
-}
-
 /* Writes exactly the role bits as a text[] literal of role names. */
 static void
 anvandare_names(uint32_t bits, char *out, size_t len)
@@ -180,14 +156,15 @@ anvandare_search(struct session *s, uint32_t id, void *m)
 {
 	struct msg_user_search	*q = m;
 	struct msg_user_list	 list;
-	PGresult		*res = NULL, *cnt = NULL;
+	struct db_page		 pg;
+	PGresult		*res;
 	char			 fn[256], en[256], ag[256], org[16], names[160];
-	char			 off[16], lim[16];
 	const char		*params[10];
 	uint32_t		 i;
 	int			 super = (s->roles & ROLE_SUPERADMIN) != 0, rv;
 
 	memset(&list, 0, sizeof list);
+	db_page_init(&pg, q->offset, q->limit, ANVANDARE_PAGE_DEFAULT);
 	if ((q->roles & ~(uint32_t)(ROLE_ANY | ROLE_BESTALLARE)) != 0)
 		return session_error(s, id, ERR_BAD_REQUEST,
 		    "Okänd roll i sökningen.");
@@ -197,8 +174,6 @@ anvandare_search(struct session *s, uint32_t id, void *m)
 	snprintf(org, sizeof org, "%u", q->organisation_id);
 	/* Holding any of these: SUSrapport only when asked for. */
 	anvandare_names(q->roles & ROLE_ANY, names, sizeof names);
-	snprintf(off, sizeof off, "%u", q->offset);
-	snprintf(lim, sizeof lim, "%u", anvandare_limit(q->limit));
 	params[0] = fn;
 	params[1] = en;
 	params[2] = ag;
@@ -207,33 +182,26 @@ anvandare_search(struct session *s, uint32_t id, void *m)
 	params[5] = (q->roles & ROLE_BESTALLARE) ? "t" : "f";
 	params[6] = q->roles != 0 ? "t" : "f";
 	params[7] = super ? "t" : "f";
-	params[8] = off;
-	params[9] = lim;
-	cnt = db_exec(s, "SELECT count(*)" USER_SEARCH_FROM, 8, params);
-	res = db_exec(s, USER_SEARCH_SQL, 10, params);
-	if (res == NULL || cnt == NULL) {
-		session_error(s, id, ERR_INTERNAL,
-		    "Sökningen misslyckades på grund av ett serverfel.");
-		rv = REQ_ROLLBACK;
+	if ((rv = db_page_fetch(s, id, &pg, "SELECT count(*)"
+	    USER_SEARCH_FROM, USER_SEARCH_SQL, params, 8)) != 0)
 		goto out;
-	}
-	list.total = (uint32_t)strtoul(PQgetvalue(cnt, 0, 0), NULL, 10);
-	list.nrows = (uint32_t)PQntuples(res);
+	res = pg.rows;
+	list.total = pg.total;
+	list.nrows = pg.nrows;
 	if (list.nrows > 0)
 		list.rows = xcalloc(list.nrows, sizeof *list.rows);
 	for (i = 0; i < list.nrows; i++) {
 		struct user_row	*u = &list.rows[i];
 		int		 n = (int)i;
 
-		u->id = (uint32_t)strtoul(PQgetvalue(res, n, 0), NULL, 10);
+		u->id = db_u32(res, n, 0);
 		u->username = PQgetvalue(res, n, 1);
 		u->fornamn = PQgetvalue(res, n, 2);
 		u->efternamn = PQgetvalue(res, n, 3);
 		u->epost = PQgetvalue(res, n, 4);
-		u->arbetsgivare_id = (uint32_t)strtoul(PQgetvalue(res, n, 5),
-		    NULL, 10);
+		u->arbetsgivare_id = db_u32(res, n, 5);
 		u->arbetsgivare = PQgetvalue(res, n, 6);
-		u->roles = anvandare_roles_parse(PQgetvalue(res, n, 7));
+		u->roles = auth_roles_parse(PQgetvalue(res, n, 7));
 		u->aktiv = PQgetvalue(res, n, 8)[0] == 't';
 		u->bestallare_tom = PQgetvalue(res, n, 9);
 	}
@@ -241,8 +209,7 @@ anvandare_search(struct session *s, uint32_t id, void *m)
 out:
 	/* Strings belong to the PGresult; only the array is ours. */
 	free(list.rows);
-	PQclear(cnt);
-	PQclear(res);
+	db_page_clear(&pg);
 	return rv;
 }
 
@@ -333,41 +300,35 @@ organisation_search(struct session *s, uint32_t id, void *m)
 {
 	struct msg_org_search	*q = m;
 	struct msg_org_list	 list;
-	PGresult		*res = NULL, *cnt = NULL;
-	char			 pat[256], off[16], lim[16];
+	struct db_page		 pg;
+	PGresult		*res;
+	char			 pat[256];
 	const char		*params[3];
 	uint32_t		 i;
 	int			 rv;
 
 	memset(&list, 0, sizeof list);
+	db_page_init(&pg, q->offset, q->limit, ANVANDARE_PAGE_DEFAULT);
 	search_pattern(q->pattern, pat, sizeof pat);
-	snprintf(off, sizeof off, "%u", q->offset);
-	snprintf(lim, sizeof lim, "%u", anvandare_limit(q->limit));
 	params[0] = pat;
-	params[1] = off;
-	params[2] = lim;
-	cnt = db_exec(s, "SELECT count(*)" ORG_SEARCH_FROM, 1, params);
-	res = db_exec(s, "SELECT o.id, o.namn, o.organisationstyp,"
+	if ((rv = db_page_fetch(s, id, &pg, "SELECT count(*)" ORG_SEARCH_FROM,
+	    "SELECT o.id, o.namn, o.organisationstyp,"
 	    " coalesce(to_char(k.undertecknad, 'YYYY-MM-DD'), ''),"
 	    " coalesce(to_char(k.upphor, 'YYYY-MM-DD'), ''),"
 	    " o.sus_forvaltning" ORG_SEARCH_FROM
 	    " ORDER BY o.namn COLLATE \"sv-SE-x-icu\", o.id"
-	    " OFFSET $2 LIMIT $3", 3, params);
-	if (res == NULL || cnt == NULL) {
-		session_error(s, id, ERR_INTERNAL,
-		    "Sökningen misslyckades på grund av ett serverfel.");
-		rv = REQ_ROLLBACK;
+	    " OFFSET $2 LIMIT $3", params, 1)) != 0)
 		goto out;
-	}
-	list.total = (uint32_t)strtoul(PQgetvalue(cnt, 0, 0), NULL, 10);
-	list.nrows = (uint32_t)PQntuples(res);
+	res = pg.rows;
+	list.total = pg.total;
+	list.nrows = pg.nrows;
 	if (list.nrows > 0)
 		list.rows = xcalloc(list.nrows, sizeof *list.rows);
 	for (i = 0; i < list.nrows; i++) {
 		struct org_row	*o = &list.rows[i];
 		int		 n = (int)i;
 
-		o->id = (uint32_t)strtoul(PQgetvalue(res, n, 0), NULL, 10);
+		o->id = db_u32(res, n, 0);
 		o->namn = PQgetvalue(res, n, 1);
 		o->organisationstyp = PQgetvalue(res, n, 2);
 		o->undertecknad = PQgetvalue(res, n, 3);
@@ -377,7 +338,6 @@ organisation_search(struct session *s, uint32_t id, void *m)
 	rv = session_reply(s, id, MSG_ORG_LIST, &list);
 out:
 	free(list.rows);
-	PQclear(cnt);
-	PQclear(res);
+	db_page_clear(&pg);
 	return rv;
 }

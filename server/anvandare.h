@@ -11,9 +11,6 @@
 
 struct session;
 
-/* Role bits from a comma-separated list of role names as stored. */
-uint32_t	 anvandare_roles_parse(const char *list);
-
 /*
  * Writes bits (ROLE_ANY only) as a PostgreSQL text[] literal of role
  * names, SUSrapport added when any other role is there (rule 19).

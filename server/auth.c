@@ -43,6 +43,21 @@ auth_role_bit(const char *name)
 	return 0;
 }
 
+/* Role bits from a comma-separated list of stored role names. */
+uint32_t
+auth_roles_parse(const char *list)
+{
+	char		 copy[256], *p, *name;
+	uint32_t	 bits = 0;
+
+	strlcpy(copy, list, sizeof copy);
+	for (p = copy; (name = strsep(&p, ",")) != NULL;) {
+		if (*name != '\0')
+			bits |= auth_role_bit(name);
+	}
+	return bits;
+}
+
 /* The name of one role bit, NULL if it is not exactly one role. */
 const char *
 auth_role_name(uint32_t bit)
@@ -86,16 +101,12 @@ auth_hash_password(const char *pw, char *out, size_t len)
 static void
 auth_state(PGresult *res, int *active, int *must_change, uint32_t *roles)
 {
-	char	 list[160], *p, *name;
-
 	*active = PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
 	*must_change = *active && PQgetvalue(res, 0, 1)[0] == 't';
 	*roles = 0;
 	if (!*active)
 		return;
-	strlcpy(list, PQgetvalue(res, 0, 2), sizeof list);
-	for (p = list; (name = strsep(&p, ",")) != NULL;)
-		*roles |= auth_role_bit(name);
+	*roles = auth_roles_parse(PQgetvalue(res, 0, 2));
 	if (*roles != 0)
 		*roles |= ROLE_SUSRAPPORT;
 	/*

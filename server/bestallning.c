@@ -574,10 +574,11 @@ bestallning_search(struct session *s, uint32_t id, void *m)
 {
 	struct msg_order_search	*q = m;
 	struct msg_order_list	 list;
-	PGresult		*res = NULL, *cnt = NULL;
-	char			 uid[16], off[16], lim[16];
+	struct db_page		 pg;
+	PGresult		*res;
+	char			 uid[16];
 	const char		*params[5], *status = "";
-	uint32_t		 limit, i;
+	uint32_t		 i;
 	int			 k, rv;
 
 	memset(&list, 0, sizeof list);
@@ -585,19 +586,13 @@ bestallning_search(struct session *s, uint32_t id, void *m)
 	    (status = bestallning_status_name(q->status)) == NULL)
 		return session_error(s, id, ERR_BAD_REQUEST,
 		    "Okänd status för beställningar.");
-	limit = q->limit == 0 ? BESTALLNING_PAGE_DEFAULT : q->limit;
-	if (limit > SUS_LIST_MAX)
-		limit = SUS_LIST_MAX;
+	db_page_init(&pg, q->offset, q->limit, BESTALLNING_PAGE_DEFAULT);
 	snprintf(uid, sizeof uid, "%u", s->user_id);
-	snprintf(off, sizeof off, "%u", q->offset);
-	snprintf(lim, sizeof lim, "%u", limit);
 	params[0] = status;
 	params[1] = (s->roles & ROLE_SUPERADMIN) ? "t" : "f";
 	params[2] = uid;
-	params[3] = off;
-	params[4] = lim;
-	cnt = db_exec(s, "SELECT count(*)" ORDER_SEARCH_FROM, 3, params);
-	res = db_exec(s, "SELECT n.id, n.typ, n.status,"
+	if ((rv = db_page_fetch(s, id, &pg, "SELECT count(*)"
+	    ORDER_SEARCH_FROM, "SELECT n.id, n.typ, n.status,"
 	    " to_char(n.skapad, 'YYYY-MM-DD HH24:MI'),"
 	    " ba.fornamn || ' ' || ba.efternamn, o.namn,"
 	    " coalesce(n.anvandare_id, 0),"
@@ -607,34 +602,29 @@ bestallning_search(struct session *s, uint32_t id, void *m)
 	    " coalesce(to_char(n.beslutad, 'YYYY-MM-DD HH24:MI'), ''),"
 	    " coalesce(d.fornamn || ' ' || d.efternamn, ''),"
 	    " coalesce(n.kommentar, '')" ORDER_SEARCH_FROM
-	    " ORDER BY n.skapad DESC, n.id DESC OFFSET $4 LIMIT $5", 5,
-	    params);
-	if (res == NULL || cnt == NULL) {
-		session_error(s, id, ERR_INTERNAL,
-		    "Sökningen misslyckades på grund av ett serverfel.");
-		rv = REQ_ROLLBACK;
+	    " ORDER BY n.skapad DESC, n.id DESC OFFSET $4 LIMIT $5", params,
+	    3)) != 0)
 		goto out;
-	}
-	list.total = (uint32_t)strtoul(PQgetvalue(cnt, 0, 0), NULL, 10);
-	list.nrows = (uint32_t)PQntuples(res);
+	res = pg.rows;
+	list.total = pg.total;
+	list.nrows = pg.nrows;
 	if (list.nrows > 0)
 		list.rows = xcalloc(list.nrows, sizeof *list.rows);
 	for (i = 0; i < list.nrows; i++) {
 		struct order_row	*r = &list.rows[i];
 		int			 n = (int)i;
 
-		r->id = (uint32_t)strtoul(PQgetvalue(res, n, 0), NULL, 10);
+		r->id = db_u32(res, n, 0);
 		k = bestallning_kind_named(PQgetvalue(res, n, 1));
 		r->typ = k == -1 ? 0 : bestallning_kinds[k].typ;
 		r->status = bestallning_status(PQgetvalue(res, n, 2));
 		r->skapad = PQgetvalue(res, n, 3);
 		r->bestallare = PQgetvalue(res, n, 4);
 		r->organisation = PQgetvalue(res, n, 5);
-		r->user_id = (uint32_t)strtoul(PQgetvalue(res, n, 6), NULL,
-		    10);
+		r->user_id = db_u32(res, n, 6);
 		r->fornamn = PQgetvalue(res, n, 7);
 		r->efternamn = PQgetvalue(res, n, 8);
-		r->roles = anvandare_roles_parse(PQgetvalue(res, n, 9));
+		r->roles = auth_roles_parse(PQgetvalue(res, n, 9));
 		r->beslutad = PQgetvalue(res, n, 10);
 		r->beslutad_av = PQgetvalue(res, n, 11);
 		r->kommentar = PQgetvalue(res, n, 12);
@@ -643,8 +633,7 @@ bestallning_search(struct session *s, uint32_t id, void *m)
 out:
 	/* Strings belong to the PGresult; only the array is ours. */
 	free(list.rows);
-	PQclear(cnt);
-	PQclear(res);
+	db_page_clear(&pg);
 	return rv;
 }
 
@@ -833,7 +822,7 @@ bestallning_decide(struct session *s, uint32_t id, void *m)
 	o.fornamn = PQgetvalue(res, 0, 4);
 	o.efternamn = PQgetvalue(res, 0, 5);
 	o.epost = PQgetisnull(res, 0, 6) ? NULL : PQgetvalue(res, 0, 6);
-	o.roles = anvandare_roles_parse(PQgetvalue(res, 0, 7));
+	o.roles = auth_roles_parse(PQgetvalue(res, 0, 7));
 	strlcpy(o.bestallare_id, PQgetvalue(res, 0, 8),
 	    sizeof o.bestallare_id);
 	registered = PQgetvalue(res, 0, 9)[0] == 't';

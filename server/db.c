@@ -4,6 +4,7 @@
  * used through parameterised queries only.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
@@ -194,4 +195,63 @@ db_refused(struct session *s, uint32_t id)
 		r = session_error(s, id, ERR_INTERNAL, "Uppgifterna kunde inte "
 		    "sparas på grund av ett serverfel.");
 	return r != 0 ? r : REQ_ROLLBACK;
+}
+
+/* Reads a non-negative integer column as uint32_t. */
+uint32_t
+db_u32(PGresult *res, int row, int col)
+{
+	return (uint32_t)strtoul(PQgetvalue(res, row, col), NULL, 10);
+}
+
+/*
+ * Sets up one page of a list request: a limit of 0 means dflt, and none
+ * may pass SUS_LIST_MAX.
+ */
+void
+db_page_init(struct db_page *pg, uint32_t offset, uint32_t limit,
+    uint32_t dflt)
+{
+	memset(pg, 0, sizeof *pg);
+	if (limit == 0)
+		limit = dflt;
+	if (limit > SUS_LIST_MAX)
+		limit = SUS_LIST_MAX;
+	snprintf(pg->offset, sizeof pg->offset, "%u", offset);
+	snprintf(pg->limit, sizeof pg->limit, "%u", limit);
+}
+
+/*
+ * Counts the matches with the first nfilter params, then fetches the page
+ * with the same params followed by offset and limit ($nfilter+1 and
+ * $nfilter+2); params must have room for both. On failure answers the
+ * request and returns REQ_ROLLBACK (or the error from sending).
+ */
+int
+db_page_fetch(struct session *s, uint32_t id, struct db_page *pg,
+    const char *count_sql, const char *rows_sql, const char **params,
+    int nfilter)
+{
+	int	r;
+
+	params[nfilter] = pg->offset;
+	params[nfilter + 1] = pg->limit;
+	if ((pg->count = db_exec(s, count_sql, nfilter, params)) == NULL ||
+	    (pg->rows = db_exec(s, rows_sql, nfilter + 2, params)) == NULL) {
+		r = session_error(s, id, ERR_INTERNAL,
+		    "Sökningen misslyckades på grund av ett serverfel.");
+		return r != 0 ? r : REQ_ROLLBACK;
+	}
+	pg->total = db_u32(pg->count, 0, 0);
+	pg->nrows = (uint32_t)PQntuples(pg->rows);
+	return 0;
+}
+
+/* Frees what a page holds; the reply's strings pointed into it. */
+void
+db_page_clear(struct db_page *pg)
+{
+	PQclear(pg->count);
+	PQclear(pg->rows);
+	pg->count = pg->rows = NULL;
 }

@@ -31,49 +31,39 @@ insats_search(struct session *s, uint32_t id, void *m)
 {
 	struct msg_insats_search *q = m;
 	struct msg_insats_list	 list;
-	PGresult		*res = NULL, *cnt = NULL;
-	char			 org[16], pat[256], off[16], lim[16];
+	struct db_page		 pg;
+	PGresult		*res;
+	char			 org[16], pat[256];
 	const char		*params[4];
-	uint32_t		 limit, i;
+	uint32_t		 i;
 	int			 rv;
 
 	memset(&list, 0, sizeof list);
-	limit = q->limit == 0 ? INSATS_PAGE_DEFAULT : q->limit;
-	if (limit > SUS_LIST_MAX)
-		limit = SUS_LIST_MAX;
+	db_page_init(&pg, q->offset, q->limit, INSATS_PAGE_DEFAULT);
 	snprintf(org, sizeof org, "%u", q->samorg_id);
 	search_pattern(q->pattern, pat, sizeof pat);
-	snprintf(off, sizeof off, "%u", q->offset);
-	snprintf(lim, sizeof lim, "%u", limit);
 	params[0] = org;
 	params[1] = pat;
-	params[2] = off;
-	params[3] = lim;
-	cnt = db_exec(s, "SELECT count(*)" INSATS_SEARCH_FROM, 2, params);
-	res = db_exec(s, "SELECT i.id, i.samverkansorg_id, s.namn, i.namn,"
-	    " to_char(i.startdatum, 'YYYY-MM-DD'),"
+	if ((rv = db_page_fetch(s, id, &pg, "SELECT count(*)"
+	    INSATS_SEARCH_FROM, "SELECT i.id, i.samverkansorg_id, s.namn,"
+	    " i.namn, to_char(i.startdatum, 'YYYY-MM-DD'),"
 	    " coalesce(to_char(i.slutdatum, 'YYYY-MM-DD'), '')"
 	    INSATS_SEARCH_FROM
 	    " ORDER BY s.namn COLLATE \"sv-SE-x-icu\","
 	    " i.namn COLLATE \"sv-SE-x-icu\", i.id"
-	    " OFFSET $3 LIMIT $4", 4, params);
-	if (res == NULL || cnt == NULL) {
-		session_error(s, id, ERR_INTERNAL,
-		    "Sökningen misslyckades på grund av ett serverfel.");
-		rv = REQ_ROLLBACK;
+	    " OFFSET $3 LIMIT $4", params, 2)) != 0)
 		goto out;
-	}
-	list.total = (uint32_t)strtoul(PQgetvalue(cnt, 0, 0), NULL, 10);
-	list.nrows = (uint32_t)PQntuples(res);
+	res = pg.rows;
+	list.total = pg.total;
+	list.nrows = pg.nrows;
 	if (list.nrows > 0)
 		list.rows = xcalloc(list.nrows, sizeof *list.rows);
 	for (i = 0; i < list.nrows; i++) {
 		struct insats_row	*r = &list.rows[i];
 		int			 n = (int)i;
 
-		r->id = (uint32_t)strtoul(PQgetvalue(res, n, 0), NULL, 10);
-		r->samorg_id = (uint32_t)strtoul(PQgetvalue(res, n, 1), NULL,
-		    10);
+		r->id = db_u32(res, n, 0);
+		r->samorg_id = db_u32(res, n, 1);
 		r->samorg = PQgetvalue(res, n, 2);
 		r->namn = PQgetvalue(res, n, 3);
 		r->startdatum = PQgetvalue(res, n, 4);
@@ -83,7 +73,6 @@ insats_search(struct session *s, uint32_t id, void *m)
 out:
 	/* Strings belong to the PGresult; only the array is ours. */
 	free(list.rows);
-	PQclear(cnt);
-	PQclear(res);
+	db_page_clear(&pg);
 	return rv;
 }

@@ -101,15 +101,9 @@ static const uint16_t request_before_password[] = {
 	MSG_PASSWORD_CHANGE, MSG_PING, MSG_BYE,
 };
 
-/* Role bits and their names in anvandare_roll and uppdrag. */
-static const struct {
-	uint32_t	 bit;
-	const char	*name;
-} request_roles[] = {
-	{ ROLE_SAMVERKANSADMIN, "samverkansadmin" },
-	{ ROLE_INSATSANSVARIG, "insatsansvarig" },
-	{ ROLE_DELTAGARANSVARIG, "deltagaransvarig" },
-};
+/* The roles whose rights are bound to uppdrag (domain.md 2.8). */
+#define ROLES_WITH_UPPDRAG \
+	(ROLE_SAMVERKANSADMIN | ROLE_INSATSANSVARIG | ROLE_DELTAGARANSVARIG)
 
 /*
  * Checks the table once at start-up: a row that could be called after
@@ -120,8 +114,7 @@ int
 request_table_check(void)
 {
 	const struct request	*r;
-	size_t			 i, j, k;
-	uint32_t		 scoped;
+	size_t			 i, j;
 
 	for (i = 0; i < sizeof requests / sizeof requests[0]; i++) {
 		r = &requests[i];
@@ -131,11 +124,7 @@ request_table_check(void)
 		if (!r->prelogin && (r->roles & (ANYONE)) == 0)
 			return -1;
 		if (r->scope != SCOPE_NONE) {
-			scoped = 0;
-			for (k = 0; k < sizeof request_roles /
-			    sizeof request_roles[0]; k++)
-				scoped |= request_roles[k].bit;
-			if ((r->roles & scoped) == 0 ||
+			if ((r->roles & ROLES_WITH_UPPDRAG) == 0 ||
 			    r->scope_off + sizeof(uint32_t) > msg_size(r->type))
 				return -1;
 		}
@@ -261,17 +250,17 @@ request_scope_ok(struct session *s, const struct request *r, uint32_t roles,
 	PGresult	*res;
 	char		 uid[16], kind[4], tgt[16];
 	const char	*params[4] = { uid, NULL, kind, tgt };
-	size_t		 i;
+	uint32_t	 bit;
 	int		 ok = 0;
 
 	snprintf(uid, sizeof uid, "%u", s->user_id);
 	snprintf(kind, sizeof kind, "%d", (int)r->scope);
 	snprintf(tgt, sizeof tgt, "%u", target);
-	for (i = 0; i < sizeof request_roles / sizeof request_roles[0] && !ok;
-	    i++) {
-		if ((roles & request_roles[i].bit) == 0)
+	roles &= ROLES_WITH_UPPDRAG;
+	for (bit = 1; bit <= ROLE_DELTAGARANSVARIG && !ok; bit <<= 1) {
+		if ((roles & bit) == 0)
 			continue;
-		params[1] = request_roles[i].name;
+		params[1] = auth_role_name(bit);
 		res = db_exec(s, "SELECT har_uppdrag($1, $2, $3, $4)", 4,
 		    params);
 		if (res == NULL)

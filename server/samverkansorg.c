@@ -52,36 +52,28 @@ samverkansorg_search(struct session *s, uint32_t id, void *m)
 {
 	struct msg_samorg_search *q = m;
 	struct msg_samorg_list	 list;
-	PGresult		*res = NULL, *cnt = NULL;
-	char			 pat[256], off[16], lim[16];
+	struct db_page		 pg;
+	PGresult		*res;
+	char			 pat[256];
 	const char		*params[3];
-	uint32_t		 limit, i;
+	uint32_t		 i;
 	int			 rv;
 
 	memset(&list, 0, sizeof list);
-	limit = q->limit == 0 || q->limit > SUS_LIST_MAX ? SUS_LIST_MAX :
-	    q->limit;
+	/* A whole list at most when the client does not say. */
+	db_page_init(&pg, q->offset, q->limit, SUS_LIST_MAX);
 	search_pattern(q->pattern, pat, sizeof pat);
-	snprintf(off, sizeof off, "%u", q->offset);
-	snprintf(lim, sizeof lim, "%u", limit);
 	params[0] = pat;
-	params[1] = off;
-	params[2] = lim;
-	cnt = db_exec(s, SAMORG_SEARCH_COUNT_SQL, 1, params);
-	res = db_exec(s, SAMORG_SEARCH_SQL, 3, params);
-	if (res == NULL || cnt == NULL) {
-		session_error(s, id, ERR_INTERNAL,
-		    "Sökningen misslyckades på grund av ett serverfel.");
-		rv = REQ_ROLLBACK;
+	if ((rv = db_page_fetch(s, id, &pg, SAMORG_SEARCH_COUNT_SQL,
+	    SAMORG_SEARCH_SQL, params, 1)) != 0)
 		goto out;
-	}
-	list.total = (uint32_t)strtoul(PQgetvalue(cnt, 0, 0), NULL, 10);
-	list.nrows = (uint32_t)PQntuples(res);
+	res = pg.rows;
+	list.total = pg.total;
+	list.nrows = pg.nrows;
 	if (list.nrows > 0)
 		list.rows = xcalloc(list.nrows, sizeof *list.rows);
 	for (i = 0; i < list.nrows; i++) {
-		list.rows[i].id = (uint32_t)strtoul(PQgetvalue(res, (int)i, 0),
-		    NULL, 10);
+		list.rows[i].id = db_u32(res, (int)i, 0);
 		list.rows[i].namn = PQgetvalue(res, (int)i, 1);
 		list.rows[i].samverkansform = PQgetvalue(res, (int)i, 2);
 		list.rows[i].organisationsnummer = PQgetvalue(res, (int)i, 3);
@@ -93,7 +85,6 @@ samverkansorg_search(struct session *s, uint32_t id, void *m)
 out:
 	/* Strings belong to the PGresult; only the array is ours. */
 	free(list.rows);
-	PQclear(cnt);
-	PQclear(res);
+	db_page_clear(&pg);
 	return rv;
 }

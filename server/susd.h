@@ -63,6 +63,24 @@ PGresult	*db_exec(struct session *, const char *sql, int n,
 int		 db_exec_cmd(struct session *, const char *sql, int n,
 		    const char *const *params);
 int		 db_set_user(struct session *);
+uint32_t	 db_u32(PGresult *, int row, int col);
+
+/* One page of a list request: all matches counted, then the rows. */
+struct db_page {
+	PGresult	*count;
+	PGresult	*rows;
+	uint32_t	 total;
+	uint32_t	 nrows;
+	char		 offset[16];
+	char		 limit[16];
+};
+
+void		 db_page_init(struct db_page *, uint32_t offset,
+		    uint32_t limit, uint32_t dflt);
+int		 db_page_fetch(struct session *, uint32_t id, struct db_page *,
+		    const char *count_sql, const char *rows_sql,
+		    const char **params, int nfilter);
+void		 db_page_clear(struct db_page *);
 int		 db_refused(struct session *, uint32_t id);
 PGconn		*db_connect(const char *conninfo);
 
@@ -77,6 +95,7 @@ int		 auth_hash_password(const char *, char *out, size_t len);
 int		 auth_password_change(struct session *, uint32_t id, void *m);
 int		 session_refresh(struct session *, int begin);
 uint32_t	 auth_role_bit(const char *name);
+uint32_t	 auth_roles_parse(const char *list);
 const char	*auth_role_name(uint32_t bit);
 
 /* request.c: handler results besides 0 (commit) and negative (close). */

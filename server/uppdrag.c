@@ -136,55 +136,41 @@ uppdrag_search(struct session *s, uint32_t id, void *m)
 	struct msg_uppdrag_search	*q = m;
 	struct msg_uppdrag_list		 list;
 	struct uppdrag_row		*row;
-	PGresult			*res = NULL, *cnt = NULL;
+	struct db_page			 pg;
+	PGresult			*res;
 	char				 user[16], samorg[16], insats[16];
-	char				 off[16], lim[16];
 	const char			*params[5];
-	uint32_t			 limit, i;
+	uint32_t			 i;
 	int				 rv;
 
 	memset(&list, 0, sizeof list);
-	limit = q->limit == 0 ? UPPDRAG_PAGE : q->limit;
-	if (limit > SUS_LIST_MAX)
-		limit = SUS_LIST_MAX;
+	db_page_init(&pg, q->offset, q->limit, UPPDRAG_PAGE);
 	snprintf(user, sizeof user, "%u", q->user_id);
 	snprintf(samorg, sizeof samorg, "%u", q->samorg_id);
 	snprintf(insats, sizeof insats, "%u", q->insats_id);
-	snprintf(off, sizeof off, "%u", q->offset);
-	snprintf(lim, sizeof lim, "%u", limit);
 	params[0] = user;
 	params[1] = samorg;
 	params[2] = insats;
-	params[3] = off;
-	params[4] = lim;
-	if ((cnt = db_exec(s, uppdrag_count_sql, 3, params)) == NULL ||
-	    (res = db_exec(s, uppdrag_search_sql, 5, params)) == NULL) {
-		rv = session_error(s, id, ERR_INTERNAL,
-		    "Sökningen misslyckades på grund av ett serverfel.");
-		if (rv == 0)
-			rv = REQ_ROLLBACK;
+	if ((rv = db_page_fetch(s, id, &pg, uppdrag_count_sql,
+	    uppdrag_search_sql, params, 3)) != 0)
 		goto out;
-	}
-	list.total = (uint32_t)strtoul(PQgetvalue(cnt, 0, 0), NULL, 10);
-	list.nrows = (uint32_t)PQntuples(res);
+	res = pg.rows;
+	list.total = pg.total;
+	list.nrows = pg.nrows;
 	if (list.nrows > 0)
 		list.rows = xcalloc(list.nrows, sizeof *list.rows);
 	for (i = 0; i < list.nrows; i++) {
 		row = &list.rows[i];
-		row->id = (uint32_t)strtoul(PQgetvalue(res, (int)i, 0),
-		    NULL, 10);
-		row->user_id = (uint32_t)strtoul(PQgetvalue(res, (int)i, 1),
-		    NULL, 10);
+		row->id = db_u32(res, (int)i, 0);
+		row->user_id = db_u32(res, (int)i, 1);
 		row->fornamn = PQgetvalue(res, (int)i, 2);
 		row->efternamn = PQgetvalue(res, (int)i, 3);
 		row->epost = PQgetvalue(res, (int)i, 4);
 		row->arbetsgivare = PQgetvalue(res, (int)i, 5);
 		row->roll = auth_role_bit(PQgetvalue(res, (int)i, 6));
-		row->samorg_id = (uint32_t)strtoul(PQgetvalue(res, (int)i, 7),
-		    NULL, 10);
+		row->samorg_id = db_u32(res, (int)i, 7);
 		row->samorg = PQgetvalue(res, (int)i, 8);
-		row->insats_id = (uint32_t)strtoul(PQgetvalue(res, (int)i, 9),
-		    NULL, 10);
+		row->insats_id = db_u32(res, (int)i, 9);
 		row->insats = PQgetvalue(res, (int)i, 10);
 		row->giltig_from = PQgetvalue(res, (int)i, 11);
 		row->giltig_tom = PQgetvalue(res, (int)i, 12);
@@ -193,8 +179,7 @@ uppdrag_search(struct session *s, uint32_t id, void *m)
 out:
 	/* Strings belong to the PGresult; only the array is ours. */
 	free(list.rows);
-	PQclear(cnt);
-	PQclear(res);
+	db_page_clear(&pg);
 	return rv;
 }
 
