@@ -107,31 +107,6 @@ date_today_plus(int years, int days, char *out, size_t len)
 	strftime(out, len, "%Y-%m-%d", &tm);
 }
 
-/* Reports whether s is a calendar date written YYYY-MM-DD. */
-int
-date_valid(const char *s)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int	y, m, d, max, i;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++) {
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	}
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
-		return 0;
-	max = mdays[m - 1];
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		max = 29;
-	return d <= max;
-}
-
 /*
  * Breaks text at spaces into lines of at most width columns; a newline
  * always starts a new line, and a word longer than a line gets a line of

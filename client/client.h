@@ -14,6 +14,7 @@
 
 #include <curses.h>
 
+#include "date.h"
 #include "msg.h"
 
 /* Smallest terminal the layout is designed for. */
@@ -479,8 +480,6 @@ const char	*order_typ_name(uint8_t);
 const char	*order_status_name(uint8_t);
 /* Today plus years and days as YYYY-MM-DD (local time). */
 void		 date_today_plus(int years, int days, char *, size_t);
-/* Reports whether s is a real date written YYYY-MM-DD. */
-int		 date_valid(const char *);
 /*
  * Breaks text at spaces into lines of at most width columns, pointing
  * each of up to max entries of lines at a copy in buf. Returns the count.

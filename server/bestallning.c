@@ -14,6 +14,7 @@
 
 #include "anvandare.h"
 #include "log.h"
+#include "date.h"
 #include "msg.h"
 #include "proto.h"
 #include "rule.h"
@@ -883,10 +884,10 @@ bestallning_agreement_save(struct session *s, uint32_t id, void *m)
 	char			 org[16], me[16], text[256];
 	const char		*params[4];
 
-	if (!rule_date_valid(q->undertecknad))
+	if (!date_valid(q->undertecknad))
 		return session_error(s, id, ERR_VALIDATION, "Ange datumet då "
 		    "överenskommelsen undertecknades som ÅÅÅÅ-MM-DD.");
-	if (q->upphor[0] != '\0' && !rule_date_valid(q->upphor))
+	if (q->upphor[0] != '\0' && !date_valid(q->upphor))
 		return session_error(s, id, ERR_VALIDATION, "Ange datumet då "
 		    "överenskommelsen upphör som ÅÅÅÅ-MM-DD, eller lämna det "
 		    "tomt om den gäller tills vidare.");
@@ -942,7 +943,7 @@ bestallning_bestallare_save(struct session *s, uint32_t id, void *m)
 	const char		*params[5];
 	int			 active, employed;
 
-	if (!rule_date_valid(q->giltig_from) || !rule_date_valid(q->giltig_tom))
+	if (!date_valid(q->giltig_from) || !date_valid(q->giltig_tom))
 		return session_error(s, id, ERR_VALIDATION,
 		    "Ange giltighetstiden som ÅÅÅÅ-MM-DD.");
 	if (strcmp(q->giltig_tom, q->giltig_from) < 0)

@@ -37,9 +37,6 @@ const char	*rule_db_message(const char *sqlstate);
 const char	*rule_password_refusal(const char *pw, const char *username,
 		    const char *old);
 
-/* Reports whether s is a real calendar date written YYYY-MM-DD. */
-int		 rule_date_valid(const char *s);
-
 /* Shortest and longest password accepted, in bytes. */
 #define RULE_PASSWORD_MIN	10
 #define RULE_PASSWORD_MAX	128

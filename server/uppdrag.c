@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "msg.h"
 #include "proto.h"
 #include "rule.h"
@@ -262,12 +263,12 @@ uppdrag_add_one(struct session *s, uint32_t id,
 
 	from = a->giltig_from[0] == '\0' ? today : a->giltig_from;
 	tom = a->giltig_tom[0] == '\0' ? NULL : a->giltig_tom;
-	if (!rule_date_valid(from)) {
+	if (!date_valid(from)) {
 		snprintf(text, sizeof text, "Uppdraget för %s: giltig från "
 		    "måste vara ett datum (ÅÅÅÅ-MM-DD).", name);
 		return uppdrag_refuse(s, id, ERR_VALIDATION, text);
 	}
-	if (tom != NULL && !rule_date_valid(tom)) {
+	if (tom != NULL && !date_valid(tom)) {
 		snprintf(text, sizeof text, "Uppdraget för %s: giltig till "
 		    "måste vara ett datum (ÅÅÅÅ-MM-DD).", name);
 		return uppdrag_refuse(s, id, ERR_VALIDATION, text);

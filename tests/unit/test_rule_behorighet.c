@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "proto.h"
 #include "rule.h"
 #include "unit.h"
@@ -226,13 +227,13 @@ END_TEST
 
 START_TEST(date_valid_leap)
 {
-	ck_assert_int_eq(rule_date_valid("2024-02-29"), 1);
-	ck_assert_int_eq(rule_date_valid("2023-02-29"), 0);
-	ck_assert_int_eq(rule_date_valid("2023-02-28"), 1);
-	ck_assert_int_eq(rule_date_valid("1900-02-29"), 0);
-	ck_assert_int_eq(rule_date_valid("2100-02-29"), 0);
-	ck_assert_int_eq(rule_date_valid("2000-02-29"), 1);
-	ck_assert_int_eq(rule_date_valid("2024-02-30"), 0);
+	ck_assert_int_eq(date_valid("2024-02-29"), 1);
+	ck_assert_int_eq(date_valid("2023-02-29"), 0);
+	ck_assert_int_eq(date_valid("2023-02-28"), 1);
+	ck_assert_int_eq(date_valid("1900-02-29"), 0);
+	ck_assert_int_eq(date_valid("2100-02-29"), 0);
+	ck_assert_int_eq(date_valid("2000-02-29"), 1);
+	ck_assert_int_eq(date_valid("2024-02-30"), 0);
 }
 END_TEST
 
@@ -245,18 +246,18 @@ START_TEST(date_valid_months)
 
 	for (m = 1; m <= 12; m++) {
 		snprintf(s, sizeof s, "2025-%02d-%02d", m, days[m - 1]);
-		ck_assert_msg(rule_date_valid(s), "%s refused", s);
+		ck_assert_msg(date_valid(s), "%s refused", s);
 		snprintf(s, sizeof s, "2025-%02d-%02d", m, days[m - 1] + 1);
-		ck_assert_msg(!rule_date_valid(s), "%s accepted", s);
+		ck_assert_msg(!date_valid(s), "%s accepted", s);
 		snprintf(s, sizeof s, "2025-%02d-01", m);
-		ck_assert_msg(rule_date_valid(s), "%s refused", s);
+		ck_assert_msg(date_valid(s), "%s refused", s);
 		snprintf(s, sizeof s, "2025-%02d-00", m);
-		ck_assert_msg(!rule_date_valid(s), "%s accepted", s);
+		ck_assert_msg(!date_valid(s), "%s accepted", s);
 	}
-	ck_assert_int_eq(rule_date_valid("2025-13-01"), 0);
-	ck_assert_int_eq(rule_date_valid("2025-00-10"), 0);
-	ck_assert_int_eq(rule_date_valid("2025-99-10"), 0);
-	ck_assert_int_eq(rule_date_valid("2025-01-99"), 0);
+	ck_assert_int_eq(date_valid("2025-13-01"), 0);
+	ck_assert_int_eq(date_valid("2025-00-10"), 0);
+	ck_assert_int_eq(date_valid("2025-99-10"), 0);
+	ck_assert_int_eq(date_valid("2025-01-99"), 0);
 }
 END_TEST
 
@@ -273,10 +274,10 @@ START_TEST(date_valid_format)
 	size_t			 i;
 
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		ck_assert_msg(!rule_date_valid(bad[i]), "\"%s\" accepted",
+		ck_assert_msg(!date_valid(bad[i]), "\"%s\" accepted",
 		    bad[i]);
-	ck_assert_int_eq(rule_date_valid("2025-01-01"), 1);
-	ck_assert_int_eq(rule_date_valid("1999-12-31"), 1);
+	ck_assert_int_eq(date_valid("2025-01-01"), 1);
+	ck_assert_int_eq(date_valid("1999-12-31"), 1);
 }
 END_TEST
 
