@@ -835,6 +835,35 @@ out:
 }
 
 /*
+ * Rule 21: a beställare without a role logs in only while registered.
+ * With a role, the order screens stay after the registration ends (to
+ * see outcomes); without one, an ended registration is no authorisation.
+ */
+static int
+login_expired_bestallare(void)
+{
+	struct conn		 g;
+	struct msg_login_ok	 ok;
+	int			 rv = -1;
+
+	conn_init(&g);
+	memset(&ok, 0, sizeof ok);
+	if (refused(login(&g, "integut", INTEG_DEMO_PASSWORD, NULL),
+	    ERR_NO_AUTH, NULL, "a login on an ended registration alone") != 0)
+		goto out;
+	conn_close(&g);
+	if (login(&g, "integgammal", INTEG_DEMO_PASSWORD, &ok) != 0)
+		goto out;
+	CHECK(ok.roles == (ROLE_SUSRAPPORT | ROLE_BESTALLARE),
+	    "integgammal logged in with roles 0x%x", ok.roles);
+	rv = 0;
+out:
+	msg_clear(MSG_LOGIN_OK, &ok);
+	conn_close(&g);
+	return rv;
+}
+
+/*
  * An organisation whose agreement has ended can neither order nor have
  * an order approved; AGREEMENT_SAVE checks its dates. The agreement of
  * "Integtest kommun" is restored at the start and at the end.
@@ -1504,6 +1533,7 @@ const struct integ_case cases_bestallning[] = {
 	{ "main", "order_change_remove", order_change_remove },
 	{ "main", "order_submit_refusals", order_submit_refusals },
 	{ "main", "order_expired_bestallare", order_expired_bestallare },
+	{ "main", "login_expired_bestallare", login_expired_bestallare },
 	{ "main", "order_agreement_ended", order_agreement_ended },
 	{ "main", "bestallare_save", bestallare_save },
 	{ "main", "order_decide_refusal", order_decide_refusal },
