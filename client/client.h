@@ -360,6 +360,7 @@ struct ui {
 	struct remote	*remote;
 	char		*username;
 	struct msg_login_ok login;
+	struct msg_kod_list *kod;	/* code lists, see kod.c */
 	struct screen	*stack[16];
 	int		 nstack;
 	const struct menu_item *menu[64];
@@ -737,6 +738,58 @@ int		 chooser_key(struct chooser *, struct ui *,
 void		 chooser_layout(struct chooser *, int lines);
 void		 chooser_draw(struct chooser *, WINDOW *, int lines, int cols);
 int		 chooser_cursor(struct chooser *, int cols, int *y, int *x);
+
+/*
+ * Choosing a samverkansorganisation (client/samorg_choice.c): a
+ * superadministratör searches all, others choose among their own.
+ */
+struct samorg_pick {
+	struct ui	*ui;
+	uint32_t	 role;		/* the uppdrag role that makes it "own" */
+	struct chooser	*ch;
+};
+
+void		 samorg_chooser_init(struct chooser *, struct samorg_pick *,
+		    struct ui *, uint32_t role);
+/* Appends the user's own organisations for role to pl. */
+int		 samorg_own(struct ui *, uint32_t role, struct plist *);
+/* Fetches every page of an uppdrag search; returns as ui_call(). */
+int		 uppdrag_fetch_all(struct ui *, struct msg_uppdrag_search *,
+		    struct msg_uppdrag_list *);
+int		 uppdrag_in_force(const struct uppdrag_row *, const char *today);
+
+/*
+ * The code lists (client/kod.c), fetched with MSG_KOD_SEARCH once per
+ * login and kept; kod_forget() after a change or a new login.
+ */
+const struct msg_kod_list *kod_lists(struct ui *);
+/*
+ * Points out[] at up to max codes of lista in display order (active ones
+ * only when active_only, children of parent_id only when it is not 0);
+ * returns the count.
+ */
+size_t		 kod_codes(struct ui *, const char *lista, int active_only,
+		    uint32_t parent_id, const struct kod_row **out, size_t max);
+/* A code's name by id, "" when unknown. */
+const char	*kod_name(struct ui *, const char *lista, uint32_t id);
+void		 kod_forget(struct ui *);
+
+/* Issue 4 screens. */
+/* Read-only view of one organisation, open to every role. */
+struct screen	*scr_samorg_view_new(struct ui *, uint32_t samorg_id);
+/* Hantera samverkansorg (client/scr_samorg_edit.c). */
+struct screen	*scr_samorg_edit_new(struct ui *);
+/* The Budget tab of one organisation (client/scr_budget.c). */
+struct screen	*scr_budget_new(struct ui *, uint32_t samorg_id,
+		    const char *namn);
+/* Hantera kompletterande frågor (client/scr_fraga.c). */
+struct screen	*scr_fraga_new(struct ui *);
+/* Beställ samverkansorg and the superadministratör's inbox. */
+struct screen	*scr_samorg_order_new(struct ui *);
+struct screen	*scr_samorg_order_inbox_new(struct ui *);
+/* Styrdata: Kodlistor and Organisationer (client/scr_styrdata.c). */
+struct screen	*scr_styrdata_new(struct ui *);
+struct screen	*scr_orgreg_new(struct ui *);
 
 /* One user chosen in "Välj användare". */
 struct picker_pick {

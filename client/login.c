@@ -392,6 +392,7 @@ ui_login_box(struct ui *ui, const char *why)
 		if (rv == 0) {
 			msg_clear(MSG_LOGIN_OK, &ui->login);
 			ui->login = ok;
+			kod_forget(ui);
 			free(ui->username);
 			ui->username = xstrdup(user);
 			ui->remote->logged_in = 1;

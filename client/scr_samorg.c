@@ -85,6 +85,7 @@ samorg_fetch(struct screen *s, size_t offset)
 
 	memset(&rep, 0, sizeof rep);
 	want = so->vl.height > LIST_PAGE_ROWS ? so->vl.height : LIST_PAGE_ROWS;
+	memset(&req, 0, sizeof req);
 	req.pattern = so->pattern;
 	req.offset = (uint32_t)offset;
 	req.limit = (uint32_t)want;

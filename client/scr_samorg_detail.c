@@ -93,3 +93,11 @@ scr_samorg_detail_new(struct ui *ui, const struct samorg_row *row)
 	r->kommuner = detail_dup(row->kommuner);
 	return screen_new(ui, &scr_samorg_detail_type, r);
 }
+
+/* STUB: the samverkansorg client helper replaces this. */
+struct screen *
+scr_samorg_view_new(struct ui *ui, uint32_t samorg_id)
+{
+	(void)samorg_id;
+	return scr_help_new(ui);
+}

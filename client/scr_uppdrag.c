@@ -77,6 +77,7 @@ struct uppdrag {
 	const struct uppdrag_kind *kind;
 	enum uppdrag_mode	 mode;
 	struct chooser		 ch;
+	struct samorg_pick	 pick;
 	int			 started;	/* the chooser was loaded */
 	uint32_t		 target_id;
 	char			 target[512];
@@ -112,129 +113,6 @@ static const struct tbl_col uppdrag_insats_cols[UI__COUNT] = {
 	[UI_START] = { "Startdatum", 10, 10, 2, NULL, 0 },
 	[UI_SLUT] = { "Slutdatum", 10, 10, 1, NULL, 0 },
 };
-
-/* Fetches every page of an uppdrag search into all. */
-static int
-uppdrag_search_all(struct ui *ui, struct msg_uppdrag_search *req,
-    struct msg_uppdrag_list *all)
-{
-	struct msg_uppdrag_list	rep;
-	int			rv;
-
-	memset(all, 0, sizeof *all);
-	for (;;) {
-		memset(&rep, 0, sizeof rep);
-		req->offset = all->nrows;
-		req->limit = LIST_PAGE_ROWS;
-		if ((rv = ui_call(ui, MSG_UPPDRAG_SEARCH, req,
-		    MSG_UPPDRAG_LIST, &rep)) != 0) {
-			msg_clear(MSG_UPPDRAG_LIST, all);
-			return rv;
-		}
-		if (rep.nrows > 0) {
-			all->rows = xreallocarray(all->rows,
-			    all->nrows + rep.nrows, sizeof *all->rows);
-			/* The strings change owner with the rows. */
-			memcpy(&all->rows[all->nrows], rep.rows,
-			    rep.nrows * sizeof *rep.rows);
-			all->nrows += rep.nrows;
-		}
-		free(rep.rows);
-		all->total = rep.total;
-		if (rep.nrows == 0 || all->nrows >= rep.total)
-			return 0;
-	}
-}
-
-/* Reports whether an uppdrag is in force today. */
-static int
-uppdrag_in_force(const struct uppdrag_row *r, const char *today)
-{
-	return strcmp(r->giltig_from, today) <= 0 &&
-	    (r->giltig_tom[0] == '\0' || strcmp(r->giltig_tom, today) >= 0);
-}
-
-/*
- * The samverkansorganisationer where the user holds an uppdrag in force
- * for role, each once, appended to pl as id and name.
- */
-static int
-uppdrag_own_samorg(struct ui *ui, uint32_t role, struct plist *pl)
-{
-	struct msg_uppdrag_search req;
-	struct msg_uppdrag_list	 all;
-	struct uppdrag_row	*r;
-	const char		*v[1];
-	char			 today[16];
-	size_t			 i, j;
-	int			 rv;
-
-	memset(&req, 0, sizeof req);
-	req.user_id = ui->login.user_id;
-	if ((rv = uppdrag_search_all(ui, &req, &all)) != 0)
-		return rv;
-	date_today_plus(0, 0, today, sizeof today);
-	for (i = 0; i < all.nrows; i++) {
-		r = &all.rows[i];
-		if (r->roll != role || r->insats_id != 0 ||
-		    !uppdrag_in_force(r, today))
-			continue;
-		for (j = 0; j < pl->vl.loaded; j++) {
-			if (pl->rows[j].id == r->samorg_id)
-				break;
-		}
-		if (j < pl->vl.loaded)
-			continue;
-		v[0] = r->samorg;
-		plist_add(pl, r->samorg_id, 0, v);
-	}
-	msg_clear(MSG_UPPDRAG_LIST, &all);
-	return 0;
-}
-
-/* Chooser fetch: the user's own samverkansorganisationer, all at once. */
-static int
-uppdrag_fetch_own_samorg(struct plist *pl, size_t offset, size_t limit,
-    size_t *total)
-{
-	struct screen	*s = pl->arg;
-	struct uppdrag	*u = s->data;
-	int		 rv = 0;
-
-	if (offset == 0)
-		rv = uppdrag_own_samorg(s->ui, u->kind->own_role, pl);
-	*total = pl->vl.loaded;
-	return rv;
-}
-
-/* Chooser fetch: every samverkansorganisation matching the name. */
-static int
-uppdrag_fetch_samorg(struct plist *pl, size_t offset, size_t limit,
-    size_t *total)
-{
-	struct screen		*s = pl->arg;
-	struct uppdrag		*u = s->data;
-	struct msg_samorg_search req;
-	struct msg_samorg_list	 rep;
-	const char		*v[1];
-	size_t			 i;
-	int			 rv;
-
-	memset(&rep, 0, sizeof rep);
-	req.pattern = u->ch.pattern;
-	req.offset = (uint32_t)offset;
-	req.limit = (uint32_t)limit;
-	if ((rv = ui_call(s->ui, MSG_SAMORG_SEARCH, &req, MSG_SAMORG_LIST,
-	    &rep)) != 0)
-		return rv;
-	for (i = 0; i < rep.nrows; i++) {
-		v[0] = rep.rows[i].namn;
-		plist_add(pl, rep.rows[i].id, 0, v);
-	}
-	*total = rep.total;
-	msg_clear(MSG_SAMORG_LIST, &rep);
-	return 0;
-}
 
 /* Appends one page of insatser; 0 or the ui_call result. */
 static int
@@ -303,7 +181,7 @@ uppdrag_fetch_own_insats(struct plist *pl, size_t offset, size_t limit,
 		return 0;
 	}
 	plist_init(&orgs, uppdrag_samorg_cols, 1, NULL, NULL);
-	if ((rv = uppdrag_own_samorg(s->ui, u->kind->own_role, &orgs)) != 0)
+	if ((rv = samorg_own(s->ui, u->kind->own_role, &orgs)) != 0)
 		goto out;
 	for (i = 0; i < orgs.vl.loaded; i++) {
 		for (off = 0;; off += got) {
@@ -406,7 +284,7 @@ uppdrag_load(struct screen *s)
 		req.insats_id = u->target_id;
 	else
 		req.samorg_id = u->target_id;
-	if ((rv = uppdrag_search_all(s->ui, &req, &all)) != 0)
+	if ((rv = uppdrag_fetch_all(s->ui, &req, &all)) != 0)
 		return rv;
 	uppdrag_panels_clear(u);
 	for (i = 0; i < all.nrows; i++) {
@@ -906,8 +784,8 @@ uppdrag_new(struct ui *ui, const struct uppdrag_kind *kind,
 		    UI__COUNT, super ? uppdrag_fetch_insats :
 		    uppdrag_fetch_own_insats, s);
 	else
-		chooser_init(&u->ch, kind->what, super, uppdrag_samorg_cols, 1,
-		    super ? uppdrag_fetch_samorg : uppdrag_fetch_own_samorg, s);
+		samorg_chooser_init(&u->ch, &u->pick, ui,
+		    kind->own_role);
 	return s;
 }
 

@@ -142,6 +142,7 @@ visa_fetch_samorg(struct plist *pl, size_t offset, size_t limit,
 	int			 rv;
 
 	memset(&rep, 0, sizeof rep);
+	memset(&req, 0, sizeof req);
 	req.pattern = v->ch.pattern;
 	req.offset = (uint32_t)offset;
 	req.limit = (uint32_t)limit;

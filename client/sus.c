@@ -209,6 +209,7 @@ main(int argc, char **argv)
 	}
 	free(ui.fatal);
 	free(ui.username);
+	kod_forget(&ui);
 	msg_clear(MSG_LOGIN_OK, &ui.login);
 out:
 	remote_free(&remote);

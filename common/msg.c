@@ -85,6 +85,10 @@ static const struct layout ok_l = LAYOUT(msg_ok, ok_f);
 
 static const struct field samorg_search_f[] = {
 	STR(msg_samorg_search, pattern, SUS_PATTERN_MAX),
+	U32(msg_samorg_search, samverkansform_id),
+	STR(msg_samorg_search, lanskod, 2),
+	STR(msg_samorg_search, kommunkod, 4),
+	U8(msg_samorg_search, status),
 	U32(msg_samorg_search, offset),
 	U32(msg_samorg_search, limit),
 };
@@ -201,6 +205,9 @@ static const struct field org_row_f[] = {
 	STR(org_row, undertecknad, 10),
 	STR(org_row, upphor, 10),
 	U8(org_row, sus_forvaltning),
+	STR(org_row, kommunkod, 4),
+	STR(org_row, lanskod, 2),
+	U8(org_row, aktiv),
 };
 static const struct layout org_row_l = LAYOUT(org_row, org_row_f);
 
@@ -336,6 +343,311 @@ static const struct layout uppdrag_save_l =
     LAYOUT(msg_uppdrag_save, uppdrag_save_f);
 
 /* BYE has an empty body. */
+/* Issue 4: samverkansorganisation administration. */
+
+/* Dates on the wire are YYYY-MM-DD; 10 bytes bound them. */
+#define D	10
+/* Free-text descriptions: 2000 characters, up to 4 bytes each. */
+#define DESC_MAX	8000
+/* Short texts of 100 characters. */
+#define SHORT_MAX	400
+
+static const struct field samorg_get_f[] = {
+	U32(msg_samorg_get, id),
+};
+static const struct layout samorg_get_l = LAYOUT(msg_samorg_get, samorg_get_f);
+
+static const struct field samorg_kommun_f[] = {
+	STR(samorg_kommun, kommunkod, 4),
+	STR(samorg_kommun, kommun, SUS_NAME_MAX),
+	U32(samorg_kommun, stadsdel_id),
+	STR(samorg_kommun, stadsdel, SUS_NAME_MAX),
+	STR(samorg_kommun, lan, SUS_NAME_MAX),
+};
+static const struct layout samorg_kommun_l =
+    LAYOUT(samorg_kommun, samorg_kommun_f);
+
+static const struct field samorg_org_f[] = {
+	U32(samorg_org, organisation_id),
+	STR(samorg_org, namn, SHORT_MAX),
+	STR(samorg_org, organisationstyp, SHORT_MAX),
+	U8(samorg_org, medlem),
+	U8(samorg_org, finansiar),
+	U8(samorg_org, konsument),
+};
+static const struct layout samorg_org_l = LAYOUT(samorg_org, samorg_org_f);
+
+static const struct field samorg_f[] = {
+	U32(msg_samorg, id),
+	STR(msg_samorg, namn, SUS_NAME_MAX),
+	STR(msg_samorg, organisationsnummer, 20),
+	U32(msg_samorg, samverkansform_id),
+	STR(msg_samorg, samverkansform, SUS_NAME_MAX),
+	STR(msg_samorg, startdatum, D),
+	STR(msg_samorg, slutdatum, D),
+	STR(msg_samorg, beskrivning, DESC_MAX),
+	STR(msg_samorg, utdelningsadress, SHORT_MAX),
+	STR(msg_samorg, postnummer, 20),
+	STR(msg_samorg, postort, SUS_NAME_MAX),
+	STR(msg_samorg, telefon, 120),
+	STR(msg_samorg, epost, SHORT_MAX),
+	STR(msg_samorg, webbplats, 800),
+	STR(msg_samorg, kontakt_namn, SHORT_MAX),
+	STR(msg_samorg, kontakt_telefon, 120),
+	STR(msg_samorg, kontakt_epost, SHORT_MAX),
+	STR(msg_samorg, andrad, 64),
+	U8(msg_samorg, rights),
+	LIST(msg_samorg, kommuner, nkommuner, 400, samorg_kommun_l),
+	LIST(msg_samorg, organisationer, norganisationer, 200, samorg_org_l),
+};
+static const struct layout samorg_l = LAYOUT(msg_samorg, samorg_f);
+
+static const struct field samorg_order_submit_f[] = {
+	STR(msg_samorg_order_submit, namn, SUS_NAME_MAX),
+	STR(msg_samorg_order_submit, organisationsnummer, 20),
+	U32(msg_samorg_order_submit, samverkansform_id),
+	STR(msg_samorg_order_submit, startdatum, D),
+	U32(msg_samorg_order_submit, admin_id),
+	STR(msg_samorg_order_submit, kontakt_namn, SHORT_MAX),
+	STR(msg_samorg_order_submit, kontakt_telefon, 120),
+	STR(msg_samorg_order_submit, kontakt_epost, SHORT_MAX),
+};
+static const struct layout samorg_order_submit_l =
+    LAYOUT(msg_samorg_order_submit, samorg_order_submit_f);
+
+static const struct field samorg_order_search_f[] = {
+	U8(msg_samorg_order_search, status),
+	U32(msg_samorg_order_search, offset),
+	U32(msg_samorg_order_search, limit),
+};
+static const struct layout samorg_order_search_l =
+    LAYOUT(msg_samorg_order_search, samorg_order_search_f);
+
+static const struct field samorg_order_row_f[] = {
+	U32(samorg_order_row, id),
+	U8(samorg_order_row, status),
+	STR(samorg_order_row, skapad, 20),
+	STR(samorg_order_row, skapad_av, SUS_NAME_MAX),
+	STR(samorg_order_row, namn, SUS_NAME_MAX),
+	STR(samorg_order_row, organisationsnummer, 20),
+	U32(samorg_order_row, samverkansform_id),
+	STR(samorg_order_row, samverkansform, SUS_NAME_MAX),
+	STR(samorg_order_row, startdatum, D),
+	U32(samorg_order_row, admin_id),
+	STR(samorg_order_row, admin, SHORT_MAX),
+	STR(samorg_order_row, kontakt_namn, SHORT_MAX),
+	STR(samorg_order_row, kontakt_telefon, 120),
+	STR(samorg_order_row, kontakt_epost, SHORT_MAX),
+	STR(samorg_order_row, beslutad, 20),
+	STR(samorg_order_row, beslutad_av, SUS_NAME_MAX),
+	STR(samorg_order_row, kommentar, 2000),
+	U32(samorg_order_row, samorg_id),
+};
+static const struct layout samorg_order_row_l =
+    LAYOUT(samorg_order_row, samorg_order_row_f);
+
+static const struct field samorg_order_list_f[] = {
+	U32(msg_samorg_order_list, total),
+	LIST(msg_samorg_order_list, rows, nrows, SUS_LIST_MAX,
+	    samorg_order_row_l),
+};
+static const struct layout samorg_order_list_l =
+    LAYOUT(msg_samorg_order_list, samorg_order_list_f);
+
+static const struct field samorg_order_decide_f[] = {
+	U32(msg_samorg_order_decide, order_id),
+	U8(msg_samorg_order_decide, approve),
+	STR(msg_samorg_order_decide, kommentar, 2000),
+};
+static const struct layout samorg_order_decide_l =
+    LAYOUT(msg_samorg_order_decide, samorg_order_decide_f);
+
+static const struct field kommun_search_f[] = {
+	STR(msg_kommun_search, lanskod, 2),
+	STR(msg_kommun_search, pattern, SUS_PATTERN_MAX),
+	U32(msg_kommun_search, offset),
+	U32(msg_kommun_search, limit),
+};
+static const struct layout kommun_search_l =
+    LAYOUT(msg_kommun_search, kommun_search_f);
+
+static const struct field kommun_row_f[] = {
+	STR(kommun_row, kommunkod, 4),
+	STR(kommun_row, kommun, SUS_NAME_MAX),
+	STR(kommun_row, lanskod, 2),
+	STR(kommun_row, lan, SUS_NAME_MAX),
+	U32(kommun_row, stadsdel_id),
+	STR(kommun_row, stadsdel, SUS_NAME_MAX),
+};
+static const struct layout kommun_row_l = LAYOUT(kommun_row, kommun_row_f);
+
+static const struct field kommun_list_f[] = {
+	U32(msg_kommun_list, total),
+	LIST(msg_kommun_list, rows, nrows, SUS_LIST_MAX, kommun_row_l),
+};
+static const struct layout kommun_list_l =
+    LAYOUT(msg_kommun_list, kommun_list_f);
+
+static const struct field budget_fin_f[] = {
+	U32(budget_fin, id),
+	U32(budget_fin, organisation_id),
+	STR(budget_fin, organisation, SHORT_MAX),
+	U8(budget_fin, eget_kapital),
+	U64(budget_fin, belopp),
+	U8(budget_fin, has_utfall),
+	U64(budget_fin, utfall),
+	STR(budget_fin, beskrivning, SHORT_MAX),
+};
+static const struct layout budget_fin_l = LAYOUT(budget_fin, budget_fin_f);
+
+static const struct field budget_adm_f[] = {
+	U32(budget_adm, id),
+	U32(budget_adm, kostnadstyp_id),
+	STR(budget_adm, kostnadstyp, SHORT_MAX),
+	U64(budget_adm, budget),
+	U8(budget_adm, has_utfall),
+	U64(budget_adm, utfall),
+	STR(budget_adm, beskrivning, SHORT_MAX),
+};
+static const struct layout budget_adm_l = LAYOUT(budget_adm, budget_adm_f);
+
+static const struct field budget_insats_f[] = {
+	U32(budget_insats, insats_id),
+	STR(budget_insats, namn, SHORT_MAX),
+	U64(budget_insats, budget),
+	U64(budget_insats, utfall),
+};
+static const struct layout budget_insats_l =
+    LAYOUT(budget_insats, budget_insats_f);
+
+static const struct field budget_year_f[] = {
+	U32(budget_year, ar),
+};
+static const struct layout budget_year_l = LAYOUT(budget_year, budget_year_f);
+
+static const struct field budget_get_f[] = {
+	U32(msg_budget_get, samorg_id),
+	U32(msg_budget_get, ar),
+};
+static const struct layout budget_get_l = LAYOUT(msg_budget_get, budget_get_f);
+
+static const struct field budget_f[] = {
+	U32(msg_budget, samorg_id),
+	U32(msg_budget, ar),
+	STR(msg_budget, samorg, SUS_NAME_MAX),
+	STR(msg_budget, samverkansform, SUS_NAME_MAX),
+	STR(msg_budget, startdatum, D),
+	STR(msg_budget, slutdatum, D),
+	U32(msg_budget, forsta_ar),
+	U32(msg_budget, sista_ar),
+	U8(msg_budget, finsam),
+	LIST(msg_budget, ar_med_data, nar, 300, budget_year_l),
+	LIST(msg_budget, fin, nfin, 200, budget_fin_l),
+	LIST(msg_budget, adm, nadm, 200, budget_adm_l),
+	LIST(msg_budget, insatser, ninsatser, SUS_LIST_MAX, budget_insats_l),
+	U64(msg_budget, insats_budget),
+	U64(msg_budget, insats_utfall),
+};
+static const struct layout budget_l = LAYOUT(msg_budget, budget_f);
+
+static const struct field fraga_alt_f[] = {
+	U32(fraga_alt, id),
+	STR(fraga_alt, text, SHORT_MAX),
+};
+static const struct layout fraga_alt_l = LAYOUT(fraga_alt, fraga_alt_f);
+
+static const struct field fraga_f[] = {
+	U32(msg_fraga, id),
+	U32(msg_fraga, samorg_id),
+	STR(msg_fraga, namn, 800),
+	STR(msg_fraga, giltig_from, D),
+	STR(msg_fraga, giltig_tom, D),
+	U8(msg_fraga, mattillfalle),
+	U8(msg_fraga, svarstyp),
+	U8(msg_fraga, obligatorisk),
+	U32(msg_fraga, ordning),
+	U32(msg_fraga, antal_svar),
+	LIST(msg_fraga, alternativ, nalternativ, 50, fraga_alt_l),
+};
+static const struct layout fraga_l = LAYOUT(msg_fraga, fraga_f);
+
+static const struct field fraga_search_f[] = {
+	U32(msg_fraga_search, samorg_id),
+	STR(msg_fraga_search, datum, D),
+	U8(msg_fraga_search, mattillfalle),
+};
+static const struct layout fraga_search_l =
+    LAYOUT(msg_fraga_search, fraga_search_f);
+
+static const struct field fraga_list_f[] = {
+	LIST(msg_fraga_list, rows, nrows, SUS_LIST_MAX, fraga_l),
+};
+static const struct layout fraga_list_l = LAYOUT(msg_fraga_list, fraga_list_f);
+
+static const struct field fraga_delete_f[] = {
+	U32(msg_fraga_delete, samorg_id),
+	U32(msg_fraga_delete, fraga_id),
+};
+static const struct layout fraga_delete_l =
+    LAYOUT(msg_fraga_delete, fraga_delete_f);
+
+static const struct field fraga_ref_f[] = {
+	U32(fraga_ref, id),
+};
+static const struct layout fraga_ref_l = LAYOUT(fraga_ref, fraga_ref_f);
+
+static const struct field fraga_order_f[] = {
+	U32(msg_fraga_order, samorg_id),
+	LIST(msg_fraga_order, ids, nids, SUS_LIST_MAX, fraga_ref_l),
+};
+static const struct layout fraga_order_l =
+    LAYOUT(msg_fraga_order, fraga_order_f);
+
+static const struct field kod_search_f[] = {
+	STR(msg_kod_search, lista, 40),
+};
+static const struct layout kod_search_l = LAYOUT(msg_kod_search, kod_search_f);
+
+static const struct field kodlista_row_f[] = {
+	STR(kodlista_row, namn, 40),
+	STR(kodlista_row, titel, SHORT_MAX),
+	STR(kodlista_row, beskrivning, 2000),
+	STR(kodlista_row, overordnad, 40),
+	U8(kodlista_row, editable),
+};
+static const struct layout kodlista_row_l =
+    LAYOUT(kodlista_row, kodlista_row_f);
+
+static const struct field kod_row_f[] = {
+	U32(kod_row, id),
+	STR(kod_row, lista, 40),
+	STR(kod_row, kod, 40),
+	STR(kod_row, namn, SHORT_MAX),
+	U32(kod_row, ordning),
+	U8(kod_row, aktiv),
+	U8(kod_row, fast),
+	U32(kod_row, overordnad_id),
+};
+static const struct layout kod_row_l = LAYOUT(kod_row, kod_row_f);
+
+static const struct field kod_list_f[] = {
+	LIST(msg_kod_list, listor, nlistor, 100, kodlista_row_l),
+	LIST(msg_kod_list, rows, nrows, 4000, kod_row_l),
+};
+static const struct layout kod_list_l = LAYOUT(msg_kod_list, kod_list_f);
+
+static const struct field org_save_f[] = {
+	U32(msg_org_save, id),
+	STR(msg_org_save, namn, SHORT_MAX),
+	STR(msg_org_save, organisationstyp, SHORT_MAX),
+	STR(msg_org_save, kommunkod, 4),
+	STR(msg_org_save, lanskod, 2),
+	U8(msg_org_save, aktiv),
+};
+static const struct layout org_save_l = LAYOUT(msg_org_save, org_save_f);
+
+#undef D
+
 static const struct layout empty_l = { "empty", 0, NULL, 0 };
 
 static const struct {
@@ -371,6 +683,30 @@ static const struct {
 	{ MSG_UPPDRAG_LIST, "UPPDRAG_LIST", &uppdrag_list_l },
 	{ MSG_UPPDRAG_SAVE_SAMORG, "UPPDRAG_SAVE_SAMORG", &uppdrag_save_l },
 	{ MSG_UPPDRAG_SAVE_INSATS, "UPPDRAG_SAVE_INSATS", &uppdrag_save_l },
+	{ MSG_SAMORG_GET, "SAMORG_GET", &samorg_get_l },
+	{ MSG_SAMORG, "SAMORG", &samorg_l },
+	{ MSG_SAMORG_SAVE, "SAMORG_SAVE", &samorg_l },
+	{ MSG_SAMORG_ORDER_SUBMIT, "SAMORG_ORDER_SUBMIT",
+	    &samorg_order_submit_l },
+	{ MSG_SAMORG_ORDER_SEARCH, "SAMORG_ORDER_SEARCH",
+	    &samorg_order_search_l },
+	{ MSG_SAMORG_ORDER_LIST, "SAMORG_ORDER_LIST", &samorg_order_list_l },
+	{ MSG_SAMORG_ORDER_DECIDE, "SAMORG_ORDER_DECIDE",
+	    &samorg_order_decide_l },
+	{ MSG_KOMMUN_SEARCH, "KOMMUN_SEARCH", &kommun_search_l },
+	{ MSG_KOMMUN_LIST, "KOMMUN_LIST", &kommun_list_l },
+	{ MSG_BUDGET_GET, "BUDGET_GET", &budget_get_l },
+	{ MSG_BUDGET, "BUDGET", &budget_l },
+	{ MSG_BUDGET_SAVE, "BUDGET_SAVE", &budget_l },
+	{ MSG_FRAGA_SEARCH, "FRAGA_SEARCH", &fraga_search_l },
+	{ MSG_FRAGA_LIST, "FRAGA_LIST", &fraga_list_l },
+	{ MSG_FRAGA_SAVE, "FRAGA_SAVE", &fraga_l },
+	{ MSG_FRAGA_DELETE, "FRAGA_DELETE", &fraga_delete_l },
+	{ MSG_FRAGA_ORDER, "FRAGA_ORDER", &fraga_order_l },
+	{ MSG_KOD_SEARCH, "KOD_SEARCH", &kod_search_l },
+	{ MSG_KOD_LIST, "KOD_LIST", &kod_list_l },
+	{ MSG_KOD_SAVE, "KOD_SAVE", &kod_row_l },
+	{ MSG_ORG_SAVE, "ORG_SAVE", &org_save_l },
 };
 
 /* Finds the table row for a type. */

@@ -51,6 +51,10 @@ struct msg_ok {
 
 struct msg_samorg_search {
 	char		*pattern;	/* name, '*' as wildcard; "" = all */
+	uint32_t	 samverkansform_id; /* 0 = any */
+	char		*lanskod;	/* serves a kommun in this län; "" any */
+	char		*kommunkod;	/* serves this kommun; "" = any */
+	uint8_t		 status;	/* SAMORG_ALL, _ACTIVE, _ENDED */
 	uint32_t	 offset;
 	uint32_t	 limit;
 };
@@ -69,6 +73,256 @@ struct msg_samorg_list {
 	uint32_t	 total;		/* matches in all, for the pager */
 	uint32_t	 nrows;
 	struct samorg_row *rows;
+};
+
+struct msg_samorg_get {
+	uint32_t	 id;
+};
+
+/* One row of the Kommun, stadsdel panel: a whole kommun or a stadsdel. */
+struct samorg_kommun {
+	char		*kommunkod;
+	char		*kommun;	/* filled in by the server */
+	uint32_t	 stadsdel_id;	/* 0 = the whole kommun */
+	char		*stadsdel;	/* "" for the whole kommun */
+	char		*lan;
+};
+
+/* One ingående organisation with its three flags. */
+struct samorg_org {
+	uint32_t	 organisation_id;
+	char		*namn;		/* filled in by the server */
+	char		*organisationstyp;
+	uint8_t		 medlem;
+	uint8_t		 finansiar;
+	uint8_t		 konsument;
+};
+
+/*
+ * A whole samverkansorganisation (domain.md 2.1): the reply to
+ * MSG_SAMORG_GET and, changed, the body of MSG_SAMORG_SAVE. A save
+ * replaces the panels with the lists sent; names the server fills in are
+ * ignored. andrad is the version read: a save over someone else's newer
+ * change is refused. rights says what the caller may change.
+ */
+struct msg_samorg {
+	uint32_t	 id;
+	char		*namn;
+	char		*organisationsnummer;
+	uint32_t	 samverkansform_id;
+	char		*samverkansform;
+	char		*startdatum;
+	char		*slutdatum;	/* "" while active */
+	char		*beskrivning;
+	char		*utdelningsadress;
+	char		*postnummer;
+	char		*postort;
+	char		*telefon;
+	char		*epost;
+	char		*webbplats;
+	char		*kontakt_namn;
+	char		*kontakt_telefon;
+	char		*kontakt_epost;
+	char		*andrad;	/* opaque version of the row */
+	uint8_t		 rights;	/* SAMORG_R_* of the caller */
+	uint32_t	 nkommuner;
+	struct samorg_kommun *kommuner;
+	uint32_t	 norganisationer;
+	struct samorg_org *organisationer;
+};
+
+/* The 9447 order (seed 003): whoever is responsible for the förbund. */
+struct msg_samorg_order_submit {
+	char		*namn;		/* at most 50 characters */
+	char		*organisationsnummer; /* NNNNNN-NNNN */
+	uint32_t	 samverkansform_id;
+	char		*startdatum;
+	uint32_t	 admin_id;	/* the first samverkansadministratör */
+	char		*kontakt_namn;	/* the orderer's contact details */
+	char		*kontakt_telefon;
+	char		*kontakt_epost;
+};
+
+struct msg_samorg_order_search {
+	uint8_t		 status;	/* ORDER_SUBMITTED ..., 0 = any */
+	uint32_t	 offset;
+	uint32_t	 limit;
+};
+
+struct samorg_order_row {
+	uint32_t	 id;
+	uint8_t		 status;	/* ORDER_SUBMITTED ... */
+	char		*skapad;	/* YYYY-MM-DD HH:MM */
+	char		*skapad_av;	/* the orderer's name */
+	char		*namn;
+	char		*organisationsnummer;
+	uint32_t	 samverkansform_id;
+	char		*samverkansform;
+	char		*startdatum;
+	uint32_t	 admin_id;
+	char		*admin;		/* name, employer */
+	char		*kontakt_namn;
+	char		*kontakt_telefon;
+	char		*kontakt_epost;
+	char		*beslutad;	/* "" while submitted */
+	char		*beslutad_av;
+	char		*kommentar;
+	uint32_t	 samorg_id;	/* created on approval, else 0 */
+};
+
+struct msg_samorg_order_list {
+	uint32_t	 total;
+	uint32_t	 nrows;
+	struct samorg_order_row *rows;
+};
+
+struct msg_samorg_order_decide {
+	uint32_t	 order_id;
+	uint8_t		 approve;
+	char		*kommentar;
+};
+
+/* Välj kommun, stadsdel: län chosen, kommun name with '*'. */
+struct msg_kommun_search {
+	char		*lanskod;	/* "" = every län */
+	char		*pattern;
+	uint32_t	 offset;
+	uint32_t	 limit;
+};
+
+/* A kommun (stadsdel_id 0), then each of its stadsdelar in force. */
+struct kommun_row {
+	char		*kommunkod;
+	char		*kommun;
+	char		*lanskod;
+	char		*lan;
+	uint32_t	 stadsdel_id;
+	char		*stadsdel;
+};
+
+struct msg_kommun_list {
+	uint32_t	 total;
+	uint32_t	 nrows;
+	struct kommun_row *rows;
+};
+
+/* Budget (domain.md 2.2): whole kronor; utfall only when has_utfall. */
+struct budget_fin {
+	uint32_t	 id;		/* 0 = a new line */
+	uint32_t	 organisation_id; /* 0 only for eget kapital */
+	char		*organisation;
+	uint8_t		 eget_kapital;	/* surplus carried over (rule 8) */
+	uint64_t	 belopp;
+	uint8_t		 has_utfall;
+	uint64_t	 utfall;
+	char		*beskrivning;
+};
+
+struct budget_adm {
+	uint32_t	 id;		/* 0 = a new line */
+	uint32_t	 kostnadstyp_id; /* a code of list kostnadstyp */
+	char		*kostnadstyp;
+	uint64_t	 budget;
+	uint8_t		 has_utfall;
+	uint64_t	 utfall;
+	char		*beskrivning;
+};
+
+/* One insats's budget and utfall for the year, read-only here. */
+struct budget_insats {
+	uint32_t	 insats_id;
+	char		*namn;
+	uint64_t	 budget;
+	uint64_t	 utfall;
+};
+
+struct budget_year {
+	uint32_t	 ar;
+};
+
+struct msg_budget_get {
+	uint32_t	 samorg_id;
+	uint32_t	 ar;
+};
+
+/*
+ * One organisation's year: the reply to MSG_BUDGET_GET and, with the
+ * lines changed, the body of MSG_BUDGET_SAVE, which makes the year's
+ * lines exactly those sent (id 0 adds, a missing id deletes). The
+ * rest is read-only context the server fills in.
+ */
+struct msg_budget {
+	uint32_t	 samorg_id;
+	uint32_t	 ar;
+	char		*samorg;	/* name, form and dates for the header */
+	char		*samverkansform;
+	char		*startdatum;
+	char		*slutdatum;
+	uint32_t	 forsta_ar;	/* years that may have a budget */
+	uint32_t	 sista_ar;	/* 0 = open */
+	uint8_t		 finsam;	/* administrativa kostnader allowed */
+	uint32_t	 nar;
+	struct budget_year *ar_med_data; /* years that have lines */
+	uint32_t	 nfin;
+	struct budget_fin *fin;
+	uint32_t	 nadm;
+	struct budget_adm *adm;
+	uint32_t	 ninsatser;
+	struct budget_insats *insatser;
+	uint64_t	 insats_budget;	/* Budgeterat i insatserna */
+	uint64_t	 insats_utfall;
+};
+
+/* Kompletterande frågor (domain.md 2.3). */
+struct fraga_alt {
+	uint32_t	 id;		/* 0 = a new option */
+	char		*text;
+};
+
+/*
+ * One question: a row of MSG_FRAGA_LIST and the body of MSG_FRAGA_SAVE
+ * (id 0 = new; the options sent replace the old ones, kept by id).
+ */
+struct msg_fraga {
+	uint32_t	 id;
+	uint32_t	 samorg_id;
+	char		*namn;		/* the question, at most 200 characters */
+	char		*giltig_from;
+	char		*giltig_tom;	/* "" = open */
+	uint8_t		 mattillfalle;	/* FRAGA_IN, _UT, _BADA */
+	uint8_t		 svarstyp;	/* SVAR_* */
+	uint8_t		 obligatorisk;
+	uint32_t	 ordning;	/* set by the server */
+	uint32_t	 antal_svar;	/* answers given; > 0 locks deletion */
+	uint32_t	 nalternativ;
+	struct fraga_alt *alternativ;
+};
+
+struct msg_fraga_search {
+	uint32_t	 samorg_id;
+	char		*datum;		/* valid on this day; "" = all */
+	uint8_t		 mattillfalle;	/* asked at this occasion; 0 = all */
+};
+
+struct msg_fraga_list {
+	uint32_t	 nrows;
+	struct msg_fraga *rows;
+};
+
+struct msg_fraga_delete {
+	uint32_t	 samorg_id;
+	uint32_t	 fraga_id;
+};
+
+struct fraga_ref {
+	uint32_t	 id;
+};
+
+/* Every question of the organisation, in the new order. */
+struct msg_fraga_order {
+	uint32_t	 samorg_id;
+	uint32_t	 nids;
+	struct fraga_ref *ids;
 };
 
 struct msg_insats_search {
@@ -146,6 +400,9 @@ struct org_row {
 	char		*undertecknad;	/* agreement signed, "" if none */
 	char		*upphor;	/* agreement ends, "" if open */
 	uint8_t		 sus_forvaltning;
+	char		*kommunkod;	/* "" if none */
+	char		*lanskod;	/* "" if none */
+	uint8_t		 aktiv;
 };
 
 struct msg_org_list {
@@ -262,6 +519,48 @@ struct msg_uppdrag_save {
 	struct uppdrag_add *adds;
 	uint32_t	 nremoves;
 	struct uppdrag_remove *removes;
+};
+
+/* Code lists (domain.md 3): "" = every list. */
+struct msg_kod_search {
+	char		*lista;
+};
+
+struct kodlista_row {
+	char		*namn;		/* the key, a-z and _ */
+	char		*titel;		/* Swedish */
+	char		*beskrivning;
+	char		*overordnad;	/* parent list, "" if none */
+	uint8_t		 editable;	/* samverkansform and lan are not */
+};
+
+/* A code; also the body of MSG_KOD_SAVE (id 0 = new). */
+struct kod_row {
+	uint32_t	 id;
+	char		*lista;
+	char		*kod;		/* A-Z, 0-9 and _ */
+	char		*namn;
+	uint32_t	 ordning;
+	uint8_t		 aktiv;
+	uint8_t		 fast;		/* rules rely on it; read-only */
+	uint32_t	 overordnad_id;	/* 0 if none */
+};
+
+struct msg_kod_list {
+	uint32_t	 nlistor;
+	struct kodlista_row *listor;
+	uint32_t	 nrows;
+	struct kod_row	*rows;
+};
+
+/* The organisations register (id 0 = new). */
+struct msg_org_save {
+	uint32_t	 id;
+	char		*namn;
+	char		*organisationstyp; /* a name from list organisationstyp */
+	char		*kommunkod;	/* "" = none */
+	char		*lanskod;	/* "" = none */
+	uint8_t		 aktiv;
 };
 
 /* Reports whether type has a layout (i.e. is a known message type). */

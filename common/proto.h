@@ -13,7 +13,7 @@
 
 #define SUS_PROTO_MAGIC		"SUS1"
 #define SUS_PROTO_MAJOR		1
-#define SUS_PROTO_MINOR		1
+#define SUS_PROTO_MINOR		2
 #define SUS_PREAMBLE_LEN	8
 #define SUS_NOISE_PROLOGUE	"sus-noise-v1"
 #define SUS_DEFAULT_PORT	4646
@@ -76,8 +76,25 @@ enum msg_type {
 	MSG_PASSWORD_CHANGE = 107, /* C→S old and new password */
 
 	/* Samverkansorganisation. */
-	MSG_SAMORG_SEARCH = 200, /* C→S name pattern with '*', paging */
+	MSG_SAMORG_SEARCH = 200, /* C→S name pattern with '*', filters, paging */
 	MSG_SAMORG_LIST = 201,	 /* S→C one page of organisations */
+	MSG_SAMORG_GET = 202,	 /* C→S one organisation by id */
+	MSG_SAMORG = 203,	 /* S→C the whole organisation */
+	MSG_SAMORG_SAVE = 204,	 /* C→S a changed MSG_SAMORG */
+	MSG_SAMORG_ORDER_SUBMIT = 205, /* C→S a 9447 order */
+	MSG_SAMORG_ORDER_SEARCH = 206, /* C→S 9447 orders by status */
+	MSG_SAMORG_ORDER_LIST = 207, /* S→C one page of 9447 orders */
+	MSG_SAMORG_ORDER_DECIDE = 208, /* C→S approve (creates) or reject */
+	MSG_KOMMUN_SEARCH = 209, /* C→S kommuner by län and name */
+	MSG_KOMMUN_LIST = 210,	 /* S→C kommuner and their stadsdelar */
+	MSG_BUDGET_GET = 211,	 /* C→S one organisation's year */
+	MSG_BUDGET = 212,	 /* S→C the year's lines and insats sums */
+	MSG_BUDGET_SAVE = 213,	 /* C→S the year's lines, all of them */
+	MSG_FRAGA_SEARCH = 214,	 /* C→S an organisation's questions */
+	MSG_FRAGA_LIST = 215,	 /* S→C the questions in order */
+	MSG_FRAGA_SAVE = 216,	 /* C→S one question, new or changed */
+	MSG_FRAGA_DELETE = 217,	 /* C→S delete an unanswered question */
+	MSG_FRAGA_ORDER = 218,	 /* C→S the new presentation order */
 
 	/* Insats. */
 	MSG_INSATS_SEARCH = 300, /* C→S samverkansorg, name pattern, paging */
@@ -100,6 +117,10 @@ enum msg_type {
 	MSG_UPPDRAG_LIST = 721,	 /* S→C one page of uppdrag */
 	MSG_UPPDRAG_SAVE_SAMORG = 722, /* C→S adds and removals, one samorg */
 	MSG_UPPDRAG_SAVE_INSATS = 723, /* C→S adds and removals, one insats */
+	MSG_KOD_SEARCH = 730,	 /* C→S code lists, one or all */
+	MSG_KOD_LIST = 731,	 /* S→C the lists and their codes */
+	MSG_KOD_SAVE = 732,	 /* C→S one code, new or changed */
+	MSG_ORG_SAVE = 733,	 /* C→S one organisation of the register */
 };
 
 /* Error codes carried by MSG_ERR. */
@@ -129,6 +150,24 @@ enum sus_errcode {
 #define ORDER_SUBMITTED		1
 #define ORDER_APPROVED		2
 #define ORDER_REJECTED		3
+
+/* MSG_SAMORG_SEARCH status filter. */
+#define SAMORG_ALL		0
+#define SAMORG_ACTIVE		1	/* no slutdatum, or one in the future */
+#define SAMORG_ENDED		2
+
+/* MSG_SAMORG rights: what the caller may change. */
+#define SAMORG_R_EDIT		0x01	/* beskrivning, slutdatum, panels */
+#define SAMORG_R_BASE		0x02	/* namn, samverkansform, startdatum */
+
+/* Kompletterande frågor: the occasion asked at and the answer type. */
+#define FRAGA_IN		1	/* inregistrering */
+#define FRAGA_UT		2	/* utregistrering */
+#define FRAGA_BADA		3	/* both */
+#define SVAR_JANEJ		1
+#define SVAR_ENVAL		2	/* one option */
+#define SVAR_FLERVAL		3	/* several options */
+#define SVAR_HELTAL		4	/* an integer */
 
 /* Roles, as a bit set in MSG_LOGIN_OK. */
 #define ROLE_SUPERADMIN		0x01	/* Superadministratör */

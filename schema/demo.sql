@@ -98,10 +98,10 @@ BEGIN
 		('Samverkansområde Dalarna', '222222-0301', 'HANDLINGSPLAN',
 		    'Handlingsplansamverkan, registrerad till februari 2013.',
 		    '2008-01-01', '2013-01-31', 'Falun', NULL),
-		('Af i Af/FK-samarbete', NULL, 'AFFK',
+		('Arbetsförmedlingen (Af/FK)', NULL, 'AFFK',
 		    'Arbetsförmedlingens del av Af/FK-samarbetet.',
 		    '2013-01-01', NULL, NULL, NULL),
-		('FK i Af/FK-samarbete', NULL, 'AFFK',
+		('Försäkringskassan (Af/FK)', NULL, 'AFFK',
 		    'Försäkringskassans del av Af/FK-samarbetet.',
 		    '2013-01-01', NULL, NULL, NULL)
 	) AS v(namn, orgnr, kod, beskrivning, startdatum, slutdatum, postort,

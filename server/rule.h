@@ -37,6 +37,9 @@ const char	*rule_db_message(const char *sqlstate);
 const char	*rule_password_refusal(const char *pw, const char *username,
 		    const char *old);
 
+/* The sentence for an SU01x/SU02x refusal of schema 0006, or NULL. */
+const char	*rule_samorg_db_message(const char *sqlstate);
+
 /* Shortest and longest password accepted, in bytes. */
 #define RULE_PASSWORD_MIN	10
 #define RULE_PASSWORD_MAX	128

@@ -60,6 +60,9 @@ rule_db_message(const char *sqlstate)
 
 	if (sqlstate == NULL)
 		return NULL;
+	if (strncmp(sqlstate, "SU", 2) == 0 &&
+	    rule_samorg_db_message(sqlstate) != NULL)
+		return rule_samorg_db_message(sqlstate);
 	for (i = 0; i < sizeof rule_db_messages / sizeof rule_db_messages[0];
 	    i++) {
 		if (strcmp(rule_db_messages[i].state, sqlstate) == 0)

@@ -88,3 +88,25 @@ out:
 	db_page_clear(&pg);
 	return rv;
 }
+
+/* STUB: the samverkansorg helper replaces these. */
+int
+samverkansorg_get(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_error(s, id, ERR_UNSUPPORTED, "Inte byggt ännu.");
+}
+
+int
+samverkansorg_save(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_error(s, id, ERR_UNSUPPORTED, "Inte byggt ännu.");
+}
+
+int
+kommun_search(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_error(s, id, ERR_UNSUPPORTED, "Inte byggt ännu.");
+}

@@ -112,6 +112,26 @@ int		 session_reply_flush(struct session *);
 int		 session_error(struct session *, uint32_t id, uint32_t code,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/*
+ * Issue 4 handlers: samverkansorg.c (search, view, save, kommun search),
+ * samorg_order.c (the 9447 order), budget.c, fraga.c, styrdata.c.
+ */
+int		 samverkansorg_get(struct session *, uint32_t, void *);
+int		 samverkansorg_save(struct session *, uint32_t, void *);
+int		 kommun_search(struct session *, uint32_t, void *);
+int		 samorg_order_submit(struct session *, uint32_t, void *);
+int		 samorg_order_search(struct session *, uint32_t, void *);
+int		 samorg_order_decide(struct session *, uint32_t, void *);
+int		 budget_get(struct session *, uint32_t, void *);
+int		 budget_save(struct session *, uint32_t, void *);
+int		 fraga_search(struct session *, uint32_t, void *);
+int		 fraga_save(struct session *, uint32_t, void *);
+int		 fraga_delete(struct session *, uint32_t, void *);
+int		 fraga_order(struct session *, uint32_t, void *);
+int		 kod_search(struct session *, uint32_t, void *);
+int		 kod_save(struct session *, uint32_t, void *);
+int		 organisation_save(struct session *, uint32_t, void *);
+
 /* session.c */
 void		 session_run(int fd, const char *peer, int startup_fd);
 

@@ -126,7 +126,8 @@ bench_pq_one(PGconn *pg)
 static int
 bench_sus_one(struct chan *c, int fd, struct buf *b, uint32_t id)
 {
-	struct msg_samorg_search q = { "Samordningsförbundet*", 0, 10 };
+	struct msg_samorg_search q = {
+	    .pattern = (char *)"Samordningsförbundet*", .limit = 10 };
 	struct msg_samorg_list	 list;
 	struct chan_msg		 m;
 	int			 ok;

@@ -57,6 +57,11 @@ static const struct integ_case *const integ_tables[] = {
 	cases_uppdrag,
 	cases_matrix,
 	cases_accounts,
+	cases_samorg_admin,
+	cases_samorg_order,
+	cases_budget,
+	cases_fraga,
+	cases_styrdata,
 };
 
 /* Records the first reason the running case failed. */

@@ -151,5 +151,10 @@ extern const struct integ_case	cases_bestallning[];
 extern const struct integ_case	cases_uppdrag[];
 extern const struct integ_case	cases_matrix[];
 extern const struct integ_case	cases_accounts[];
+extern const struct integ_case	cases_samorg_admin[];
+extern const struct integ_case	cases_samorg_order[];
+extern const struct integ_case	cases_budget[];
+extern const struct integ_case	cases_fraga[];
+extern const struct integ_case	cases_styrdata[];
 
 #endif

@@ -368,7 +368,8 @@ out:
 static int
 noaudit_login_refused(void)
 {
-	struct msg_samorg_search q = { "*", 0, 10 };
+	struct msg_samorg_search q = {
+	    .pattern = (char *)"*", .limit = 10 };
 	struct conn	cn;
 	size_t		n;
 	int		r, rv = -1;

@@ -23,6 +23,7 @@ search(struct conn *cn, const char *pattern, uint32_t offset, uint32_t limit,
 	int				r;
 
 	memset(list, 0, sizeof *list);
+	memset(&q, 0, sizeof q);
 	q.pattern = (char *)pattern;
 	q.offset = offset;
 	q.limit = limit;

@@ -275,6 +275,7 @@ prelogin_search(void)
 {
 	struct msg_samorg_search	q;
 
+	memset(&q, 0, sizeof q);
 	q.pattern = (char *)"*";
 	q.offset = 0;
 	q.limit = 10;

@@ -70,6 +70,7 @@ find_samorg(struct conn *cn, const char *name)
 	union ureply			u;
 	uint32_t			i, found = 0;
 
+	memset(&q, 0, sizeof q);
 	q.pattern = (char *)name;
 	q.offset = 0;
 	q.limit = 0;

@@ -455,6 +455,7 @@ encode_pattern(size_t n)
 	ck_assert_ptr_nonnull(p);
 	memset(p, 'a', n);
 	p[n] = '\0';
+	memset(&q, 0, sizeof q);
 	q.pattern = p;
 	q.offset = 0;
 	q.limit = 1;

@@ -1,0 +1,8 @@
+/* STUB: replaced by the helper that owns this file. */
+#include "client.h"
+
+struct screen *
+scr_fraga_new(struct ui *ui)
+{
+	return scr_help_new(ui);
+}

@@ -1,0 +1,14 @@
+/* STUB: replaced by the helper that owns this file. */
+#include "client.h"
+
+struct screen *
+scr_styrdata_new(struct ui *ui)
+{
+	return scr_help_new(ui);
+}
+
+struct screen *
+scr_orgreg_new(struct ui *ui)
+{
+	return scr_help_new(ui);
+}

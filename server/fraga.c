@@ -1,0 +1,35 @@
+/*
+ * Kompletterande frågor.
+ * STUB: replaced by the helper that owns this file.
+ */
+#include "msg.h"
+#include "proto.h"
+#include "susd.h"
+
+int
+fraga_search(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_error(s, id, ERR_UNSUPPORTED, "Inte byggt ännu.");
+}
+
+int
+fraga_save(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_error(s, id, ERR_UNSUPPORTED, "Inte byggt ännu.");
+}
+
+int
+fraga_delete(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_error(s, id, ERR_UNSUPPORTED, "Inte byggt ännu.");
+}
+
+int
+fraga_order(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_error(s, id, ERR_UNSUPPORTED, "Inte byggt ännu.");
+}
