@@ -231,6 +231,25 @@ session_reply(struct session *s, uint32_t id, uint16_t type, const void *m)
 	return 0;
 }
 
+/*
+ * Sends ERR{code, text} and returns what a handler returns after a
+ * refusal: REQ_ROLLBACK, or the send's failure.
+ */
+int
+session_refuse(struct session *s, uint32_t id, uint32_t code,
+    const char *fmt, ...)
+{
+	char	text[SUS_MESSAGE_MAX];
+	va_list	ap;
+	int	r;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	r = session_error(s, id, code, "%s", text);
+	return r != 0 ? r : REQ_ROLLBACK;
+}
+
 /* Sends the held reply, if any. */
 int
 session_reply_flush(struct session *s)

@@ -111,6 +111,9 @@ int		 session_reply(struct session *, uint32_t id, uint16_t type,
 int		 session_reply_flush(struct session *);
 int		 session_error(struct session *, uint32_t id, uint32_t code,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* session_error(), then REQ_ROLLBACK: how a handler says no. */
+int		 session_refuse(struct session *, uint32_t id, uint32_t code,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /*
  * Issue 4 handlers: samverkansorg.c (search, view, save, kommun search),

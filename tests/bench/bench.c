@@ -100,9 +100,12 @@ bench_connect(const char *host, int port, const char *pins,
 	return fd;
 }
 
-/* The parameters both sides search with. */
-static const char *bench_params[3] = { "Samordningsf\xc3\xb6rbundet%", "0",
-    "10" };
+/*
+ * The parameters both sides search with: what susd makes of the search
+ * below (no samverkansform, län, kommun or status), offset and limit.
+ */
+static const char *bench_params[SAMORG_SEARCH_NFILTER + 2] = {
+    "Samordningsf\xc3\xb6rbundet%", "0", "", "", "0", "0", "10" };
 
 /* One search over raw libpq: the server's two queries in a transaction. */
 static int
@@ -112,10 +115,10 @@ bench_pq_one(PGconn *pg)
 	int		 ok;
 
 	PQclear(PQexec(pg, "BEGIN"));
-	PQclear(PQexecParams(pg, SAMORG_SEARCH_COUNT_SQL, 1, NULL,
-	    bench_params, NULL, NULL, 0));
-	res = PQexecParams(pg, SAMORG_SEARCH_SQL, 3, NULL, bench_params, NULL,
-	    NULL, 0);
+	PQclear(PQexecParams(pg, SAMORG_SEARCH_COUNT_SQL,
+	    SAMORG_SEARCH_NFILTER, NULL, bench_params, NULL, NULL, 0));
+	res = PQexecParams(pg, SAMORG_SEARCH_SQL, SAMORG_SEARCH_NFILTER + 2,
+	    NULL, bench_params, NULL, NULL, 0);
 	ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) > 0;
 	PQclear(res);
 	PQclear(PQexec(pg, "COMMIT"));

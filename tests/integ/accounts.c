@@ -207,6 +207,7 @@ acct_samorg(struct conn *cn)
 	int				r;
 
 	memset(&l, 0, sizeof l);
+	memset(&q, 0, sizeof q);
 	q.pattern = "";
 	q.offset = 0;
 	q.limit = 5;
