@@ -332,3 +332,101 @@ BEGIN
 	WHERE a.username = 'deltagaransv' AND i.namn = 'Steget vidare';
 END
 $demo$;
+
+-- Samverkansorganisation administration (schema 0006): Samordningsförbundet
+-- Göteborg's budget and utfall for last year and this year, its insatser's
+-- budget lines and two kompletterande frågor. No other organisation gets
+-- budget data: the tests use them empty. Its own block, so a database
+-- loaded before 0006 gets it on the next "demo".
+DO $demo$
+DECLARE
+	sorg	integer;
+	y	integer := extract(year FROM current_date)::integer;
+BEGIN
+	SELECT id INTO sorg FROM samverkansorg
+	WHERE namn = 'Samordningsförbundet Göteborg';
+	IF sorg IS NULL OR EXISTS (SELECT 1 FROM samorg_finansiering
+	    WHERE samverkansorg_id = sorg) OR EXISTS (SELECT 1 FROM fraga
+	    WHERE samverkansorg_id = sorg) THEN
+		RETURN;
+	END IF;
+
+	-- The parties of a Finsam förbund, all members and finansiärer.
+	INSERT INTO samverkansorg_organisation (samverkansorg_id,
+	    organisation_id, medlem, finansiar, konsument)
+	SELECT sorg, o.id, true, true, v.konsument
+	FROM (VALUES
+		('Försäkringskassan', false),
+		('Arbetsförmedlingen', false),
+		('Region Västra Götaland', true),
+		('Göteborgs stad', true)
+	) AS v(namn, konsument)
+	JOIN organisation o ON o.namn = v.namn
+	ON CONFLICT (samverkansorg_id, organisation_id) DO UPDATE
+	    SET medlem = true, finansiar = true;
+
+	-- Half from the state through Försäkringskassan, a quarter each from
+	-- the region and the city; last year with utfall.
+	INSERT INTO samorg_finansiering (samverkansorg_id, ar, organisation_id,
+	    eget_kapital, belopp, utfall, beskrivning)
+	SELECT sorg, y + v.ar, o.id, false, v.belopp, v.utfall, v.beskrivning
+	FROM (VALUES
+		(-1, 'Försäkringskassan', 6000000, 6000000,
+		    'Statens andel'),
+		(-1, 'Region Västra Götaland', 3000000, 3000000,
+		    'Regionens andel'),
+		(-1, 'Göteborgs stad', 3000000, 2950000, 'Kommunens andel'),
+		(0, 'Försäkringskassan', 6400000, NULL, 'Statens andel'),
+		(0, 'Region Västra Götaland', 3200000, NULL,
+		    'Regionens andel'),
+		(0, 'Göteborgs stad', 3200000, NULL, 'Kommunens andel')
+	) AS v(ar, organisation, belopp, utfall, beskrivning)
+	JOIN organisation o ON o.namn = v.organisation;
+	INSERT INTO samorg_finansiering (samverkansorg_id, ar, organisation_id,
+	    eget_kapital, belopp, beskrivning)
+	VALUES (sorg, y, NULL, true, 850000,
+	    'Eget kapital från ' || (y - 1)::text);
+
+	INSERT INTO samorg_admkostnad (samverkansorg_id, ar, kostnadstyp_id,
+	    budget, utfall, beskrivning)
+	SELECT sorg, y + v.ar, k.id, v.budget, v.utfall, v.beskrivning
+	FROM (VALUES
+		(-1, 'KRING', 420000, 398500, 'Lokal, telefoni och material'),
+		(-1, 'PERSONAL', 1650000, 1702300,
+		    'Förbundschef och samordnare'),
+		(0, 'KRING', 440000, NULL, 'Lokal, telefoni och material'),
+		(0, 'PERSONAL', 1720000, NULL, 'Förbundschef och samordnare')
+	) AS v(ar, kod, budget, utfall, beskrivning)
+	JOIN kod k ON k.lista = 'kostnadstyp' AND k.kod = v.kod;
+
+	-- Rule 10: a FINSAM insats's lines name no organisation.
+	INSERT INTO insats_budgetpost (insats_id, ar, budgettyp_id, budget,
+	    utfall, beskrivning)
+	SELECT i.id, y + v.ar, k.id, v.budget, v.utfall, v.beskrivning
+	FROM (VALUES
+		('Steget vidare', -1, 2400000, 2310000, 'Personal och lokal'),
+		('Steget vidare', 0, 2500000, NULL, 'Personal och lokal'),
+		('Hisingens arbetsväg', 0, 1800000, NULL,
+		    'Coacher och arbetsträning')
+	) AS v(insats, ar, budget, utfall, beskrivning)
+	JOIN insats i ON i.samverkansorg_id = sorg AND i.namn = v.insats
+	JOIN kod k ON k.lista = 'budgettyp' AND k.kod = 'INSATS';
+
+	INSERT INTO fraga (samverkansorg_id, namn, giltig_from, mattillfalle,
+	    svarstyp, obligatorisk, ordning)
+	VALUES
+		(sorg, 'Har deltagaren tidigare deltagit i en insats hos '
+		    'förbundet?', '2024-01-01', 'in', 'janej', true, 1),
+		(sorg, 'Hur nöjd är deltagaren med stödet i insatsen?',
+		    '2024-01-01', 'ut', 'enval', false, 2);
+	INSERT INTO fraga_alternativ (fraga_id, text, ordning)
+	SELECT f.id, v.text, v.ordning
+	FROM (VALUES
+		('Mycket nöjd', 1),
+		('Ganska nöjd', 2),
+		('Inte nöjd', 3)
+	) AS v(text, ordning)
+	JOIN fraga f ON f.samverkansorg_id = sorg
+	    AND f.namn = 'Hur nöjd är deltagaren med stödet i insatsen?';
+END
+$demo$;

@@ -50,7 +50,10 @@ SELECT col_is_null('stadsdel', 'giltig_tom');
 SELECT col_is_pk('organisation', 'id');
 SELECT col_not_null('organisation', 'namn');
 SELECT col_not_null('organisation', 'organisationstyp');
-SELECT col_has_check('organisation', 'organisationstyp');
+-- Schema 0006: the type is a code of list organisationstyp, not a CHECK.
+SELECT fk_ok('organisation',
+    ARRAY['organisationstyp_lista', 'organisationstyp'],
+    'kod', ARRAY['lista', 'namn']);
 
 -- samverkansorg.
 SELECT col_is_pk('samverkansorg', 'id');

@@ -1,7 +1,8 @@
 -- Reference data loaded by the migrations, and that it is read-only for
--- the application.
+-- the application except the organisations register, which the
+-- superadministratör maintains through susd (schema 0006).
 BEGIN;
-SELECT plan(27);
+SELECT plan(28);
 
 SELECT is((SELECT count(*) FROM kommun)::int, 290, '290 kommuner');
 SELECT is((SELECT count(*) FROM lan)::int, 21, '21 län');
@@ -42,8 +43,8 @@ SELECT throws_ok($$INSERT INTO kommun VALUES ('0199', 'Felkod', '03')$$,
 SELECT throws_ok($$INSERT INTO kommun VALUES ('0299', 'Ingen', '02')$$,
     '23503', NULL, 'a kommun in an unknown län is refused');
 SELECT throws_ok($$INSERT INTO organisation (namn, organisationstyp)
-    VALUES ('Privat AB', 'Företag')$$, '23514', NULL,
-    'an unknown organisationstyp is refused');
+    VALUES ('Privat AB', 'Företag')$$, '23503', NULL,
+    'an organisationstyp not in the code list is refused');
 SELECT lives_ok($$INSERT INTO organisation (namn, organisationstyp)
     VALUES ('Region Testland', 'Landsting/Region')$$,
     'a Landsting/Region organisation is accepted');
@@ -51,13 +52,15 @@ SELECT throws_ok($$INSERT INTO stadsdel (kommunkod, namn, giltig_from,
     giltig_tom) VALUES ('0180', 'Baklänges', '2020-01-02', '2020-01-01')$$,
     '23514', NULL, 'a stadsdel ending before it starts is refused');
 
--- The application reads but never writes styrdata.
-SELECT is_empty($$
+-- The application reads styrdata and writes only the organisations
+-- register, which it may add to and change but never delete from.
+SELECT set_eq($$
 	SELECT t || ':' || p FROM unnest(ARRAY['samverkansform', 'lan',
 	    'kommun', 'stadsdel', 'organisation']) AS t,
 	    unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) AS p
 	WHERE has_table_privilege('sus_app', t, p)
-$$, 'sus_app holds no write privilege on any styrdata table');
+$$, ARRAY['organisation:INSERT', 'organisation:UPDATE'],
+    'sus_app writes no styrdata table but the organisations register');
 SET LOCAL ROLE sus_app;
 SELECT is((SELECT count(*) FROM kommun)::int, 290, 'sus_app reads kommun');
 SELECT throws_ok($$INSERT INTO kommun VALUES ('0198', 'Ny', '01')$$,
@@ -66,9 +69,11 @@ SELECT throws_ok($$UPDATE lan SET namn = 'x' WHERE lanskod = '01'$$,
     '42501', NULL, 'sus_app cannot update a län');
 SELECT throws_ok($$DELETE FROM samverkansform$$,
     '42501', NULL, 'sus_app cannot delete a samverkansform');
-SELECT throws_ok($$INSERT INTO organisation (namn, organisationstyp)
+SELECT lives_ok($$INSERT INTO organisation (namn, organisationstyp)
     VALUES ('Region Appen', 'Landsting/Region')$$,
-    '42501', NULL, 'sus_app cannot insert an organisation');
+    'sus_app adds an organisation to the register');
+SELECT throws_ok($$DELETE FROM organisation WHERE namn = 'Region Appen'$$,
+    '42501', NULL, 'sus_app cannot delete an organisation');
 SELECT throws_ok($$TRUNCATE stadsdel CASCADE$$,
     '42501', NULL, 'sus_app cannot truncate stadsdel');
 RESET ROLE;

@@ -1,6 +1,6 @@
 -- schema/demo.sql (loaded twice by the runner before this file).
 BEGIN;
-SELECT plan(16);
+SELECT plan(27);
 
 SELECT is((SELECT count(*) FROM samverkansorg)::int, 21,
     'the demo organisations exist exactly once after two loads');
@@ -57,6 +57,67 @@ SELECT is_empty($$SELECT a.username FROM anvandare a
     'no förbund employee is deltagaransvarig (rule 17)');
 SELECT ok((SELECT count(*) FROM samverkansorg_organisation
     WHERE finansiar) >= 10, 'ingående organisationer with finansiärer');
+
+-- Samverkansorganisation administration (schema 0006): Göteborg alone
+-- has budget data, for last year and this year.
+CREATE TEMP TABLE g AS SELECT id, extract(year FROM current_date)::int AS y
+FROM samverkansorg WHERE namn = 'Samordningsförbundet Göteborg';
+SELECT set_has($$SELECT o.namn::text COLLATE "default"
+    FROM samverkansorg_organisation so
+    JOIN organisation o ON o.id = so.organisation_id
+    WHERE so.samverkansorg_id = (SELECT id FROM g) AND so.medlem
+    AND so.finansiar$$, $$VALUES ('Försäkringskassan'),
+    ('Arbetsförmedlingen'), ('Region Västra Götaland'), ('Göteborgs stad')$$,
+    'Göteborg''s four parties are members and finansiärer');
+SELECT is_empty($$SELECT samverkansorg_id FROM samorg_finansiering
+    WHERE samverkansorg_id <> (SELECT id FROM g)
+    UNION ALL SELECT samverkansorg_id FROM samorg_admkostnad
+    WHERE samverkansorg_id <> (SELECT id FROM g)
+    UNION ALL SELECT i.samverkansorg_id FROM insats_budgetpost b
+    JOIN insats i ON i.id = b.insats_id
+    WHERE i.samverkansorg_id <> (SELECT id FROM g)$$,
+    'no other organisation has budget lines');
+SELECT results_eq($$SELECT ar::int, count(*)::int, sum(belopp)::bigint,
+    count(utfall)::int FROM samorg_finansiering
+    WHERE samverkansorg_id = (SELECT id FROM g) AND NOT eget_kapital
+    GROUP BY ar ORDER BY ar$$,
+    $$VALUES ((SELECT y - 1 FROM g), 3, 12000000::bigint, 3),
+    ((SELECT y FROM g), 3, 12800000::bigint, 0)$$,
+    'finance lines for last year (with utfall) and this year, once each');
+SELECT results_eq($$SELECT ar::int, beskrivning, organisation_id IS NULL
+    FROM samorg_finansiering WHERE samverkansorg_id = (SELECT id FROM g)
+    AND eget_kapital$$,
+    $$VALUES ((SELECT y FROM g), 'Eget kapital från ' ||
+    (SELECT y - 1 FROM g)::text, true)$$,
+    'one Eget kapital line this year');
+SELECT set_eq($$SELECT a.ar || ':' || k.kod FROM samorg_admkostnad a
+    JOIN kod k ON k.id = a.kostnadstyp_id
+    WHERE a.samverkansorg_id = (SELECT id FROM g)$$,
+    $$SELECT (y + d) || ':' || k FROM g, unnest(ARRAY[-1, 0]) d,
+    unnest(ARRAY['KRING', 'PERSONAL']) k$$,
+    'administrativa kostnader Kring and Personal both years');
+SELECT is((SELECT count(*) FROM samorg_admkostnad
+    WHERE samverkansorg_id = (SELECT id FROM g) AND utfall IS NOT NULL
+    AND ar = (SELECT y - 1 FROM g))::int, 2,
+    'last year''s administrativa kostnader have utfall');
+SELECT set_eq($$SELECT i.namn || ':' || (b.ar - (SELECT y FROM g))
+    FROM insats_budgetpost b JOIN insats i ON i.id = b.insats_id$$,
+    ARRAY['Steget vidare:-1', 'Steget vidare:0', 'Hisingens arbetsväg:0'],
+    'insats budget lines on two of Göteborg''s insatser');
+SELECT is_empty($$SELECT id FROM insats_budgetpost
+    WHERE organisation_id IS NOT NULL$$,
+    'FINSAM insats lines name no organisation (rule 10)');
+SELECT results_eq($$SELECT f.mattillfalle, f.svarstyp, f.ordning,
+    count(a.id)::int FROM fraga f
+    LEFT JOIN fraga_alternativ a ON a.fraga_id = f.id
+    GROUP BY f.id ORDER BY f.ordning$$,
+    $$VALUES ('in', 'janej', 1, 0), ('ut', 'enval', 2, 3)$$,
+    'two kompletterande frågor: ja/nej in, single choice out with three');
+SELECT is_empty($$SELECT id FROM fraga
+    WHERE samverkansorg_id <> (SELECT id FROM g)$$,
+    'the questions are Göteborg''s');
+SELECT is((SELECT count(*) FROM fraga_svar)::int, 0,
+    'no answers: the questions may still be changed and deleted');
 
 SELECT * FROM finish();
 ROLLBACK;

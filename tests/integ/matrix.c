@@ -37,6 +37,12 @@
 #define MATRIX_SHORT_PASSWORD	"kort"
 /* A date no calendar has: a save carrying it cannot change anything. */
 #define MATRIX_BAD_DATE		"2026-13-45"
+/* Not the version of any row: a save carrying it is a stale one. */
+#define MATRIX_STALE		"stale"
+/* Before every organisation's start year: no budget may exist there. */
+#define MATRIX_EARLY_YEAR	1990
+/* FINSAM (schema 0002), the form of both target organisations. */
+#define MATRIX_FINSAM		1
 
 struct matrix_builder;
 
@@ -63,6 +69,8 @@ struct matrix_target {
 	const char	*insats_env;
 	const char	*org_env;
 	const char	*samorg_name;
+	const char	*samorg_orgnr;	/* as the demo data has them, so a */
+	const char	*samorg_start;	/* save changes no locked field */
 	const char	*org_name;
 	uint32_t	 samorg;
 	uint32_t	 insats;
@@ -87,6 +95,21 @@ union matrix_body {
 	struct msg_order_decide		decide;
 	struct msg_uppdrag_search	uppdrag;
 	struct msg_uppdrag_save		save;
+	struct msg_samorg_get		samorg_get;
+	struct msg_samorg		samorg_save;
+	struct msg_kommun_search	kommun;
+	struct msg_samorg_order_submit	samorg_submit;
+	struct msg_samorg_order_search	samorg_orders;
+	struct msg_samorg_order_decide	samorg_decide;
+	struct msg_budget_get		budget_get;
+	struct msg_budget		budget;
+	struct msg_fraga_search		fragor;
+	struct msg_fraga		fraga;
+	struct msg_fraga_delete		fraga_delete;
+	struct msg_fraga_order		fraga_order;
+	struct msg_kod_search		kod;
+	struct kod_row			kod_save;
+	struct msg_org_save		org_save;
 };
 
 /* Fills b for the target and caller; returns the body (NULL = empty). */
@@ -128,10 +151,11 @@ _Static_assert(sizeof matrix_callers / sizeof matrix_callers[0] ==
  */
 static struct matrix_target matrix_targets[] = {
 	{ "inside", "MATRIX_SAMORG_IN", "MATRIX_INSATS_IN", "MATRIX_ORG_IN",
-	    "Samordningsförbundet Göteborg", "Göteborgs stad", 0, 0, 0 },
+	    "Samordningsförbundet Göteborg", "222222-0101", "2005-01-01",
+	    "Göteborgs stad", 0, 0, 0 },
 	{ "outside", "MATRIX_SAMORG_OUT", "MATRIX_INSATS_OUT",
 	    "MATRIX_ORG_OUT", "Samordningsförbundet Stockholms stad",
-	    "Stockholms stad", 0, 0, 0 },
+	    "222222-0102", "2009-03-01", "Stockholms stad", 0, 0, 0 },
 };
 #define MATRIX_NTARGETS	(sizeof matrix_targets / sizeof matrix_targets[0])
 
@@ -342,6 +366,203 @@ build_save_insats(union matrix_body *b, const struct matrix_target *t,
 	return &b->save;
 }
 
+static const void *
+build_samorg_get(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->samorg_get.id = t->samorg;
+	return &b->samorg_get;
+}
+
+/* A kommun that does not exist, for the panel of a refused save. */
+static struct samorg_kommun matrix_no_kommun = {
+	(char *)"9999", (char *)"", 0, (char *)"", (char *)""
+};
+
+/*
+ * Hantera samverkansorg: the locked fields (namn, form, startdatum) as
+ * they are, so no finer rule refuses a samverkansadministratör, and a
+ * stale version, an impossible slutdatum and a kommun that does not
+ * exist, any of which refuses the save.
+ */
+static const void *
+build_samorg_save(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->samorg_save.id = t->samorg;
+	b->samorg_save.namn = (char *)t->samorg_name;
+	b->samorg_save.organisationsnummer = (char *)t->samorg_orgnr;
+	b->samorg_save.samverkansform_id = MATRIX_FINSAM;
+	b->samorg_save.startdatum = (char *)t->samorg_start;
+	b->samorg_save.slutdatum = (char *)MATRIX_BAD_DATE;
+	b->samorg_save.andrad = (char *)MATRIX_STALE;
+	b->samorg_save.nkommuner = 1;
+	b->samorg_save.kommuner = &matrix_no_kommun;
+	return &b->samorg_save;
+}
+
+static const void *
+build_kommun_search(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->kommun.lanskod = (char *)"14";
+	b->kommun.pattern = (char *)"Göte*";
+	b->kommun.limit = 10;
+	return &b->kommun;
+}
+
+/* A 9447 order without a name and with a date that cannot be. */
+static const void *
+build_samorg_submit(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->samorg_submit.namn = (char *)"";
+	b->samorg_submit.organisationsnummer = (char *)"";
+	b->samorg_submit.samverkansform_id = MATRIX_FINSAM;
+	b->samorg_submit.startdatum = (char *)MATRIX_BAD_DATE;
+	b->samorg_submit.admin_id = MATRIX_NO_ID;
+	return &b->samorg_submit;
+}
+
+static const void *
+build_samorg_orders(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->samorg_orders.limit = 10;
+	return &b->samorg_orders;
+}
+
+static const void *
+build_samorg_decide(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->samorg_decide.order_id = MATRIX_NO_ID;
+	b->samorg_decide.approve = 0;
+	b->samorg_decide.kommentar = (char *)"Behörighetsmatrisen";
+	return &b->samorg_decide;
+}
+
+static const void *
+build_budget_get(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->budget_get.samorg_id = t->samorg;
+	b->budget_get.ar = 2024;
+	return &b->budget_get;
+}
+
+/* No lines for a year before the start: nothing there to replace. */
+static const void *
+build_budget_save(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->budget.samorg_id = t->samorg;
+	b->budget.ar = MATRIX_EARLY_YEAR;
+	return &b->budget;
+}
+
+static const void *
+build_fraga_search(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->fragor.samorg_id = t->samorg;
+	b->fragor.datum = (char *)"";
+	return &b->fragor;
+}
+
+/* A new question without text, valid from a date that cannot be. */
+static const void *
+build_fraga_save(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->fraga.samorg_id = t->samorg;
+	b->fraga.namn = (char *)"";
+	b->fraga.giltig_from = (char *)MATRIX_BAD_DATE;
+	b->fraga.giltig_tom = (char *)"";
+	b->fraga.mattillfalle = FRAGA_IN;
+	b->fraga.svarstyp = SVAR_JANEJ;
+	return &b->fraga;
+}
+
+static const void *
+build_fraga_delete(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->fraga_delete.samorg_id = t->samorg;
+	b->fraga_delete.fraga_id = MATRIX_NO_ID;
+	return &b->fraga_delete;
+}
+
+/* An order naming a question no organisation has. */
+static struct fraga_ref matrix_no_fraga = { MATRIX_NO_ID };
+
+static const void *
+build_fraga_order(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->fraga_order.samorg_id = t->samorg;
+	b->fraga_order.nids = 1;
+	b->fraga_order.ids = &matrix_no_fraga;
+	return &b->fraga_order;
+}
+
+static const void *
+build_kod_search(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->kod.lista = (char *)"";
+	return &b->kod;
+}
+
+/* A code that does not exist, renamed to nothing. */
+static const void *
+build_kod_save(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->kod_save.id = MATRIX_NO_ID;
+	b->kod_save.lista = (char *)"malgrupp";
+	b->kod_save.kod = (char *)"";
+	b->kod_save.namn = (char *)"";
+	b->kod_save.aktiv = 1;
+	return &b->kod_save;
+}
+
+/* An organisation that does not exist, with no name and no type. */
+static const void *
+build_org_save(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->org_save.id = MATRIX_NO_ID;
+	b->org_save.namn = (char *)"";
+	b->org_save.organisationstyp = (char *)"";
+	b->org_save.kommunkod = (char *)"";
+	b->org_save.lanskod = (char *)"";
+	b->org_save.aktiv = 1;
+	return &b->org_save;
+}
+
 static const struct matrix_builder matrix_builders[] = {
 	{ MSG_LOGIN, build_login },
 	{ MSG_PING, build_ping },
@@ -361,6 +582,21 @@ static const struct matrix_builder matrix_builders[] = {
 	{ MSG_UPPDRAG_SEARCH, build_uppdrag_search },
 	{ MSG_UPPDRAG_SAVE_SAMORG, build_save_samorg },
 	{ MSG_UPPDRAG_SAVE_INSATS, build_save_insats },
+	{ MSG_SAMORG_GET, build_samorg_get },
+	{ MSG_SAMORG_SAVE, build_samorg_save },
+	{ MSG_KOMMUN_SEARCH, build_kommun_search },
+	{ MSG_SAMORG_ORDER_SUBMIT, build_samorg_submit },
+	{ MSG_SAMORG_ORDER_SEARCH, build_samorg_orders },
+	{ MSG_SAMORG_ORDER_DECIDE, build_samorg_decide },
+	{ MSG_BUDGET_GET, build_budget_get },
+	{ MSG_BUDGET_SAVE, build_budget_save },
+	{ MSG_FRAGA_SEARCH, build_fraga_search },
+	{ MSG_FRAGA_SAVE, build_fraga_save },
+	{ MSG_FRAGA_DELETE, build_fraga_delete },
+	{ MSG_FRAGA_ORDER, build_fraga_order },
+	{ MSG_KOD_SEARCH, build_kod_search },
+	{ MSG_KOD_SAVE, build_kod_save },
+	{ MSG_ORG_SAVE, build_org_save },
 };
 
 /* The expected row for a type, or NULL. */

@@ -95,6 +95,44 @@ static const struct matrix_expected matrix_expected[] = {
 	 * org's insatser) insatsansvarig, ✖ the rest (rule 14).
 	 */
 	{ MSG_UPPDRAG_SAVE_INSATS, { YES, NO,	OWN,	NO,	NO,	NO } },
+
+	/*
+	 * Sök samverkansorg's read-only view and the kommun picker it
+	 * filters with: read pages without personal data, every role
+	 * (rule 20), not the beställare, who holds none.
+	 */
+	{ MSG_SAMORG_GET,	{ YES,	YES,	YES,	YES,	YES,	NO } },
+	{ MSG_KOMMUN_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	NO } },
+	/*
+	 * "Edit beskrivning, slutdatum, contacts, kommun/stadsdel, ingående
+	 * org", "Organisation budget/outcome, administrativa kostnader" and
+	 * "Kompletterande frågor (create, period, order)": ✔ superadmin,
+	 * ✔ (own) sam.adm, ✖ the rest. Reading the budget and the
+	 * questions belongs to the same screens.
+	 */
+	{ MSG_SAMORG_SAVE,	{ YES,	OWN,	NO,	NO,	NO,	NO } },
+	{ MSG_BUDGET_GET,	{ YES,	OWN,	NO,	NO,	NO,	NO } },
+	{ MSG_BUDGET_SAVE,	{ YES,	OWN,	NO,	NO,	NO,	NO } },
+	{ MSG_FRAGA_SEARCH,	{ YES,	OWN,	NO,	NO,	NO,	NO } },
+	{ MSG_FRAGA_SAVE,	{ YES,	OWN,	NO,	NO,	NO,	NO } },
+	{ MSG_FRAGA_DELETE,	{ YES,	OWN,	NO,	NO,	NO,	NO } },
+	{ MSG_FRAGA_ORDER,	{ YES,	OWN,	NO,	NO,	NO,	NO } },
+	/*
+	 * Blankett 9447 is sent by whoever is responsible for the förbund
+	 * (§4.4), who need hold no role yet: anyone logged in orders and
+	 * sees the orders; "Create samverkansorganisation (after 9447)" is
+	 * the superadministratör's alone.
+	 */
+	{ MSG_SAMORG_ORDER_SUBMIT, { YES, YES,	YES,	YES,	YES,	YES } },
+	{ MSG_SAMORG_ORDER_SEARCH, { YES, YES,	YES,	YES,	YES,	YES } },
+	{ MSG_SAMORG_ORDER_DECIDE, { YES, NO,	NO,	NO,	NO,	NO } },
+	/*
+	 * Code lists fill every form's choices, the beställare's too;
+	 * "Maintain styrdata (code lists, organisations)": superadmin only.
+	 */
+	{ MSG_KOD_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	YES } },
+	{ MSG_KOD_SAVE,		{ YES,	NO,	NO,	NO,	NO,	NO } },
+	{ MSG_ORG_SAVE,		{ YES,	NO,	NO,	NO,	NO,	NO } },
 };
 
 #endif
