@@ -36,7 +36,8 @@ pick_search()
 start_client samadm
 login demo2026
 check "uppdrag: samadm logged in" wait_for "Välkommen till SUS"
-keys h Enter
+# h, h, h: Hantera samverkansorg, Hantera frågor, Hantera uppdrag.
+keys h h h Enter
 check "uppdrag: own samverkansorg opened at once" \
     wait_for "Samverkansorganisation: Samordningsförbundet Göteborg"
 check "uppdrag: samverkansadministratörer panel" \
