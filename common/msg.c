@@ -201,7 +201,7 @@ static const struct layout org_search_l = LAYOUT(msg_org_search, org_search_f);
 static const struct field org_row_f[] = {
 	U32(org_row, id),
 	STR(org_row, namn, SUS_NAME_MAX),
-	STR(org_row, organisationstyp, 50),
+	STR(org_row, organisationstyp, 400),
 	STR(org_row, undertecknad, 10),
 	STR(org_row, upphor, 10),
 	U8(org_row, sus_forvaltning),

@@ -294,7 +294,10 @@ anvandare_active(struct session *s, uint32_t id, void *m)
 	" LEFT JOIN overenskommelse k ON k.organisation_id = o.id"	\
 	" WHERE o.namn ILIKE $1"
 
-/* MSG_ORG_SEARCH → MSG_ORG_LIST: organisations with their agreement. */
+/*
+ * MSG_ORG_SEARCH → MSG_ORG_LIST: organisations with their agreement,
+ * kommun, län and whether they are still offered (aktiv).
+ */
 int
 organisation_search(struct session *s, uint32_t id, void *m)
 {
@@ -315,7 +318,8 @@ organisation_search(struct session *s, uint32_t id, void *m)
 	    "SELECT o.id, o.namn, o.organisationstyp,"
 	    " coalesce(to_char(k.undertecknad, 'YYYY-MM-DD'), ''),"
 	    " coalesce(to_char(k.upphor, 'YYYY-MM-DD'), ''),"
-	    " o.sus_forvaltning" ORG_SEARCH_FROM
+	    " o.sus_forvaltning, coalesce(o.kommunkod::text, ''),"
+	    " coalesce(o.lanskod::text, ''), o.aktiv" ORG_SEARCH_FROM
 	    " ORDER BY o.namn COLLATE \"sv-SE-x-icu\", o.id"
 	    " OFFSET $2 LIMIT $3", params, 1)) != 0)
 		goto out;
@@ -334,6 +338,9 @@ organisation_search(struct session *s, uint32_t id, void *m)
 		o->undertecknad = PQgetvalue(res, n, 3);
 		o->upphor = PQgetvalue(res, n, 4);
 		o->sus_forvaltning = PQgetvalue(res, n, 5)[0] == 't';
+		o->kommunkod = PQgetvalue(res, n, 6);
+		o->lanskod = PQgetvalue(res, n, 7);
+		o->aktiv = PQgetvalue(res, n, 8)[0] == 't';
 	}
 	rv = session_reply(s, id, MSG_ORG_LIST, &list);
 out:
