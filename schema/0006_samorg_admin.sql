@@ -567,7 +567,10 @@ BEGIN
 		END IF;
 		RETURN OLD;
 	END IF;
-	IF fraga_sparrord(NEW.namn) THEN
+	-- Only new text is judged: a word blocked later must not stop a
+	-- question from being closed or moved.
+	IF (TG_OP = 'INSERT' OR NEW.namn <> OLD.namn) AND
+	    fraga_sparrord(NEW.namn) THEN
 		RAISE EXCEPTION 'blocked word' USING ERRCODE = 'SU021';
 	END IF;
 	IF TG_OP = 'UPDATE' AND NEW.svarstyp <> OLD.svarstyp AND EXISTS
@@ -593,7 +596,8 @@ BEGIN
 	IF TG_OP = 'DELETE' THEN
 		RETURN OLD;
 	END IF;
-	IF fraga_sparrord(NEW.text) THEN
+	IF (TG_OP = 'INSERT' OR NEW.text <> OLD.text) AND
+	    fraga_sparrord(NEW.text) THEN
 		RAISE EXCEPTION 'blocked word' USING ERRCODE = 'SU021';
 	END IF;
 	RETURN NEW;
