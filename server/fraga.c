@@ -9,7 +9,6 @@
  * triggers (schema 0006: SU015, SU018, SU021, SU023) and audits every
  * change; the checks here come first to name exactly what is wrong.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,22 +87,6 @@ static int
 fraga_is_choice(uint8_t svarstyp)
 {
 	return svarstyp == SVAR_ENVAL || svarstyp == SVAR_FLERVAL;
-}
-
-/* Answers a refusal in Swedish and has the request rolled back. */
-static int
-fraga_refuse(struct session *s, uint32_t id, uint32_t code,
-    const char *fmt, ...)
-{
-	char	text[512];
-	va_list	ap;
-	int	r;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	r = session_error(s, id, code, "%s", text);
-	return r != 0 ? r : REQ_ROLLBACK;
 }
 
 /* What is wrong with a text of a question or an option. */
@@ -266,10 +249,10 @@ fraga_check_sparrord(struct session *s, uint32_t id, const char *text,
 	if (r == 0)
 		return 0;
 	if (alt)
-		return fraga_refuse(s, id, ERR_VALIDATION, "Svarsalternativet "
+		return session_refuse(s, id, ERR_VALIDATION, "Svarsalternativet "
 		    "\"%s\" innehåller ordet \"%s\". Kompletterande frågor får "
 		    "inte samla in känsliga personuppgifter.", text, word);
-	return fraga_refuse(s, id, ERR_VALIDATION, "Frågan innehåller ordet "
+	return session_refuse(s, id, ERR_VALIDATION, "Frågan innehåller ordet "
 	    "\"%s\". Kompletterande frågor får inte samla in känsliga "
 	    "personuppgifter.", word);
 }
@@ -353,7 +336,7 @@ fraga_samorg(struct session *s, uint32_t id, const char *samorg, int lock,
 		return db_refused(s, id);
 	if (PQntuples(res) == 0) {
 		PQclear(res);
-		return fraga_refuse(s, id, ERR_NOT_FOUND,
+		return session_refuse(s, id, ERR_NOT_FOUND,
 		    "Samverkansorganisationen finns inte.");
 	}
 	if (count != NULL)
@@ -377,11 +360,11 @@ fraga_search(struct session *s, uint32_t id, void *m)
 
 	memset(&list, 0, sizeof list);
 	if (q->datum[0] != '\0' && !date_valid(q->datum))
-		return fraga_refuse(s, id, ERR_VALIDATION, "Datumet måste "
+		return session_refuse(s, id, ERR_VALIDATION, "Datumet måste "
 		    "skrivas ÅÅÅÅ-MM-DD.");
 	if (q->mattillfalle != 0 && (t = fraga_code_by_value(fraga_tillfallen,
 	    FRAGA_NCODES(fraga_tillfallen), q->mattillfalle)) == NULL)
-		return fraga_refuse(s, id, ERR_VALIDATION, "Okänt "
+		return session_refuse(s, id, ERR_VALIDATION, "Okänt "
 		    "mättillfälle.");
 	snprintf(samorg, sizeof samorg, "%u", q->samorg_id);
 	if ((rv = fraga_samorg(s, id, samorg, 0, NULL)) != 0)
@@ -402,7 +385,7 @@ fraga_search(struct session *s, uint32_t id, void *m)
 	for (i = 0; i < list.nrows; i++)
 		fraga_row_fill(&list.rows[i], q->samorg_id, res, (int)i, alts);
 	if ((rv = session_reply(s, id, MSG_FRAGA_LIST, &list)) != 0)
-		rv = fraga_refuse(s, id, ERR_INTERNAL, "Frågorna ryms inte i "
+		rv = session_refuse(s, id, ERR_INTERNAL, "Frågorna ryms inte i "
 		    "ett svar.");
 out:
 	/* Strings belong to the results; only the arrays are ours. */
@@ -502,7 +485,7 @@ fraga_alts_match(struct session *s, uint32_t id, const struct msg_fraga *q,
 		a = NULL;
 		if (q->alternativ[i].id != 0 &&
 		    (a = fraga_old_find(o, q->alternativ[i].id)) == NULL)
-			return fraga_refuse(s, id, ERR_NOT_FOUND,
+			return session_refuse(s, id, ERR_NOT_FOUND,
 			    "Svarsalternativet \"%s\" hör inte till frågan. "
 			    "Hämta frågan igen.", q->alternativ[i].text);
 		if (a != NULL) {
@@ -510,7 +493,7 @@ fraga_alts_match(struct session *s, uint32_t id, const struct msg_fraga *q,
 			a->want = q->alternativ[i].text;
 			a->pending = strcmp(a->text, a->want) != 0;
 			if (a->pending && a->answered)
-				return fraga_refuse(s, id, ERR_VALIDATION,
+				return session_refuse(s, id, ERR_VALIDATION,
 				    "Svarsalternativet \"%s\" har valts i svar "
 				    "och kan inte ändras.", a->text);
 		}
@@ -520,7 +503,7 @@ fraga_alts_match(struct session *s, uint32_t id, const struct msg_fraga *q,
 	}
 	for (i = 0; i < o->n; i++) {
 		if (!o->alts[i].kept && o->alts[i].answered)
-			return fraga_refuse(s, id, ERR_VALIDATION,
+			return session_refuse(s, id, ERR_VALIDATION,
 			    "Svarsalternativet \"%s\" har valts i svar och kan "
 			    "inte tas bort.", o->alts[i].text);
 	}
@@ -675,13 +658,13 @@ fraga_insert(struct session *s, uint32_t id, const struct msg_fraga *q,
 	if ((rv = fraga_samorg(s, id, samorg, 1, &count)) != 0)
 		return rv;
 	if (count >= FRAGA_PER_SAMORG)
-		return fraga_refuse(s, id, ERR_VALIDATION, "En "
+		return session_refuse(s, id, ERR_VALIDATION, "En "
 		    "samverkansorganisation kan ha högst %d kompletterande "
 		    "frågor. Ta bort eller återanvänd en fråga som inte "
 		    "behövs.", FRAGA_PER_SAMORG);
 	for (i = 0; i < q->nalternativ; i++) {
 		if (q->alternativ[i].id != 0)
-			return fraga_refuse(s, id, ERR_NOT_FOUND,
+			return session_refuse(s, id, ERR_NOT_FOUND,
 			    "Svarsalternativet \"%s\" hör inte till frågan.",
 			    q->alternativ[i].text);
 	}
@@ -725,7 +708,7 @@ fraga_update(struct session *s, uint32_t id, const struct msg_fraga *q,
 	owner = PQntuples(res) > 0 ? db_u32(res, 0, 0) : 0;
 	if (owner == 0 || owner != q->samorg_id) {
 		PQclear(res);
-		return fraga_refuse(s, id, ERR_NOT_FOUND, "Frågan finns inte i "
+		return session_refuse(s, id, ERR_NOT_FOUND, "Frågan finns inte i "
 		    "samverkansorganisationen. Hämta listan igen.");
 	}
 	same_type = PQgetvalue(res, 0, 1)[0] == 't';
@@ -733,7 +716,7 @@ fraga_update(struct session *s, uint32_t id, const struct msg_fraga *q,
 	strlcpy(old_namn, PQgetvalue(res, 0, 3), sizeof old_namn);
 	PQclear(res);
 	if (answered && !same_type)
-		return fraga_refuse(s, id, ERR_VALIDATION, "Frågan har "
+		return session_refuse(s, id, ERR_VALIDATION, "Frågan har "
 		    "besvarats och kan inte byta svarstyp. Avsluta den genom "
 		    "att sätta giltig till, och registrera en ny fråga.");
 	if ((rv = fraga_check_sparrord(s, id, q->namn, old_namn, 0)) != 0)
@@ -763,7 +746,7 @@ fraga_save(struct session *s, uint32_t id, void *m)
 
 	memset(&old, 0, sizeof old);
 	if (fraga_invalid(q, why, sizeof why))
-		return fraga_refuse(s, id, ERR_VALIDATION, "%s", why);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", why);
 	if (q->id == 0) {
 		if ((rv = fraga_check_sparrord(s, id, q->namn, NULL, 0)) != 0)
 			return rv;
@@ -819,10 +802,10 @@ fraga_delete(struct session *s, uint32_t id, void *m)
 	answered = owner != 0 && PQgetvalue(res, 0, 1)[0] == 't';
 	PQclear(res);
 	if (owner == 0 || owner != q->samorg_id)
-		return fraga_refuse(s, id, ERR_NOT_FOUND, "Frågan finns inte i "
+		return session_refuse(s, id, ERR_NOT_FOUND, "Frågan finns inte i "
 		    "samverkansorganisationen. Hämta listan igen.");
 	if (answered)
-		return fraga_refuse(s, id, ERR_VALIDATION, "%s",
+		return session_refuse(s, id, ERR_VALIDATION, "%s",
 		    rule_samorg_db_message("SU015"));
 	if (db_exec_cmd(s, "DELETE FROM fraga WHERE id = $1::bigint", 1,
 	    params) != 0)
@@ -845,7 +828,7 @@ fraga_order_check(struct session *s, uint32_t id,
 	for (i = 0; i < q->nids; i++) {
 		for (j = 0; j < i; j++) {
 			if (q->ids[j].id == q->ids[i].id)
-				return fraga_refuse(s, id, ERR_VALIDATION,
+				return session_refuse(s, id, ERR_VALIDATION,
 				    "En fråga står två gånger i den nya "
 				    "ordningen.");
 		}
@@ -854,12 +837,12 @@ fraga_order_check(struct session *s, uint32_t id,
 				break;
 		}
 		if (j == n)
-			return fraga_refuse(s, id, ERR_NOT_FOUND, "En fråga i "
+			return session_refuse(s, id, ERR_NOT_FOUND, "En fråga i "
 			    "den nya ordningen hör inte till "
 			    "samverkansorganisationen. Hämta listan igen.");
 	}
 	if (q->nids != n)
-		return fraga_refuse(s, id, ERR_CONFLICT, "Den nya ordningen "
+		return session_refuse(s, id, ERR_CONFLICT, "Den nya ordningen "
 		    "saknar %u av samverkansorganisationens frågor. Hämta "
 		    "listan igen och ändra ordningen på nytt.", n - q->nids);
 	return 0;
