@@ -114,8 +114,8 @@ check "order: Startsida after the change" \
 check "order: approved order on Startsida" wait_for "$ord_last"
 check "order: order shown as godkänd" ord_row_shows "Godkänd"
 check "order: new user's roles" shows "Samverkansadministratör"
-# Byt lösenord from the menu opens the same three fields.
-keys F9 Home b Enter
+# Byt lösenord (just above Logga ut) opens the same three fields.
+keys F9 End Up Enter
 check "order: Byt lösenord screen" wait_for "Upprepa nytt lösenord"
 keys Escape Escape
 # When the server asks for a new password mid-session (here: set in the
