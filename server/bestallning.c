@@ -5,7 +5,6 @@
  * An approved order is carried out in the same transaction as the
  * decision: a new account, a new role set or a deactivation.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,22 +155,6 @@ bestallning_status_name(uint8_t status)
 	return NULL;
 }
 
-/* Sends ERR{code, text} and returns what a handler returns after it. */
-static int
-bestallning_refuse(struct session *s, uint32_t id, uint32_t code,
-    const char *fmt, ...)
-{
-	char	text[512];
-	va_list	ap;
-	int	r;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	r = session_error(s, id, code, "%s", text);
-	return r != 0 ? r : REQ_ROLLBACK;
-}
-
 /* Characters in a UTF-8 string, -1 when it is not valid UTF-8. */
 static int
 bestallning_chars(const char *p)
@@ -270,13 +253,13 @@ static int
 bestallning_roles_ok(struct session *s, uint32_t id, uint32_t roles)
 {
 	if ((roles & ROLE_SUPERADMIN) != 0)
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Superadministratör beställs inte på blankett 9445.");
 	if ((roles & ~(uint32_t)BESTALLNING_ROLES) != 0)
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Okänd roll i beställningen.");
 	if (roles == 0)
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Välj minst en roll.");
 	return 0;
 }
@@ -304,7 +287,7 @@ bestallning_target(struct session *s, uint32_t id, struct bestallning_order *o,
 		return db_refused(s, id);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return bestallning_refuse(s, id, ERR_NOT_FOUND,
+		return session_refuse(s, id, ERR_NOT_FOUND,
 		    "Användaren finns inte.");
 	}
 	active = PQgetvalue(res, 0, 0)[0] == 't';
@@ -312,10 +295,10 @@ bestallning_target(struct session *s, uint32_t id, struct bestallning_order *o,
 	strlcpy(name, PQgetvalue(res, 0, 2), len);
 	PQclear(res);
 	if (!employed)
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "%s är inte anställd av %s.", name, o->org_namn);
 	if (!active)
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "%s är inte aktiv.", name);
 	return 0;
 }
@@ -331,16 +314,16 @@ bestallning_submit_new(struct session *s, uint32_t id,
 	int			 used, r;
 
 	if (!bestallning_username_ok(o->username))
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Användarnamnet ska ha 2-32 tecken: a-z, 0-9, punkt, "
 		    "bindestreck och understreck, och börja med en bokstav "
 		    "eller siffra.");
 	if (!bestallning_name_ok(o->fornamn) ||
 	    !bestallning_name_ok(o->efternamn))
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Förnamn och efternamn ska ha 1-50 tecken.");
 	if (o->epost != NULL && !bestallning_epost_ok(o->epost))
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "E-postadressen är inte giltig.");
 	if ((r = bestallning_roles_ok(s, id, o->roles)) != 0)
 		return r;
@@ -349,7 +332,7 @@ bestallning_submit_new(struct session *s, uint32_t id,
 	p.organisationstyp = o->org_typ;
 	p.sus_forvaltning = o->sus_forvaltning;
 	if ((why = rule_roles_refusal(&p)) != NULL)
-		return bestallning_refuse(s, id, ERR_VALIDATION, "%s", why);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", why);
 	params[0] = o->username;
 	res = db_exec(s, "SELECT EXISTS (SELECT 1 FROM anvandare"
 	    "  WHERE username = $1),"
@@ -361,10 +344,10 @@ bestallning_submit_new(struct session *s, uint32_t id,
 	    PQgetvalue(res, 0, 1)[0] == 't' ? 2 : 0;
 	PQclear(res);
 	if (used == 1)
-		return bestallning_refuse(s, id, ERR_CONFLICT,
+		return session_refuse(s, id, ERR_CONFLICT,
 		    "Användarnamnet %s är upptaget.", o->username);
 	if (used == 2)
-		return bestallning_refuse(s, id, ERR_CONFLICT,
+		return session_refuse(s, id, ERR_CONFLICT,
 		    "Det finns redan en beställning av användarnamnet %s som "
 		    "väntar på beslut.", o->username);
 	snprintf(msg, len, "Beställningen av en ny användare (%s) är "
@@ -449,14 +432,14 @@ bestallning_caller(struct session *s, uint32_t id, struct bestallning_order *o)
 	if (res == NULL)
 		return db_refused(s, id);
 	if (*PQgetvalue(res, 0, 0) != '\0')
-		r = bestallning_refuse(s, id, ERR_VALIDATION, "Din behörighet "
+		r = session_refuse(s, id, ERR_VALIDATION, "Din behörighet "
 		    "som beställare gäller från %s.", PQgetvalue(res, 0, 0));
 	else if (*PQgetvalue(res, 0, 1) != '\0')
-		r = bestallning_refuse(s, id, ERR_VALIDATION, "Din behörighet "
+		r = session_refuse(s, id, ERR_VALIDATION, "Din behörighet "
 		    "som beställare gick ut %s. En ny anmälan (blankett 9463) "
 		    "behövs.", PQgetvalue(res, 0, 1));
 	else
-		r = bestallning_refuse(s, id, ERR_VALIDATION, "Du är inte "
+		r = session_refuse(s, id, ERR_VALIDATION, "Du är inte "
 		    "registrerad som beställare för din arbetsgivare. En "
 		    "anmälan (blankett 9463) behövs.");
 	PQclear(res);
@@ -506,7 +489,7 @@ bestallning_submit(struct session *s, uint32_t id, void *m)
 	if ((yes = bestallning_agreement_in_force(s, &o)) == -1)
 		return db_refused(s, id);
 	if (!yes)
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "%s har ingen giltig överenskommelse med "
 		    "Försäkringskassan. Beställningen kan inte tas emot.",
 		    o.org_namn);
@@ -523,7 +506,7 @@ bestallning_submit(struct session *s, uint32_t id, void *m)
 	o.epost = q->epost[0] != '\0' ? q->epost : NULL;
 	o.roles = q->roles;
 	if (q->typ == ORDER_NEW && strlen(q->username) >= sizeof username)
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Användarnamnet är för långt.");
 	if ((r = bestallning_kinds[k].submit(s, id, &o, msg,
 	    sizeof msg)) != 0)
@@ -671,7 +654,7 @@ bestallning_approve_new(struct session *s, uint32_t id,
 	p.organisationstyp = o->org_typ;
 	p.sus_forvaltning = o->sus_forvaltning;
 	if ((why = rule_roles_refusal(&p)) != NULL)
-		return bestallning_refuse(s, id, ERR_VALIDATION, "%s", why);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", why);
 	params[0] = o->username;
 	res = db_exec(s, "SELECT 1 FROM anvandare WHERE username = $1", 1,
 	    params);
@@ -681,12 +664,12 @@ bestallning_approve_new(struct session *s, uint32_t id,
 	PQclear(res);
 	res = NULL;
 	if (rv != 0)
-		return bestallning_refuse(s, id, ERR_CONFLICT, "Användarnamnet "
+		return session_refuse(s, id, ERR_CONFLICT, "Användarnamnet "
 		    "%s är redan upptaget. Beställningen ska avslås.",
 		    o->username);
 	bestallning_temp_password(pw, sizeof pw);
 	if (auth_hash_password(pw, hash, sizeof hash) != 0) {
-		rv = bestallning_refuse(s, id, ERR_INTERNAL, "Lösenordet kunde "
+		rv = session_refuse(s, id, ERR_INTERNAL, "Lösenordet kunde "
 		    "inte skapas på grund av ett serverfel.");
 		goto out;
 	}
@@ -750,7 +733,7 @@ bestallning_approve_remove(struct session *s, uint32_t id,
 	int		 r;
 
 	if (o->user_id == s->user_id)
-		return bestallning_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Du kan inte inaktivera ditt eget konto.");
 	if ((r = bestallning_target(s, id, o, o->user_id, name,
 	    sizeof name)) != 0)
@@ -804,17 +787,17 @@ bestallning_decide(struct session *s, uint32_t id, void *m)
 		goto out;
 	}
 	if (PQntuples(res) != 1) {
-		rv = bestallning_refuse(s, id, ERR_NOT_FOUND,
+		rv = session_refuse(s, id, ERR_NOT_FOUND,
 		    "Beställningen finns inte.");
 		goto out;
 	}
 	if (strcmp(PQgetvalue(res, 0, 1), "inskickad") != 0) {
-		rv = bestallning_refuse(s, id, ERR_CONFLICT,
+		rv = session_refuse(s, id, ERR_CONFLICT,
 		    "Beställningen är redan behandlad.");
 		goto out;
 	}
 	if ((k = bestallning_kind_named(PQgetvalue(res, 0, 0))) == -1) {
-		rv = bestallning_refuse(s, id, ERR_INTERNAL,
+		rv = session_refuse(s, id, ERR_INTERNAL,
 		    "Beställningen har en okänd typ.");
 		goto out;
 	}
@@ -832,12 +815,12 @@ bestallning_decide(struct session *s, uint32_t id, void *m)
 	if (!q->approve)
 		snprintf(msg, sizeof msg, "Beställningen är avslagen.");
 	else if (!registered) {
-		rv = bestallning_refuse(s, id, ERR_VALIDATION, "Beställarens "
+		rv = session_refuse(s, id, ERR_VALIDATION, "Beställarens "
 		    "behörighet gäller inte längre. Beställningen kan inte "
 		    "godkännas utan ska avslås.");
 		goto out;
 	} else if (!agreement) {
-		rv = bestallning_refuse(s, id, ERR_VALIDATION, "%s har ingen "
+		rv = session_refuse(s, id, ERR_VALIDATION, "%s har ingen "
 		    "giltig överenskommelse med Försäkringskassan. "
 		    "Beställningen kan inte godkännas utan ska avslås.",
 		    o.org_namn);

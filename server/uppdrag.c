@@ -184,17 +184,6 @@ out:
 	return rv;
 }
 
-/* Answers a refused save: the error, then roll everything back. */
-static int
-uppdrag_refuse(struct session *s, uint32_t id, uint32_t code,
-    const char *text)
-{
-	int	r;
-
-	r = session_error(s, id, code, "%s", text);
-	return r != 0 ? r : REQ_ROLLBACK;
-}
-
 /* Removes one uppdrag of the target; 0, or what the handler returns. */
 static int
 uppdrag_remove_one(struct session *s, uint32_t id,
@@ -212,13 +201,14 @@ uppdrag_remove_one(struct session *s, uint32_t id,
 		return db_refused(s, id);
 	if (PQntuples(res) == 0) {
 		PQclear(res);
-		return uppdrag_refuse(s, id, ERR_NOT_FOUND,
+		return session_refuse(s, id, ERR_NOT_FOUND,
 		    "Uppdraget som skulle tas bort finns inte längre.");
 	}
 	ours = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
 	PQclear(res);
 	if (!ours)
-		return uppdrag_refuse(s, id, ERR_VALIDATION, t->wrong_target);
+		return session_refuse(s, id, ERR_VALIDATION, "%s",
+		    t->wrong_target);
 	if (db_exec_cmd(s, "DELETE FROM uppdrag WHERE id = $1::bigint", 1,
 	    params) != 0)
 		return db_refused(s, id);
@@ -242,7 +232,8 @@ uppdrag_add_one(struct session *s, uint32_t id,
 
 	roll = auth_role_name(a->roll);
 	if (roll == NULL || (a->roll & t->roles) == 0)
-		return uppdrag_refuse(s, id, ERR_VALIDATION, t->wrong_roll);
+		return session_refuse(s, id, ERR_VALIDATION, "%s",
+		    t->wrong_roll);
 	snprintf(ustr, sizeof ustr, "%u", a->user_id);
 	params[0] = ustr;
 	params[1] = roll;
@@ -253,7 +244,7 @@ uppdrag_add_one(struct session *s, uint32_t id,
 		return db_refused(s, id);
 	if (PQntuples(res) == 0) {
 		PQclear(res);
-		return uppdrag_refuse(s, id, ERR_NOT_FOUND,
+		return session_refuse(s, id, ERR_NOT_FOUND,
 		    "Användaren som skulle få uppdraget finns inte.");
 	}
 	strlcpy(name, PQgetvalue(res, 0, 0), sizeof name);
@@ -266,34 +257,34 @@ uppdrag_add_one(struct session *s, uint32_t id,
 	if (!date_valid(from)) {
 		snprintf(text, sizeof text, "Uppdraget för %s: giltig från "
 		    "måste vara ett datum (ÅÅÅÅ-MM-DD).", name);
-		return uppdrag_refuse(s, id, ERR_VALIDATION, text);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", text);
 	}
 	if (tom != NULL && !date_valid(tom)) {
 		snprintf(text, sizeof text, "Uppdraget för %s: giltig till "
 		    "måste vara ett datum (ÅÅÅÅ-MM-DD).", name);
-		return uppdrag_refuse(s, id, ERR_VALIDATION, text);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", text);
 	}
 	/* Valid dates in one format compare as strings. */
 	if (tom != NULL && strcmp(tom, from) < 0) {
 		snprintf(text, sizeof text, "Uppdraget för %s: giltig till "
 		    "får inte vara före giltig från.", name);
-		return uppdrag_refuse(s, id, ERR_VALIDATION, text);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", text);
 	}
 	/* An uppdrag no longer valid must go (rule 16), so never comes. */
 	if (tom != NULL && strcmp(tom, today) < 0) {
 		snprintf(text, sizeof text, "Uppdraget för %s har redan "
 		    "upphört (giltig till %s).", name, tom);
-		return uppdrag_refuse(s, id, ERR_VALIDATION, text);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", text);
 	}
 	if (!aktiv) {
 		snprintf(text, sizeof text, "%s är inte en aktiv användare.",
 		    name);
-		return uppdrag_refuse(s, id, ERR_VALIDATION, text);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", text);
 	}
 	if (!holds) {
 		snprintf(text, sizeof text, "%s har inte rollen %s.", name,
 		    uppdrag_roll_text(a->roll));
-		return uppdrag_refuse(s, id, ERR_VALIDATION, text);
+		return session_refuse(s, id, ERR_VALIDATION, "%s", text);
 	}
 
 	params[2] = target;
@@ -303,7 +294,7 @@ uppdrag_add_one(struct session *s, uint32_t id,
 		PQclear(res);
 		snprintf(text, sizeof text, "%s är redan %s %s %s.", name,
 		    uppdrag_roll_text(a->roll), t->place, target_name);
-		return uppdrag_refuse(s, id, ERR_CONFLICT, text);
+		return session_refuse(s, id, ERR_CONFLICT, "%s", text);
 	}
 	PQclear(res);
 
@@ -339,7 +330,8 @@ uppdrag_save(struct session *s, uint32_t id,
 		return db_refused(s, id);
 	if (PQntuples(res) == 0) {
 		PQclear(res);
-		return uppdrag_refuse(s, id, ERR_NOT_FOUND, t->missing);
+		return session_refuse(s, id, ERR_NOT_FOUND, "%s",
+		    t->missing);
 	}
 	strlcpy(target_name, PQgetvalue(res, 0, 0), sizeof target_name);
 	PQclear(res);
