@@ -170,16 +170,6 @@ struct budget_save_ctx {
 	PGresult		*adm_old;	/* id, kostnadstyp_id */
 };
 
-/* Answers with an error and asks for the transaction to be rolled back. */
-static int
-budget_refuse(struct session *s, uint32_t id, uint32_t code, const char *text)
-{
-	int	r;
-
-	r = session_error(s, id, code, "%s", text);
-	return r != 0 ? r : REQ_ROLLBACK;
-}
-
 /* Reads column col of row as an unsigned 64-bit amount. */
 static uint64_t
 budget_u64(PGresult *res, int row, int col)
@@ -217,7 +207,7 @@ budget_org_read(struct session *s, uint32_t id, uint32_t samorg_id, int lock,
 		return db_refused(s, id);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return budget_refuse(s, id, ERR_NOT_FOUND,
+		return session_refuse(s, id, ERR_NOT_FOUND,
 		    "Samverkansorganisationen finns inte.");
 	}
 	strlcpy(o->namn, PQgetvalue(res, 0, 0), sizeof o->namn);
@@ -269,7 +259,7 @@ budget_year_check(struct session *s, uint32_t id, const struct budget_org *o,
 		    "och %d.", BUDGET_AR_MIN, BUDGET_AR_MAX);
 	else
 		return 0;
-	return budget_refuse(s, id, ERR_VALIDATION, text);
+	return session_refuse(s, id, ERR_VALIDATION, "%s", text);
 }
 
 /* Fills the years with lines; 0 or -1. */
@@ -442,11 +432,8 @@ static int
 budget_refuse_line(struct budget_save_ctx *c, const struct budget_table *t,
     uint32_t n, uint32_t code, const char *text)
 {
-	int	r;
-
-	r = session_error(c->s, c->id, code, "Rad %u (%s): %s", n, t->panel,
-	    text);
-	return r != 0 ? r : REQ_ROLLBACK;
+	return session_refuse(c->s, c->id, code, "Rad %u (%s): %s", n,
+	    t->panel, text);
 }
 
 /*
@@ -605,7 +592,7 @@ budget_check_lines(struct budget_save_ctx *c, uint32_t *ids)
 	if (q->nadm > 0 && !c->org.finsam) {
 		snprintf(why, sizeof why, "Administrativa kostnader finns bara "
 		    "för FINSAM, inte för %s.", c->org.form);
-		return budget_refuse(c->s, c->id, ERR_VALIDATION, why);
+		return session_refuse(c->s, c->id, ERR_VALIDATION, "%s", why);
 	}
 	for (i = 0; i < q->nadm; i++) {
 		a = &q->adm[i];
@@ -778,7 +765,7 @@ budget_save(struct session *s, uint32_t id, void *m)
 	c.id = id;
 	c.q = m;
 	if (c.q->ar == 0)
-		return budget_refuse(s, id, ERR_VALIDATION, "Välj budgetår.");
+		return session_refuse(s, id, ERR_VALIDATION, "Välj budgetår.");
 	if ((rv = budget_org_read(s, id, c.q->samorg_id, 1, &c.org)) != 0)
 		return rv;
 	if ((rv = budget_year_check(s, id, &c.org, c.q->ar)) != 0)
