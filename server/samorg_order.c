@@ -65,20 +65,6 @@ typedef int	(*order_step)(struct session *, uint32_t, struct order_ctx *);
 /* Said after a refusal while deciding: the order cannot stand as it is. */
 #define ORDER_MUST_REJECT " Beställningen kan inte godkännas utan ska avslås."
 
-/*
- * What a handler returns after session_error() sent a refusal: the
- * transaction rolls back, unless sending failed.
- */
-static int
-order_sent(int r)
-{
-	return r != 0 ? r : REQ_ROLLBACK;
-}
-
-/* Sends ERR{code, Swedish text} and returns what the handler returns. */
-#define order_refuse(s, id, code, ...) \
-	order_sent(session_error((s), (id), (code), __VA_ARGS__))
-
 /* The stored name of a wire state, NULL if unknown. */
 static const char *
 order_status_name(uint8_t status)
@@ -262,13 +248,13 @@ order_check_namn(struct session *s, uint32_t id, struct order_ctx *c)
 
 	order_trim(c->q->namn);
 	if (c->q->namn[0] == '\0')
-		return order_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Fyll i samverkansorganisationens namn.");
 	if (order_has_control(c->q->namn))
-		return order_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Namnet får inte innehålla tabbar eller radbrytningar.");
 	if ((n = order_chars(c->q->namn)) > ORDER_NAMN_MAX)
-		return order_refuse(s, id, ERR_VALIDATION, "Namnet får ha "
+		return session_refuse(s, id, ERR_VALIDATION, "Namnet får ha "
 		    "högst %d tecken inklusive blanksteg; det har %zu.",
 		    ORDER_NAMN_MAX, n);
 	/* As namn_har_samverkansform() of schema 0006, naming the form. */
@@ -286,7 +272,7 @@ order_check_namn(struct session *s, uint32_t id, struct order_ctx *c)
 		snprintf(form, sizeof form, "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
 	if (n > 0)
-		return order_refuse(s, id, ERR_VALIDATION, "Namnet får inte "
+		return session_refuse(s, id, ERR_VALIDATION, "Namnet får inte "
 		    "innehålla samverkansformen (%s).%s", form,
 		    c->deciding ? ORDER_MUST_REJECT : "");
 	return 0;
@@ -298,19 +284,19 @@ order_check_orgnr(struct session *s, uint32_t id, struct order_ctx *c)
 {
 	if (c->q->organisationsnummer[0] == '\0' || strspn(
 	    c->q->organisationsnummer, " ") == strlen(c->q->organisationsnummer))
-		return order_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Fyll i organisationsnummer (NNNNNN-NNNN).");
 	if (order_orgnr_normalise(c->q->organisationsnummer, c->orgnr,
 	    sizeof c->orgnr) != 0)
-		return order_refuse(s, id, ERR_VALIDATION, "Organisationsnumret "
+		return session_refuse(s, id, ERR_VALIDATION, "Organisationsnumret "
 		    "ska skrivas NNNNNN-NNNN, tio siffror.");
 	/* Persons have a month there; organisations 20 and up. */
 	if (c->orgnr[2] < '2')
-		return order_refuse(s, id, ERR_VALIDATION, "%s är inte ett "
+		return session_refuse(s, id, ERR_VALIDATION, "%s är inte ett "
 		    "organisationsnummer: den tredje siffran är 2 eller högre "
 		    "för en juridisk person.", c->orgnr);
 	if (!order_orgnr_luhn(c->orgnr))
-		return order_refuse(s, id, ERR_VALIDATION, "Organisationsnumret "
+		return session_refuse(s, id, ERR_VALIDATION, "Organisationsnumret "
 		    "%s har fel kontrollsiffra. Kontrollera numret.", c->orgnr);
 	return 0;
 }
@@ -332,7 +318,7 @@ order_check_form(struct session *s, uint32_t id, struct order_ctx *c)
 		return db_refused(s, id);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return order_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Välj en samverkansform.");
 	}
 	snprintf(c->form, sizeof c->form, "%s", PQgetvalue(res, 0, 0));
@@ -340,7 +326,7 @@ order_check_form(struct session *s, uint32_t id, struct order_ctx *c)
 	snprintf(closed, sizeof closed, "%s", PQgetvalue(res, 0, 2));
 	PQclear(res);
 	if (!open)
-		return order_refuse(s, id, ERR_VALIDATION, "Samverkansformen %s "
+		return session_refuse(s, id, ERR_VALIDATION, "Samverkansformen %s "
 		    "är stängd för nya samverkansorganisationer%s%s.%s",
 		    c->form, closed[0] != '\0' ? " sedan " : "", closed,
 		    c->deciding ? ORDER_MUST_REJECT : "");
@@ -356,10 +342,10 @@ order_check_start(struct session *s, uint32_t id, struct order_ctx *c)
 	int		 late;
 
 	if (!date_valid(c->q->startdatum))
-		return order_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Ange startdatum som ÅÅÅÅ-MM-DD.");
 	if (strcmp(c->q->startdatum, ORDER_START_MIN) < 0)
-		return order_refuse(s, id, ERR_VALIDATION, "Startdatum kan "
+		return session_refuse(s, id, ERR_VALIDATION, "Startdatum kan "
 		    "inte vara före %s.", ORDER_START_MIN);
 	res = db_exec(s, "SELECT $1::date > current_date + "
 	    ORDER_START_AHEAD_DAYS, 1, params);
@@ -368,7 +354,7 @@ order_check_start(struct session *s, uint32_t id, struct order_ctx *c)
 	late = PQgetvalue(res, 0, 0)[0] == 't';
 	PQclear(res);
 	if (late)
-		return order_refuse(s, id, ERR_VALIDATION, "Startdatum får "
+		return session_refuse(s, id, ERR_VALIDATION, "Startdatum får "
 		    "ligga högst ett år fram i tiden.");
 	return 0;
 }
@@ -386,7 +372,7 @@ order_check_admin(struct session *s, uint32_t id, struct order_ctx *c)
 	int		 active, role;
 
 	if (c->q->admin_id == 0)
-		return order_refuse(s, id, ERR_VALIDATION,
+		return session_refuse(s, id, ERR_VALIDATION,
 		    "Välj den första samverkansadministratören.");
 	snprintf(uid, sizeof uid, "%u", c->q->admin_id);
 	res = db_exec(s, "SELECT a.fornamn || ' ' || a.efternamn, a.aktiv,"
@@ -397,7 +383,7 @@ order_check_admin(struct session *s, uint32_t id, struct order_ctx *c)
 		return db_refused(s, id);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return order_refuse(s, id, ERR_VALIDATION, "Den valda "
+		return session_refuse(s, id, ERR_VALIDATION, "Den valda "
 		    "samverkansadministratören finns inte.");
 	}
 	snprintf(c->admin, sizeof c->admin, "%s", PQgetvalue(res, 0, 0));
@@ -405,11 +391,11 @@ order_check_admin(struct session *s, uint32_t id, struct order_ctx *c)
 	role = PQgetvalue(res, 0, 2)[0] == 't';
 	PQclear(res);
 	if (!active)
-		return order_refuse(s, id, ERR_VALIDATION, "%s är inte aktiv och "
+		return session_refuse(s, id, ERR_VALIDATION, "%s är inte aktiv och "
 		    "kan inte bli samverkansadministratör.%s", c->admin,
 		    c->deciding ? ORDER_MUST_REJECT : "");
 	if (!role)
-		return order_refuse(s, id, ERR_VALIDATION, "%s har inte%s rollen "
+		return session_refuse(s, id, ERR_VALIDATION, "%s har inte%s rollen "
 		    "Samverkansadministratör. Den beställs först på blankett "
 		    "9445.%s", c->admin, c->deciding ? " längre" : "",
 		    c->deciding ? ORDER_MUST_REJECT : "");
@@ -427,18 +413,18 @@ order_check_kontakt(struct session *s, uint32_t id, struct order_ctx *c)
 		memcpy(&v, (char *)c->q + order_texts[i].off, sizeof v);
 		order_trim(v);
 		if (v[0] == '\0')
-			return order_refuse(s, id, ERR_VALIDATION,
+			return session_refuse(s, id, ERR_VALIDATION,
 			    "Fyll i %s.", order_texts[i].label);
 		if (order_has_control(v))
-			return order_refuse(s, id, ERR_VALIDATION, "%s får "
+			return session_refuse(s, id, ERR_VALIDATION, "%s får "
 			    "inte innehålla tabbar eller radbrytningar.",
 			    order_texts[i].label);
 		if ((n = order_chars(v)) > order_texts[i].max)
-			return order_refuse(s, id, ERR_VALIDATION, "%s får ha "
+			return session_refuse(s, id, ERR_VALIDATION, "%s får ha "
 			    "högst %zu tecken; det har %zu.",
 			    order_texts[i].label, order_texts[i].max, n);
 		if (order_texts[i].ok != NULL && !order_texts[i].ok(v))
-			return order_refuse(s, id, ERR_VALIDATION, "%s",
+			return session_refuse(s, id, ERR_VALIDATION, "%s",
 			    order_texts[i].bad);
 	}
 	return 0;
@@ -501,7 +487,7 @@ order_check_unique(struct session *s, uint32_t id, struct order_ctx *c)
 	    sizeof order_taken[0]))
 		kind = 0;
 	snprintf(text, sizeof text, order_taken[kind], a, b);
-	return order_refuse(s, id, ERR_CONFLICT, "%s%s", text,
+	return session_refuse(s, id, ERR_CONFLICT, "%s%s", text,
 	    c->deciding ? ORDER_MUST_REJECT : "");
 }
 
@@ -746,11 +732,11 @@ samorg_order_decide(struct session *s, uint32_t id, void *m)
 	order_trim(q->kommentar);
 	if (order_has_control(q->kommentar) ||
 	    order_chars(q->kommentar) > ORDER_KOMMENTAR_MAX)
-		return order_refuse(s, id, ERR_VALIDATION, "Kommentaren får "
+		return session_refuse(s, id, ERR_VALIDATION, "Kommentaren får "
 		    "ha högst %d tecken, utan radbrytningar.",
 		    ORDER_KOMMENTAR_MAX);
 	if (!q->approve && q->kommentar[0] == '\0')
-		return order_refuse(s, id, ERR_VALIDATION, "Skriv i kommentaren "
+		return session_refuse(s, id, ERR_VALIDATION, "Skriv i kommentaren "
 		    "varför beställningen avslås.");
 	if (db_exec_cmd(s, "LOCK TABLE samorg_bestallning IN SHARE ROW"
 	    " EXCLUSIVE MODE", 0, NULL) != 0)
@@ -767,13 +753,13 @@ samorg_order_decide(struct session *s, uint32_t id, void *m)
 	if (res == NULL)
 		return db_refused(s, id);
 	if (PQntuples(res) != 1) {
-		rv = order_refuse(s, id, ERR_NOT_FOUND,
+		rv = session_refuse(s, id, ERR_NOT_FOUND,
 		    "Beställningen finns inte.");
 		goto out;
 	}
 	k = order_status_find(PQgetvalue(res, 0, 0));
 	if (k == -1 || order_states[k].status != ORDER_SUBMITTED) {
-		rv = order_refuse(s, id, ERR_CONFLICT, "Beställningen är redan "
+		rv = session_refuse(s, id, ERR_CONFLICT, "Beställningen är redan "
 		    "behandlad: %s %s av %s.", k == -1 ? "beslutad" :
 		    order_states[k].text, PQgetvalue(res, 0, 6),
 		    PQgetvalue(res, 0, 7));
