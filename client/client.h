@@ -432,8 +432,6 @@ struct screen	*screen_new(struct ui *, const struct screen_type *, void *);
 struct screen	*scr_start_new(struct ui *);
 struct screen	*scr_samorg_new(struct ui *);
 struct screen	*scr_help_new(struct ui *);
-struct screen	*scr_samorg_detail_new(struct ui *,
-		    const struct samorg_row *);
 /*
  * Behörigheter: client/scr_password.c, scr_admin.c, scr_order.c,
  * scr_order_new.c; shared pieces in behorighet.c, rlist.c and mform.c.
@@ -790,6 +788,65 @@ struct screen	*scr_samorg_order_inbox_new(struct ui *);
 /* Styrdata: Kodlistor and Organisationer (client/scr_styrdata.c). */
 struct screen	*scr_styrdata_new(struct ui *);
 struct screen	*scr_orgreg_new(struct ui *);
+
+/*
+ * Samverkansorganisation: the view (client/scr_samorg_view.c), Hantera
+ * samverkansorg (scr_samorg_edit.c with samorg_edit_page.c and
+ * samorg_edit_data.c) and its pop-ups (kommun_pick.c, org_pick.c).
+ */
+/*
+ * Fetches organisation id with MSG_SAMORG_GET into so, replacing what it
+ * held when *loaded. 0 on success; on failure ui_call has said why.
+ */
+int		 samorg_fetch(struct ui *, uint32_t id, struct msg_samorg *,
+		    int *loaded);
+/* Hantera samverkansorg opened on one organisation; Esc goes back. */
+struct screen	*scr_samorg_edit_open(struct ui *, uint32_t samorg_id);
+/* Told the kommuner and stadsdelar chosen (names filled in). */
+typedef void	(*kommun_pick_done)(struct screen *parent,
+		    const struct samorg_kommun *, size_t);
+/* A Län choice: "Alla län" (code ""), then the län; returns the count. */
+size_t		 lan_choices(struct ui *, const char **names,
+		    char (*codes)[3], size_t max);
+/* "Välj kommun, stadsdel" over parent. */
+struct screen	*kommun_pick_new(struct ui *, struct screen *parent,
+		    kommun_pick_done);
+/* Told the organisation chosen (id, namn and organisationstyp). */
+typedef void	(*org_pick_done)(struct screen *parent,
+		    const struct samorg_org *);
+/* "Välj organisation" from the organisations register, over parent. */
+struct screen	*org_pick_new(struct ui *, struct screen *parent,
+		    org_pick_done);
+
+/* Several lines of editable text (client/textarea.c). */
+struct textarea {
+	wchar_t		*buf;
+	size_t		 len;		/* characters */
+	size_t		 cur;		/* cursor, 0..len */
+	size_t		 max;		/* most characters accepted */
+	size_t		 top;		/* first display line shown */
+};
+
+void		 textarea_init(struct textarea *, size_t max);
+void		 textarea_free(struct textarea *);
+int		 textarea_set(struct textarea *, const char *utf8);
+/* The text as newly allocated UTF-8. */
+char		*textarea_get(const struct textarea *);
+/* Line starts for a width (starts needs len + 2); returns the count. */
+size_t		 textarea_wrap(const struct textarea *, int width,
+		    size_t *starts, size_t max);
+/*
+ * Editing keys; Enter breaks the line. 1 used, ENTRY_KEY_FULL, or 0 for
+ * a key not used (Up on the first line, Down on the last).
+ */
+int		 textarea_key(struct textarea *, const struct keyev *,
+		    int width);
+/* Keeps the cursor among rows lines; returns the line count. */
+size_t		 textarea_scroll(struct textarea *, int width, int rows,
+		    int *line, int *col);
+/* Draws shown line row (0 = the first shown) at y. */
+void		 textarea_draw_row(struct textarea *, WINDOW *, int y, int x,
+		    int width, int row, int focused);
 
 /* One user chosen in "Välj användare". */
 struct picker_pick {

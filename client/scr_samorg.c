@@ -1,262 +1,423 @@
 /*
- * Sök samverkansorg: a name field with '*' as wildcard and a result list
- * that fetches further pages from the server as the cursor passes the
- * rows already loaded. Enter on a row opens the read-only detail view.
+ * Sök samverkansorg: a name field with '*' as wildcard over a result list
+ * that fetches further pages as the cursor passes the rows loaded. F4
+ * shows more criteria (samverkansform, län, kommun, active or ended), as
+ * report screens do with "Visa fler urval"; they apply while hidden too,
+ * and the screen says which are set. Enter on a row opens the read-only
+ * view of that organisation.
  */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "client.h"
-#include "err.h"
 #include "proto.h"
 #include "xmalloc.h"
 
-/* Rows of the screen above the list: field, hint, count, header. */
-#define SAMORG_LIST_TOP	6
+/* Codes held for a choice: the lists have 4 forms and 21 län. */
+#define SAMORG_CHOICES	48
+
+/* The criteria shown with F4. */
+enum samorg_filter {
+	SF_FORM,
+	SF_LAN,
+	SF_KOMMUN,
+	SF_STATUS,
+	SF__COUNT
+};
+
+enum samorg_zone {
+	SZ_NAMN,
+	SZ_FILTER,
+	SZ_LIST
+};
+
+/* A choice's names, and the code each one stands for. */
+struct samorg_choice {
+	const char	*names[SAMORG_CHOICES + 1];
+	uint32_t	 ids[SAMORG_CHOICES + 1];
+	char		 codes[SAMORG_CHOICES + 1][3];
+	size_t		 n;
+};
+
+/* The criteria of the list shown, which its further pages use. */
+struct samorg_crit {
+	char		 pattern[ENTRY_MAX * 4 + 1];
+	char		 lanskod[3];
+	char		 kommunkod[5];
+	uint32_t	 form_id;
+	uint8_t		 status;
+	char		 urval[256];	/* the criteria in words */
+};
 
 struct samorg {
 	struct form_field	 fields[1];
 	struct form		 form;
-	int			 in_list;	/* keys go to the list */
-	int			 searched;
-	char			 pattern[ENTRY_MAX * 4 + 1];
-	struct vlist		 vl;
-	struct samorg_row	*rows;
-	size_t			 cap;
-	char			 find[256];
+	struct mfield		 f[SF__COUNT];
+	struct mform		 filters;
+	int			 show_filters;
+	int			 choices_loaded;
+	enum samorg_zone	 zone;
+	struct samorg_choice	 forms, lans;
+	struct samorg_crit	 crit;
+	struct msg_samorg_search req;	/* points into crit */
+	struct rlist		 list;
 };
 
-/* Columns of the result list, in display order. */
-enum samorg_col {
-	COL_NAMN,
-	COL_FORM,
-	COL_START,
-	COL_SLUT,
-	COL_KOMMUNER,
-	COL__COUNT
+static void	samorg_layout_list(struct screen *);
+
+static const char *const samorg_status_names[] = {
+	[SAMORG_ALL] = "Alla",
+	[SAMORG_ACTIVE] = "Aktiva",
+	[SAMORG_ENDED] = "Avslutade",
+};
+
+static const struct rlist_kind rlist_samorg = {
+	MSG_SAMORG_SEARCH, MSG_SAMORG_LIST, sizeof(struct msg_samorg_list),
+	sizeof(struct samorg_row), offsetof(struct msg_samorg_list, total),
+	offsetof(struct msg_samorg_list, nrows),
+	offsetof(struct msg_samorg_list, rows),
+	offsetof(struct msg_samorg_search, offset),
+	offsetof(struct msg_samorg_search, limit),
 };
 
 /*
- * Each column's title, its narrowest and widest useful width, and when it
- * gives way on a narrow terminal (0: never; lower goes first). Names come
- * first: up to 50 characters, and never narrower than 36, so that
- * "Samordningsförbundet Östra Skaraborg" rows can be told apart.
+ * Names come first: up to 50 characters, and never narrower than 36, so
+ * that "Samordningsförbundet Östra Skaraborg" rows can be told apart.
  */
-static const struct {
-	const char	*title;
-	int		 min, max;
-	int		 drop;
-} samorg_cols[COL__COUNT] = {
-	[COL_NAMN] = { "Namn", 36, 50, 0 },
-	[COL_FORM] = { "Samverkansform", 15, 22, 3 },
-	[COL_START] = { "Startdatum", 10, 10, 0 },
-	[COL_SLUT] = { "Slutdatum", 10, 10, 2 },
-	[COL_KOMMUNER] = { "Kommuner", 8, 1000, 1 },
+static const struct rlist_col samorg_cols[] = {
+	{ "Namn", 36, 50, 0 },
+	{ "Samverkansform", 15, 22, 3 },
+	{ "Startdatum", 10, 10, 0 },
+	{ "Slutdatum", 10, 10, 2 },
+	{ "Kommuner", 8, 1000, 1 },
 };
 
-/* Column widths for a screen width; 0 hides a column. */
-struct samorg_cols {
-	int	w[COL__COUNT];
-};
-
-/* Frees the loaded rows. */
+/* One row's cells. */
 static void
-samorg_rows_free(struct samorg *so)
+samorg_values(const void *row, const char **v, char (*buf)[RLIST_CELL])
 {
-	struct msg_samorg_list	l;
+	const struct samorg_row	*r = row;
 
-	memset(&l, 0, sizeof l);
-	l.nrows = (uint32_t)so->vl.loaded;
-	l.rows = so->rows;
-	msg_clear(MSG_SAMORG_LIST, &l);
-	so->rows = NULL;
-	so->cap = 0;
+	v[0] = r->namn;
+	v[1] = r->samverkansform;
+	v[2] = r->startdatum;
+	v[3] = r->slutdatum;
+	v[4] = r->kommuner;
 }
 
-/* Fetches one page at offset and appends it; 0 on success. */
-static int
-samorg_fetch(struct screen *s, size_t offset)
+/* Fills the samverkansform choice: "Alla", then the code list. */
+static void
+samorg_forms_load(struct ui *ui, struct samorg_choice *c)
 {
-	struct samorg		*so = s->data;
-	struct msg_samorg_search req;
-	struct msg_samorg_list	 rep;
-	size_t			 want, i;
-	int			 rv;
+	const struct kod_row	*k[SAMORG_CHOICES];
+	size_t			 i, n;
 
-	memset(&rep, 0, sizeof rep);
-	want = so->vl.height > LIST_PAGE_ROWS ? so->vl.height : LIST_PAGE_ROWS;
+	c->names[0] = "Alla";
+	c->ids[0] = 0;
+	n = kod_codes(ui, "samverkansform", 0, 0, k, SAMORG_CHOICES);
+	for (i = 0; i < n; i++) {
+		c->names[i + 1] = k[i]->namn;
+		c->ids[i + 1] = k[i]->id;
+	}
+	c->n = n + 1;
+}
+
+/* F4: shows or hides the criteria, fetching the code lists once. */
+static void
+samorg_toggle_filters(struct screen *s)
+{
+	struct samorg	*so = s->data;
+
+	if (!so->choices_loaded && kod_lists(s->ui) != NULL) {
+		samorg_forms_load(s->ui, &so->forms);
+		so->lans.n = lan_choices(s->ui, so->lans.names,
+		    so->lans.codes, SAMORG_CHOICES + 1);
+		so->f[SF_FORM].choices = so->forms.names;
+		so->f[SF_FORM].nchoices = so->forms.n;
+		so->f[SF_LAN].choices = so->lans.names;
+		so->f[SF_LAN].nchoices = so->lans.n;
+		so->choices_loaded = 1;
+	}
+	so->show_filters = !so->show_filters;
+	if (so->show_filters) {
+		so->zone = SZ_FILTER;
+		mform_focus(&so->filters, 0);
+	} else if (so->zone == SZ_FILTER)
+		so->zone = SZ_NAMN;
+	samorg_layout_list(s);
+}
+
+/* Reports whether two names are the same but for case (Ö and ö too). */
+static int
+samorg_same_name(const char *a, const char *b)
+{
+	return text_width(a) == text_width(b) && text_contains(a, b);
+}
+
+/*
+ * Finds the kommun the Kommun field names, in the chosen län: the one
+ * whose name it is, or the only one matching. 0 with code and shown set;
+ * otherwise the message line says why.
+ */
+static int
+samorg_kommun(struct screen *s, const char *name, const char *lanskod,
+    char *code, char *shown, size_t len)
+{
+	struct msg_kommun_search req;
+	struct msg_kommun_list	 rep;
+	struct kommun_row	*r, *first = NULL, *exact = NULL, *pick;
+	char			 names[160] = "";
+	size_t			 i, n = 0;
+
 	memset(&req, 0, sizeof req);
-	req.pattern = so->pattern;
-	req.offset = (uint32_t)offset;
-	req.limit = (uint32_t)want;
-	rv = ui_call(s->ui, MSG_SAMORG_SEARCH, &req, MSG_SAMORG_LIST, &rep);
-	if (rv != 0)
-		return rv < 0 ? rv : SUS_ERR_INVALID;
-	if (offset == 0) {
-		samorg_rows_free(so);
-		vlist_reset(&so->vl, rep.total, 0);
+	memset(&rep, 0, sizeof rep);
+	req.lanskod = (char *)lanskod;
+	req.pattern = (char *)name;
+	req.limit = LIST_PAGE_ROWS;
+	if (ui_call(s->ui, MSG_KOMMUN_SEARCH, &req, MSG_KOMMUN_LIST,
+	    &rep) != 0)
+		return -1;
+	for (i = 0; i < rep.nrows; i++) {
+		r = &rep.rows[i];
+		if (r->stadsdel_id != 0)
+			continue;
+		if (n++ < 4) {
+			if (names[0] != '\0')
+				strlcat(names, ", ", sizeof names);
+			strlcat(names, r->kommun, sizeof names);
+		}
+		if (first == NULL)
+			first = r;
+		if (samorg_same_name(r->kommun, name))
+			exact = r;
 	}
-	so->vl.total = rep.total;
-	if (so->vl.loaded + rep.nrows > so->cap) {
-		so->cap = so->vl.loaded + rep.nrows;
-		so->rows = xreallocarray(so->rows, so->cap, sizeof *so->rows);
+	pick = exact != NULL ? exact : n == 1 ? first : NULL;
+	if (pick != NULL) {
+		strlcpy(code, pick->kommunkod, 5);
+		strlcpy(shown, pick->kommun, len);
+	} else if (n == 0)
+		ui_message(s->ui, 1, "Ingen kommun heter \"%s\"%s. Prova med * "
+		    "efter, t.ex. Göte*.", name, lanskod[0] != '\0' ?
+		    " i det länet" : "");
+	else
+		ui_message(s->ui, 1, "%zu kommuner matchar \"%s\": %s%s. "
+		    "Skriv mer av namnet.", n, name, names, n > 4 ? " …" : "");
+	msg_clear(MSG_KOMMUN_LIST, &rep);
+	return pick != NULL ? 0 : -1;
+}
+
+/* Says the criteria of a search in words, for the count line. */
+static void
+samorg_urval_text(struct samorg *so, const char *kommun, char *out,
+    size_t len)
+{
+	out[0] = '\0';
+	if (so->f[SF_FORM].value > 0)
+		strlcat(out, so->forms.names[so->f[SF_FORM].value], len);
+	if (so->f[SF_LAN].value > 0) {
+		if (out[0] != '\0')
+			strlcat(out, ", ", len);
+		strlcat(out, so->lans.names[so->f[SF_LAN].value], len);
 	}
-	/* The strings change owner: the reply gives up its rows. */
-	for (i = 0; i < rep.nrows; i++)
-		so->rows[so->vl.loaded++] = rep.rows[i];
-	free(rep.rows);
-	if (so->vl.loaded > so->vl.total)
-		so->vl.total = so->vl.loaded;
-	/* A short page means the server has no more, whatever total said. */
-	if (rep.nrows == 0)
-		so->vl.total = so->vl.loaded;
+	if (kommun[0] != '\0') {
+		if (out[0] != '\0')
+			strlcat(out, ", ", len);
+		strlcat(out, kommun, len);
+	}
+	if (so->f[SF_STATUS].value > 0) {
+		if (out[0] != '\0')
+			strlcat(out, ", ", len);
+		strlcat(out, so->f[SF_STATUS].value == SAMORG_ACTIVE ?
+		    "aktiva" : "avslutade", len);
+	}
+}
+
+/*
+ * Reads the criteria of the fields into crit. The Kommun field is looked
+ * up and written back as the kommun's own name. 0 when they are usable.
+ */
+static int
+samorg_criteria(struct screen *s, struct samorg_crit *c)
+{
+	struct samorg	*so = s->data;
+	struct entry	*ke = &so->f[SF_KOMMUN].entry;
+	char		 name[ENTRY_MAX * 4 + 1], kommun[SUS_NAME_MAX + 1];
+
+	memset(c, 0, sizeof *c);
+	if (entry_get(&so->fields[0].entry, c->pattern,
+	    sizeof c->pattern) != 0) {
+		ui_message(s->ui, 1, "Namnet är för långt. Korta det och "
+		    "sök igen.");
+		return -1;
+	}
+	kommun[0] = '\0';
+	if (so->choices_loaded) {
+		strlcpy(c->lanskod, so->lans.codes[so->f[SF_LAN].value],
+		    sizeof c->lanskod);
+		c->form_id = so->forms.ids[so->f[SF_FORM].value];
+	}
+	c->status = (uint8_t)so->f[SF_STATUS].value;
+	if (entry_get(ke, name, sizeof name) == 0 && name[0] != '\0' &&
+	    samorg_kommun(s, name, c->lanskod, c->kommunkod, kommun,
+	    sizeof kommun) != 0) {
+		so->show_filters = 1;
+		so->zone = SZ_FILTER;
+		mform_focus(&so->filters, SF_KOMMUN);
+		samorg_layout_list(s);
+		return -1;
+	}
+	if (kommun[0] != '\0')
+		entry_set(ke, kommun);
+	samorg_urval_text(so, kommun, c->urval, sizeof c->urval);
 	return 0;
 }
 
-/* Loads whatever the list needs to show its cursor and a full page. */
+/* Points the request at the criteria. */
 static void
-samorg_fill(struct screen *s)
+samorg_req_set(struct samorg *so)
 {
-	struct samorg	*so = s->data;
-	size_t		 offset;
-
-	while (vlist_want(&so->vl, &offset)) {
-		if (samorg_fetch(s, offset) != 0) {
-			vlist_clamp_loaded(&so->vl);
-			return;
-		}
-	}
+	so->req.pattern = so->crit.pattern;
+	so->req.samverkansform_id = so->crit.form_id;
+	so->req.lanskod = so->crit.lanskod;
+	so->req.kommunkod = so->crit.kommunkod;
+	so->req.status = so->crit.status;
 }
 
-/* Starts a new search with the name field's pattern. */
+/* Starts a new search with the fields' criteria. */
 static void
 samorg_search(struct screen *s)
 {
-	struct samorg	*so = s->data;
-	char		 prev[sizeof so->pattern];
-
-	memcpy(prev, so->pattern, sizeof prev);
-	if (entry_get(&so->fields[0].entry, so->pattern,
-	    sizeof so->pattern) != 0) {
-		ui_message(s->ui, 1, "Namnet är för långt. Korta det och "
-		    "sök igen.");
-		return;
-	}
-	if (samorg_fetch(s, 0) != 0) {
-		/* Keep showing the previous result with its own pattern. */
-		memcpy(so->pattern, prev, sizeof prev);
-		return;
-	}
-	so->searched = 1;
-	samorg_fill(s);
-	if (so->vl.total == 0)
-		ui_message(s->ui, 0, "Inga samverkansorganisationer matchar. "
-		    "Prova en kortare början med * efter, t.ex. Samord*.");
-	else {
-		ui_message(s->ui, 0, "%zu träffar.", so->vl.total);
-		so->in_list = 1;
-	}
-}
-
-/* Finds the next loaded row after the cursor containing so->find. */
-static void
-samorg_find(struct screen *s)
-{
 	struct samorg		*so = s->data;
-	struct samorg_row	*r;
-	size_t			 i, n = so->vl.loaded, row;
+	struct samorg_crit	 keep = so->crit;
 
-	if (so->find[0] == '\0' || n == 0)
+	if (samorg_criteria(s, &so->crit) != 0) {
+		so->crit = keep;
 		return;
-	for (i = 1; i <= n; i++) {
-		row = (so->vl.cursor + i) % n;
-		r = &so->rows[row];
-		if (text_contains(r->namn, so->find) ||
-		    text_contains(r->samverkansform, so->find) ||
-		    text_contains(r->kommuner, so->find)) {
-			vlist_goto(&so->vl, row);
-			ui_message(s->ui, 0, "%s", "");
-			return;
-		}
 	}
-	ui_message(s->ui, 1, "Ingen träff på \"%s\" bland de %zu hämtade "
-	    "raderna.", so->find, n);
+	samorg_req_set(so);
+	if (rlist_search(&so->list, s->ui) != 0) {
+		/* The list shown keeps its own criteria for its next pages. */
+		so->crit = keep;
+		samorg_req_set(so);
+		return;
+	}
+	if (so->list.vl.total == 0) {
+		ui_message(s->ui, 0, "Inga samverkansorganisationer matchar. "
+		    "Prova en kortare början med * efter, t.ex. Samord*%s.",
+		    so->crit.urval[0] != '\0' ? ", eller färre urval (F4)" :
+		    "");
+		return;
+	}
+	ui_message(s->ui, 0, "%zu %s.", so->list.vl.total,
+	    so->list.vl.total == 1 ? "träff" : "träffar");
+	so->zone = SZ_LIST;
 }
 
-/* Handles keys while the result list has focus. */
+/* The row of the list's column titles. */
+static int
+samorg_list_y(const struct samorg *so)
+{
+	return so->show_filters ? 4 + SF__COUNT + 1 : 5;
+}
+
+/* Fits the list under the fields. */
+static void
+samorg_layout_list(struct screen *s)
+{
+	struct samorg	*so = s->data;
+
+	rlist_resize(&so->list, s->lines - samorg_list_y(so));
+	rlist_fill(&so->list, s->ui);
+}
+
+/* Keys while the list has focus. */
 static int
 samorg_list_key(struct screen *s, const struct keyev *ev)
 {
-	struct samorg	*so = s->data;
-	long		 page = so->vl.height > 1 ? (long)so->vl.height - 1 : 1;
+	struct samorg		*so = s->data;
+	struct samorg_row	*r;
 
-	if (ev->action == ACT_NEXT || ev->action == ACT_PREV) {
-		so->in_list = 0;
+	if (ev->action == ACT_NEXT) {
+		so->zone = SZ_NAMN;
 		return 1;
 	}
-	if (ev->action == ACT_FIND) {
-		if (ui_prompt(s->ui, "Sök i listan: ", so->find,
-		    sizeof so->find))
-			samorg_find(s);
-		return 1;
-	}
-	if (ev->action == ACT_FIND_NEXT) {
-		samorg_find(s);
+	if (ev->action == ACT_PREV || (ev->code == KEY_UP &&
+	    so->list.vl.cursor == 0)) {
+		so->zone = so->show_filters ? SZ_FILTER : SZ_NAMN;
+		if (so->show_filters)
+			mform_focus(&so->filters, SF__COUNT - 1);
 		return 1;
 	}
 	if (keys_is_enter(ev)) {
-		if (so->vl.cursor < so->vl.loaded)
-			ui_push(s->ui, scr_samorg_detail_new(s->ui,
-			    &so->rows[so->vl.cursor]));
+		if ((r = rlist_current(&so->list)) != NULL)
+			ui_push(s->ui, scr_samorg_view_new(s->ui, r->id));
 		return 1;
 	}
-	switch (ev->code) {
-	case KEY_UP:
-		if (so->vl.cursor == 0) {
-			so->in_list = 0;
-			return 1;
-		}
-		vlist_move(&so->vl, -1);
-		break;
-	case KEY_DOWN:
-		vlist_move(&so->vl, 1);
-		break;
-	case KEY_PPAGE:
-		vlist_move(&so->vl, -page);
-		break;
-	case KEY_NPAGE:
-		vlist_move(&so->vl, page);
-		break;
-	case KEY_HOME:
-		vlist_goto(&so->vl, 0);
-		break;
-	case KEY_END:
-		vlist_goto(&so->vl, so->vl.total);
-		break;
-	default:
-		return 0;
-	}
-	samorg_fill(s);
-	return 1;
+	return rlist_key(&so->list, s->ui, ev);
 }
 
-/* Edits the name field, saying so when it is full. */
+/* Keys in the criteria: the edges lead to the name and the list. */
 static int
-samorg_form_key(struct screen *s, const struct keyev *ev)
+samorg_filter_key(struct screen *s, const struct keyev *ev)
+{
+	struct samorg	*so = s->data;
+	char		 text[160];
+	int		 rv;
+
+	if (keys_is_enter(ev)) {
+		samorg_search(s);
+		return 1;
+	}
+	if ((ev->action == ACT_NEXT || ev->code == KEY_DOWN) &&
+	    so->filters.focus + 1 == SF__COUNT) {
+		so->zone = so->list.vl.total > 0 ? SZ_LIST : SZ_NAMN;
+		return 1;
+	}
+	if ((ev->action == ACT_PREV || ev->code == KEY_UP) &&
+	    so->filters.focus == 0) {
+		so->zone = SZ_NAMN;
+		return 1;
+	}
+	if ((rv = mform_key(&so->filters, ev)) == ENTRY_KEY_FULL) {
+		mform_full_text(&so->filters, text, sizeof text);
+		ui_message(s->ui, 1, "%s", text);
+	}
+	return rv != 0;
+}
+
+/* Keys in the name field. */
+static int
+samorg_namn_key(struct screen *s, const struct keyev *ev)
 {
 	struct samorg		*so = s->data;
-	struct form_field	*ff = &so->fields[so->form.focus];
+	struct form_field	*ff = &so->fields[0];
 	char			 text[160];
 	int			 rv;
 
+	if (keys_is_enter(ev)) {
+		samorg_search(s);
+		return 1;
+	}
+	if (ev->action == ACT_NEXT || ev->code == KEY_DOWN) {
+		if (so->show_filters) {
+			so->zone = SZ_FILTER;
+			mform_focus(&so->filters, 0);
+		} else if (so->list.vl.total > 0)
+			so->zone = SZ_LIST;
+		return 1;
+	}
+	if (ev->action == ACT_PREV || ev->code == KEY_UP)
+		return 1;
 	if ((rv = form_key(&so->form, ev)) == ENTRY_KEY_FULL) {
 		entry_full_text(&ff->entry, ff->label, text, sizeof text);
 		ui_message(s->ui, 1, "%s", text);
 	}
-	return rv;
+	return rv != 0;
 }
 
-/* Routes keys to the search field or the list. */
+/* Routes keys: F3 searches, F4 shows the criteria, the rest by zone. */
 static int
 samorg_key(struct screen *s, const struct keyev *ev)
 {
@@ -266,135 +427,86 @@ samorg_key(struct screen *s, const struct keyev *ev)
 		samorg_search(s);
 		return 1;
 	}
-	if (so->in_list && so->vl.total > 0)
+	if (ev->code == KEY_F(4)) {
+		samorg_toggle_filters(s);
+		return 1;
+	}
+	if (so->zone == SZ_LIST && so->list.vl.total > 0)
 		return samorg_list_key(s, ev);
-	if (keys_is_enter(ev)) {
-		samorg_search(s);
-		return 1;
-	}
-	if ((ev->action == ACT_NEXT || ev->code == KEY_DOWN) &&
-	    so->vl.total > 0) {
-		so->in_list = 1;
-		return 1;
-	}
-	if (ev->action == ACT_NEXT || ev->action == ACT_PREV)
-		return 1;
-	return samorg_form_key(s, ev);
+	if (so->zone == SZ_FILTER && so->show_filters)
+		return samorg_filter_key(s, ev);
+	so->zone = SZ_NAMN;
+	return samorg_namn_key(s, ev);
 }
 
-/* Drops columns until the rest fit, then widens names first. */
+/* The line under the name: the criteria set, or how to set them. */
 static void
-samorg_columns(int width, struct samorg_cols *c)
+samorg_draw_urval(struct screen *s, WINDOW *w)
 {
-	int	i, need, shown, extra, add, drop;
+	struct samorg	*so = s->data;
+	char		 now[256], line[300];
+	char		 kommun[ENTRY_MAX * 4 + 1];
 
-	for (i = 0; i < COL__COUNT; i++)
-		c->w[i] = samorg_cols[i].min;
-	for (drop = 1;; drop++) {
-		need = shown = 0;
-		for (i = 0; i < COL__COUNT; i++) {
-			if (c->w[i] > 0) {
-				need += c->w[i];
-				shown++;
-			}
-		}
-		need += shown - 1;
-		if (need <= width)
-			break;
-		for (i = 0; i < COL__COUNT; i++) {
-			if (samorg_cols[i].drop == drop)
-				c->w[i] = 0;
-		}
-		if (drop > COL__COUNT)
-			break;
+	if (entry_get(&so->f[SF_KOMMUN].entry, kommun, sizeof kommun) != 0)
+		kommun[0] = '\0';
+	samorg_urval_text(so, kommun, now, sizeof now);
+	if (now[0] == '\0') {
+		wattron(w, A_DIM);
+		text_put(w, 3, 1, "F4 Fler urval: samverkansform, län, "
+		    "kommun, status", s->cols - 2);
+		wattroff(w, A_DIM);
+		return;
 	}
-	extra = width - need;
-	for (i = 0; i < COL__COUNT && extra > 0; i++) {
-		if (c->w[i] == 0)
-			continue;
-		add = samorg_cols[i].max - c->w[i];
-		if (add > extra)
-			add = extra;
-		c->w[i] += add;
-		extra -= add;
-	}
+	snprintf(line, sizeof line, "Urval: %s (F4 ändrar)", now);
+	text_put(w, 3, 1, line, s->cols - 2);
 }
 
-/* Draws one row of the list at y from one value per column. */
+/* Draws the count line: how many, which row, for what. */
 static void
-samorg_draw_row(WINDOW *w, int y, const struct samorg_cols *c,
-    const char *const *v)
+samorg_draw_count(struct screen *s, WINDOW *w, int y)
 {
-	int	i, x = 1;
+	struct samorg		*so = s->data;
+	const struct samorg_crit *c = &so->crit;
+	char			 line[sizeof c->pattern + sizeof c->urval + 96];
+	size_t			 total = so->list.vl.total;
 
-	for (i = 0; i < COL__COUNT; i++) {
-		if (c->w[i] == 0)
-			continue;
-		if (x > 1)
-			text_put(w, y, x - 1, " ", 1);
-		text_put(w, y, x, v[i], c->w[i]);
-		x += c->w[i] + 1;
-	}
+	if (total == 0)
+		snprintf(line, sizeof line, "Inga träffar för \"%s\"%s%s%s.",
+		    c->pattern, c->urval[0] != '\0' ? " (" : "",
+		    c->urval, c->urval[0] != '\0' ? ")" : "");
+	else if (c->pattern[0] == '\0')
+		snprintf(line, sizeof line, "Träffar: %zu (rad %zu), %s",
+		    total, so->list.vl.cursor + 1, c->urval[0] != '\0' ?
+		    c->urval : "alla samverkansorganisationer");
+	else
+		snprintf(line, sizeof line, "Träffar: %zu (rad %zu) för "
+		    "\"%s\"%s%s", total, so->list.vl.cursor + 1, c->pattern,
+		    c->urval[0] != '\0' ? "; " : "", c->urval);
+	text_put(w, y, 1, line, s->cols - 2);
 }
 
-/* Draws the search field and the visible rows of the result. */
+/* Draws the fields, the criteria and the visible rows. */
 static void
 samorg_draw(struct screen *s, WINDOW *w)
 {
-	struct samorg		*so = s->data;
-	struct samorg_cols	 c;
-	struct samorg_row	*r;
-	const char		*v[COL__COUNT];
-	char			 line[sizeof so->pattern + 96];
-	size_t			 i, row;
-	int			 y;
+	struct samorg	*so = s->data;
+	int		 ly = samorg_list_y(so);
 
-	form_draw(&so->form, w, 1, 1, s->cols - 2, !so->in_list);
-	if (!so->searched) {
-		text_put(w, 4, 1, "Skriv ett namn och tryck Enter eller F3.",
-		    s->cols - 2);
-		return;
-	}
-	/* Say what the list is for: the field may have been edited since. */
-	if (so->vl.total == 0)
-		snprintf(line, sizeof line, "Inga träffar för \"%s\".",
-		    so->pattern);
-	else if (so->pattern[0] == '\0')
-		snprintf(line, sizeof line, "Träffar: %zu (rad %zu), alla "
-		    "samverkansorganisationer", so->vl.total,
-		    so->vl.cursor + 1);
+	form_draw(&so->form, w, 1, 1, s->cols - 2, so->zone == SZ_NAMN);
+	if (so->show_filters)
+		mform_draw(&so->filters, w, 3, 1, s->cols - 2,
+		    so->zone == SZ_FILTER);
 	else
-		snprintf(line, sizeof line, "Träffar: %zu (rad %zu) för "
-		    "\"%s\"", so->vl.total, so->vl.cursor + 1, so->pattern);
-	text_put(w, 4, 1, line, s->cols - 2);
-	if (so->vl.total == 0)
+		samorg_draw_urval(s, w);
+	if (!so->list.searched) {
+		text_put(w, ly - 1, 1, "Skriv ett namn och tryck Enter eller "
+		    "F3.", s->cols - 2);
 		return;
-	samorg_columns(s->cols - 2, &c);
-	for (i = 0; i < COL__COUNT; i++)
-		v[i] = samorg_cols[i].title;
-	wattron(w, A_BOLD | A_UNDERLINE);
-	samorg_draw_row(w, SAMORG_LIST_TOP - 1, &c, v);
-	wattroff(w, A_BOLD | A_UNDERLINE);
-	for (i = 0; i < so->vl.height; i++) {
-		row = so->vl.top + i;
-		if (row >= so->vl.total)
-			break;
-		y = SAMORG_LIST_TOP + (int)i;
-		if (row >= so->vl.loaded) {
-			text_put(w, y, 1, "…", s->cols - 2);
-			continue;
-		}
-		r = &so->rows[row];
-		if (row == so->vl.cursor)
-			wattron(w, so->in_list ? A_REVERSE : A_BOLD);
-		v[COL_NAMN] = r->namn;
-		v[COL_FORM] = r->samverkansform;
-		v[COL_START] = r->startdatum;
-		v[COL_SLUT] = r->slutdatum;
-		v[COL_KOMMUNER] = r->kommuner;
-		samorg_draw_row(w, y, &c, v);
-		wattroff(w, A_REVERSE | A_BOLD);
 	}
+	samorg_draw_count(s, w, ly - 1);
+	if (so->list.vl.total > 0)
+		rlist_draw(&so->list, w, ly, 1, s->cols - 2,
+		    so->zone == SZ_LIST);
 }
 
 /* Fits the list to the screen's new height. */
@@ -403,27 +515,28 @@ samorg_layout(struct screen *s, int lines, int cols)
 {
 	struct samorg	*so = s->data;
 
-	vlist_resize(&so->vl, lines > SAMORG_LIST_TOP ?
-	    (size_t)(lines - SAMORG_LIST_TOP) : 1);
+	rlist_resize(&so->list, lines - samorg_list_y(so));
 }
 
-/* Fetches rows the larger window now shows. */
+/* Fetches rows a larger window now shows. */
 static void
 samorg_enter(struct screen *s)
 {
 	struct samorg	*so = s->data;
 
-	if (so->searched && remote_connected(s->ui->remote))
-		samorg_fill(s);
+	if (so->list.searched && remote_connected(s->ui->remote))
+		rlist_fill(&so->list, s->ui);
 }
 
-/* Puts the cursor in the name field while it has focus. */
+/* Puts the cursor in the name or a criterion while it has focus. */
 static int
 samorg_cursor(struct screen *s, int *y, int *x)
 {
 	struct samorg	*so = s->data;
 
-	if (so->in_list)
+	if (so->zone == SZ_FILTER && so->show_filters)
+		return mform_cursor(&so->filters, 3, 1, s->cols - 2, y, x);
+	if (so->zone != SZ_NAMN)
 		return 0;
 	form_cursor(&so->form, 1, 1, s->cols - 2, y, x);
 	return 1;
@@ -435,7 +548,7 @@ samorg_free(struct screen *s)
 {
 	struct samorg	*so = s->data;
 
-	samorg_rows_free(so);
+	rlist_free(&so->list);
 	free(so);
 }
 
@@ -448,6 +561,33 @@ static const struct screen_type scr_samorg_type = {
 	.free = samorg_free,
 	.cursor = samorg_cursor,
 };
+
+/* Sets up the criteria shown with F4, all "Alla" at first. */
+static void
+samorg_filters_init(struct samorg *so)
+{
+	static const char *const none[] = { "Alla" };
+	struct mfield	*f = so->f;
+
+	f[SF_FORM].kind = MF_CHOICE;
+	f[SF_FORM].label = "Samverkansform";
+	f[SF_FORM].choices = none;
+	f[SF_FORM].nchoices = 1;
+	f[SF_LAN].kind = MF_CHOICE;
+	f[SF_LAN].label = "Län";
+	f[SF_LAN].choices = none;
+	f[SF_LAN].nchoices = 1;
+	f[SF_KOMMUN].kind = MF_ENTRY;
+	f[SF_KOMMUN].label = "Kommun";
+	/* Kommun names are at most 50 characters; '*' may stand in. */
+	entry_init(&f[SF_KOMMUN].entry, 50, 0);
+	entry_limit_bytes(&f[SF_KOMMUN].entry, SUS_PATTERN_MAX);
+	f[SF_STATUS].kind = MF_CHOICE;
+	f[SF_STATUS].label = "Status";
+	f[SF_STATUS].choices = samorg_status_names;
+	f[SF_STATUS].nchoices = 3;
+	mform_init(&so->filters, f, SF__COUNT);
+}
 
 /* Creates the search screen with an empty name field. */
 struct screen *
@@ -462,5 +602,9 @@ scr_samorg_new(struct ui *ui)
 	entry_init(&so->fields[0].entry, SUS_PATTERN_MAX, 0);
 	entry_limit_bytes(&so->fields[0].entry, SUS_PATTERN_MAX);
 	form_init(&so->form, so->fields, 1);
+	samorg_filters_init(so);
+	samorg_req_set(so);
+	rlist_init(&so->list, &rlist_samorg, &so->req, samorg_cols,
+	    sizeof samorg_cols / sizeof samorg_cols[0], samorg_values);
 	return screen_new(ui, &scr_samorg_type, so);
 }
