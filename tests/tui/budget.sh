@@ -7,42 +7,10 @@
 # The lines are removed through the screen at the end and checked in the
 # database.
 
-# Reports whether one line of the screen holds all the texts given.
-budget_line_has()
-{
-	local l
-
-	l=$(screen | grep -F -- "$1") || return 1
-	shift
-	while [ $# -gt 0 ]; do
-		echo "$l" | grep -qF -- "$1" || return 1
-		shift
-	done
-}
-
-# Waits until one line of the screen holds all the texts given.
-budget_wait_line()
-{
-	local i=0
-
-	while [ $i -lt 100 ]; do
-		budget_line_has "$@" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-# Runs one query against the test database and prints the value.
-budget_sql()
-{
-	pg_test_psql -d sus -At -c "$1" 2>>"$OUT/stack.log"
-}
-
 # Reports whether a query gives exactly the expected text.
 budget_sql_is()
 {
-	[ "$(budget_sql "$1")" = "$2" ]
+	[ "$(db_query "$1")" = "$2" ]
 }
 
 # Steps the focused choice through every value with Space and prints the
@@ -64,7 +32,7 @@ BUDGET_AR=2005
 BUDGET_CLEAN="DELETE FROM samorg_finansiering WHERE samverkansorg_id =
     $BUDGET_GBG_SQL AND ar = $BUDGET_AR; DELETE FROM samorg_admkostnad
     WHERE samverkansorg_id = $BUDGET_GBG_SQL AND ar = $BUDGET_AR"
-budget_sql "$BUDGET_CLEAN" >/dev/null
+db_query "$BUDGET_CLEAN" >/dev/null
 
 start_client samadm
 login demo2026
@@ -82,7 +50,7 @@ check "budget: this year first, marked as having data" \
     shows "‹ $(date +%Y) * ›"
 check "budget: finance panel" shows "Samverkansorganisationsbudget"
 check "budget: the demo's finance line" \
-    budget_line_has "Försäkringskassan" "6 400 000"
+    line_has "Försäkringskassan" "6 400 000"
 check "budget: Administrativa kostnader (FINSAM)" \
     shows "Administrativa kostnader"
 
@@ -123,7 +91,7 @@ check "budget: an amount takes only digits" \
     wait_for "Skriv beloppet med siffror"
 keys Enter
 check "budget: amounts grouped in the list" \
-    budget_wait_line "Försäkringskassan" "1 250 000" "1 200 000"
+    wait_line_has "Försäkringskassan" "1 250 000" "1 200 000"
 check "budget: unsaved said" shows "Ej sparat: F2 sparar"
 
 # Rule 9: an administrativ kostnad on this FINSAM förbund.
@@ -134,7 +102,7 @@ keys p Tab "400 000" Tab Tab "Förbundschef"
 check "budget: kostnadstyp from the code list" \
     wait_for "Kostnadstyp : ‹ Personal ›"
 keys Enter
-check "budget: the cost listed" budget_wait_line "Personal" "400 000"
+check "budget: the cost listed" wait_line_has "Personal" "400 000"
 keys F2
 check "budget: Spara" wait_for "Budgeten för $BUDGET_AR är sparad."
 check "budget: the year is marked as having data" \
@@ -158,9 +126,9 @@ wait_for "Uppgifter för år:"
 keys Home
 check "budget: reopened on the start year" wait_for "‹ $BUDGET_AR * ›"
 check "budget: finance line shown again" \
-    budget_wait_line "Försäkringskassan" "1 250 000" "1 200 000"
-check "budget: cost shown again" budget_line_has "Personal" "400 000"
-check "budget: sums" budget_line_has "Summa" "1 250 000" "1 200 000"
+    wait_line_has "Försäkringskassan" "1 250 000" "1 200 000"
+check "budget: cost shown again" line_has "Personal" "400 000"
+check "budget: sums" line_has "Summa" "1 250 000" "1 200 000"
 
 # Unsaved lines: Esc and another year both ask first.
 keys +
@@ -196,4 +164,4 @@ keys F10
 check "budget: quits cleanly (sanitizers quiet)" \
     wait_for "sus avslutades: 0"
 
-budget_sql "$BUDGET_CLEAN" >/dev/null
+db_query "$BUDGET_CLEAN" >/dev/null

@@ -5,31 +5,6 @@
 # refusal keeps what was typed. What is changed here is put back through
 # the screen at the end, and checked in the database.
 
-# Reports whether one line of the screen holds both texts.
-samorg_line_has()
-{
-	screen | grep -F -- "$1" | grep -qF -- "$2"
-}
-
-# Waits until one line of the screen holds both texts.
-samorg_wait_line_has()
-{
-	local i=0
-
-	while [ $i -lt 100 ]; do
-		samorg_line_has "$1" "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-# Runs one query against the test database and prints the value.
-samorg_sql()
-{
-	pg_test_psql -d sus -At -c "$1" 2>>"$OUT/stack.log"
-}
-
 SAMORG_GBG="Samordningsförbundet Göteborg"
 SAMORG_BESKR="Finansiell samordning för rehabilitering av Göteborgare\
  som behöver stöd från flera myndigheter."
@@ -40,24 +15,24 @@ SAMORG_ID="(SELECT id FROM samverkansorg WHERE namn = '$SAMORG_GBG')"
 # many rows it has for Mölndal, and Arbetsbron's Finansiär flag.
 samorg_beskr()
 {
-	samorg_sql "SELECT beskrivning FROM samverkansorg WHERE id = $SAMORG_ID"
+	db_query "SELECT beskrivning FROM samverkansorg WHERE id = $SAMORG_ID"
 }
 
 samorg_slut()
 {
-	samorg_sql "SELECT coalesce(slutdatum::text, '-') FROM samverkansorg
+	db_query "SELECT coalesce(slutdatum::text, '-') FROM samverkansorg
 	    WHERE id = $SAMORG_ID"
 }
 
 samorg_molndal()
 {
-	samorg_sql "SELECT count(*) FROM samverkansorg_kommun
+	db_query "SELECT count(*) FROM samverkansorg_kommun
 	    WHERE samverkansorg_id = $SAMORG_ID AND kommunkod = '1481'"
 }
 
 samorg_arbetsbron()
 {
-	samorg_sql "SELECT finansiar FROM samverkansorg_organisation so
+	db_query "SELECT finansiar FROM samverkansorg_organisation so
 	    JOIN organisation o ON o.id = so.organisation_id
 	    WHERE so.samverkansorg_id = $SAMORG_ID
 	    AND o.namn = 'Ideell förening Arbetsbron'"
@@ -67,7 +42,7 @@ samorg_arbetsbron()
 # file changes, whatever an earlier part or a failed check left.
 samorg_restore()
 {
-	samorg_sql "UPDATE samverkansorg SET beskrivning = '$SAMORG_BESKR',
+	db_query "UPDATE samverkansorg SET beskrivning = '$SAMORG_BESKR',
 	    slutdatum = NULL WHERE id = $SAMORG_ID;
 	    DELETE FROM samverkansorg_kommun WHERE samverkansorg_id = $SAMORG_ID
 	    AND kommunkod = '1481';
@@ -143,8 +118,8 @@ check "view: says it scrolls" shows "(PgDn)"
 keys End
 check "view: ingående organisationer" \
     wait_for "Ingående organisationer (6)"
-check "view: flags" samorg_line_has "Svenska ESF-rådet" "–      ja        –"
-check "view: stadsdel" samorg_line_has "Hisingen" "Västra Götalands län"
+check "view: flags" line_has "Svenska ESF-rådet" "–      ja        –"
+check "view: stadsdel" line_has "Hisingen" "Västra Götalands län"
 keys F4
 check "view: F4 refused for rapport" wait_for "Du får inte ändra"
 tm resize-window -t "$SESS" -x 80 -y 24
@@ -175,7 +150,7 @@ keys F5
 check "hantera: F5 shows the contact panel" \
     wait_for "▾ Kontaktinformation (F5 döljer)"
 check "hantera: contact e-post" \
-    samorg_line_has "E-post" "info@sf-goteborg.example.se"
+    line_has "E-post" "info@sf-goteborg.example.se"
 keys F5
 check "hantera: F5 hides it again" wait_gone "Utdelningsadress"
 # Slutdatum has the focus; Tab goes to Beskrivning.
@@ -188,36 +163,36 @@ check "kommunväljare: opens" wait_for "Välj kommun, stadsdel"
 check "kommunväljare: Län offered" shows "Län       : ‹ Alla län ›"
 keys "Möln*" Enter
 check "kommunväljare: Mölndal as a whole kommun" \
-    samorg_wait_line_has "Mölndal" "(hela kommunen)"
+    wait_line_has "Mölndal" "(hela kommunen)"
 keys Enter
 check "kommunväljare: Enter chooses and closes" \
     wait_gone "Välj kommun, stadsdel"
-check "hantera: Mölndal added" samorg_wait_line_has "Mölndal" "(hela kommunen)"
+check "hantera: Mölndal added" wait_line_has "Mölndal" "(hela kommunen)"
 check "hantera: nothing stored yet" shows "Inget är sparat"
 # A stadsdel appears only for Stockholm and Göteborg.
 keys +
 wait_for "Välj kommun, stadsdel"
 keys "Göteborg" Enter
 check "kommunväljare: Göteborg's stadsdelar" \
-    samorg_wait_line_has "Göteborg" "Sydväst"
+    wait_line_has "Göteborg" "Sydväst"
 check "kommunväljare: only stadsdelar in force" lacks "Askim-Frölunda"
 keys Escape
 check "kommunväljare: Esc adds nothing" wait_gone "Välj kommun, stadsdel"
 # Ingående organisationer: Finansiär for Ideell förening Arbetsbron.
 keys Tab Down Down Down Right Space
 check "hantera: Finansiär toggled" \
-    samorg_wait_line_has "Ideell förening Arbetsbron" "[ ]    [x]       [x]"
+    wait_line_has "Ideell förening Arbetsbron" "[ ]    [x]       [x]"
 # Lägg till from the organisations register, and Ta bort again.
 keys +
 check "organisationsväljare: opens" wait_for "Välj organisation"
 keys "Malmö*" Enter
 check "organisationsväljare: finds Malmö stad" \
-    samorg_wait_line_has "Malmö stad" "Kommun"
+    wait_line_has "Malmö stad" "Kommun"
 keys Enter
 check "organisationsväljare: Enter adds and closes" \
     wait_gone "Välj organisation"
 check "hantera: added without flags" \
-    samorg_wait_line_has "Malmö stad" "[ ]    [ ]       [ ]"
+    wait_line_has "Malmö stad" "[ ]    [ ]       [ ]"
 check "hantera: says how to set the flags" shows "Markera Medlem, Finansiär"
 keys -- -
 check "hantera: Ta bort takes it back" wait_gone "Malmö stad"
@@ -227,7 +202,7 @@ check "hantera: Esc asks first" \
     wait_for "Ändringarna är inte sparade. Avbryta ändå? (j/n)"
 keys n
 check "hantera: n keeps the changes" wait_gone "Avbryta ändå?"
-check "hantera: Mölndal still there" samorg_line_has "Mölndal" "(hela"
+check "hantera: Mölndal still there" line_has "Mölndal" "(hela"
 # The menu asks too.
 keys F9 s Enter
 check "hantera: the menu asks before leaving" \
@@ -248,7 +223,7 @@ check "hantera 80x24: the page follows the focus" \
 check "hantera 80x24: uppdrag panel read-only" \
     shows "Endast visning här. F7 öppnar Hantera uppdrag."
 check "hantera 80x24: Maria Åkesson insatsansvarig" \
-    samorg_line_has "Åkesson" "Maria"
+    line_has "Åkesson" "Maria"
 # F7 opens Hantera uppdrag; back, the unsaved changes are still there.
 keys F7
 check "hantera: F7 opens Hantera uppdrag" wait_for "SUS – Hantera uppdrag"
@@ -274,7 +249,7 @@ keys PPage PPage Tab Tab Tab +
 check "kommunväljare 80x24: opens" wait_for "Välj kommun, stadsdel"
 keys "Stockholm" Enter
 check "kommunväljare 80x24: Stockholm's stadsdelar" \
-    samorg_wait_line_has "Stockholm" "Södermalm"
+    wait_line_has "Stockholm" "Södermalm"
 check "kommunväljare 80x24: keys" shows "Mellanslag markerar"
 keys Escape
 wait_gone "Välj kommun, stadsdel"
@@ -282,7 +257,7 @@ keys Tab +
 check "organisationsväljare 80x24: opens" wait_for "Välj organisation"
 keys "Region*" Enter
 check "organisationsväljare 80x24: types shown" \
-    samorg_wait_line_has "Region Skåne" "Landsting/Region"
+    wait_line_has "Region Skåne" "Landsting/Region"
 keys Escape
 wait_gone "Välj organisation"
 tm resize-window -t "$SESS" -x 100 -y 30
@@ -298,10 +273,10 @@ check "hantera: Esc after Spara asks nothing" wait_for "Välj med pilarna"
 keys Enter
 check "hantera: reopened with the new text" wait_for "$SAMORG_NY"
 check "hantera: reopened with Mölndal" \
-    samorg_wait_line_has "Mölndal" "(hela kommunen)"
+    wait_line_has "Mölndal" "(hela kommunen)"
 keys NPage
 check "hantera: reopened with Finansiär" \
-    samorg_wait_line_has "Ideell förening Arbetsbron" "[ ]    [x]       [x]"
+    wait_line_has "Ideell förening Arbetsbron" "[ ]    [x]       [x]"
 keys PPage
 # The server refuses an end before the start; what was typed stays.
 keys "2004-12-31" F2
@@ -315,7 +290,7 @@ keys C-u Tab C-u "$SAMORG_BESKR" Tab Tab Down Down Down
 keys -- -
 check "hantera: Ta bort drops Mölndal" wait_gone "Mölndal"
 keys Tab Down Down Down Right Space
-samorg_wait_line_has "Ideell förening Arbetsbron" "[ ]    [ ]       [x]"
+wait_line_has "Ideell förening Arbetsbron" "[ ]    [ ]       [x]"
 keys F2
 check "hantera: restored and saved" wait_for "är sparad."
 check "hantera: beskrivning restored" samorg_is samorg_beskr "$SAMORG_BESKR"

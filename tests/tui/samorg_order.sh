@@ -1,7 +1,6 @@
 # The 9447 order through the real client, sourced by tests/tui/run (which
 # provides start_client, login, keys, tm, screen, wait_for, wait_gone,
-# shows, lacks and check; line_has and wait_line_has come from
-# uppdrag.sh, sourced before this part). All of it at 80x24.
+# shows, lacks, line_has, wait_line_has and check). All of it at 80x24.
 #
 # samadm orders a new samverkansorganisation with a Swedish name: a name
 # carrying FINSAM is refused with the server's sentence and the form

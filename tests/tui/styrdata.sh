@@ -7,25 +7,6 @@
 # Five digits: the kod column shows ten characters at 80x24.
 sd_tag=$(( ($(date +%s) + $$) % 100000 ))
 
-# Reports whether one line of the screen holds both texts.
-sd_line_has()
-{
-	screen | grep -F -- "$1" | grep -qF -- "$2"
-}
-
-# Waits until one line of the screen holds both texts.
-sd_wait_line_has()
-{
-	local i=0
-
-	while [ $i -lt 100 ]; do
-		sd_line_has "$1" "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
 start_client admin
 login demo2026
 check "styrdata: admin logged in" wait_for "Välkommen till SUS"
@@ -34,8 +15,8 @@ tm resize-window -t "$SESS" -x 80 -y 24
 keys k Enter
 check "kodlistor: opens at 80x24" wait_for "SUS – Kodlistor"
 check "kodlistor: lists with their titles" \
-    sd_wait_line_has "Organisationstyp" "ja"
-check "kodlistor: codes of the first list" sd_line_has "STAT" "låst"
+    wait_line_has "Organisationstyp" "ja"
+check "kodlistor: codes of the first list" line_has "STAT" "låst"
 check "kodlistor: fixed codes marked" shows "Fast"
 check "kodlistor: keys named" shows "Ins Ny kod"
 keys Down
@@ -50,8 +31,8 @@ check "ny kod: names its list" shows "Kostnadstyp (administrativa"
 keys "tui_$sd_tag" Tab "Lönebidrag åäö $sd_tag" Tab "8" F2
 check "ny kod: saved" wait_for "är tillagd"
 check "ny kod: listed with Swedish characters" \
-    sd_wait_line_has "TUI_$sd_tag" "Lönebidrag åäö"
-check "ny kod: active, not fixed" sd_line_has "TUI_$sd_tag" "ja"
+    wait_line_has "TUI_$sd_tag" "Lönebidrag åäö"
+check "ny kod: active, not fixed" line_has "TUI_$sd_tag" "ja"
 
 # The same kod again is refused in the server's words; Esc asks first.
 keys IC
@@ -86,7 +67,7 @@ keys F9 o Enter
 check "organisationer: opens" wait_for "SUS – Organisationer"
 check "organisationer: columns" wait_for "Kommun/Län"
 check "organisationer: the register listed" \
-    sd_wait_line_has "Arbetsförmedlingen" "Stat"
+    wait_line_has "Arbetsförmedlingen" "Stat"
 keys IC
 check "ny organisation: form opens" wait_for "SUS – Ny organisation"
 keys F2
@@ -99,10 +80,10 @@ check "ny organisation: kommun of the län" shows "‹ Malmö ›"
 keys F2
 check "ny organisation: saved" wait_for "Organisationen Äng $sd_tag är tillagd."
 check "ny organisation: listed with its kommun" \
-    sd_wait_line_has "Äng $sd_tag" "Malmö"
+    wait_line_has "Äng $sd_tag" "Malmö"
 keys Tab C-u "Äng $sd_tag" Enter
 check "ny organisation: found by name" wait_for "1 träff."
-check "ny organisation: one row" sd_line_has "Äng $sd_tag" "Kommun"
+check "ny organisation: one row" line_has "Äng $sd_tag" "Kommun"
 
 # The same name again, in other case, is refused and the form kept.
 keys IC

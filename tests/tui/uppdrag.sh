@@ -4,25 +4,6 @@
 # Every uppdrag added to a demo user here is removed again at the end of
 # its part, so the fixture is as it was.
 
-# Reports whether one line of the screen holds both texts.
-line_has()
-{
-	screen | grep -F -- "$1" | grep -qF -- "$2"
-}
-
-# Waits until one line of the screen holds both texts.
-wait_line_has()
-{
-	local i=0
-
-	while [ $i -lt 100 ]; do
-		line_has "$1" "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
 # Opens "Välj användare" on the focused panel and searches efternamn.
 pick_search()
 {
