@@ -31,10 +31,6 @@
 /* Length of the temporary password susd hands out. */
 #define TEMP_PASSWORD_LEN 12
 
-/* The text of the last ERR and of the last OK, and the OK's id. */
-static char	last_err[SUS_MESSAGE_MAX + 1];
-static char	last_ok[SUS_MESSAGE_MAX + 1];
-static uint32_t	last_ok_id;
 
 /* A connection that close_conn() may close whether or not it opened. */
 static void
@@ -42,90 +38,6 @@ conn_init(struct conn *cn)
 {
 	memset(cn, 0, sizeof *cn);
 	cn->fd = -1;
-}
-
-/*
- * Sends type with req and decodes a reply of type want into out (for
- * MSG_OK out may be NULL: the text goes to last_ok). Returns 0 for want,
- * the ERR code (> 0, text in last_err) for an ERR, or -1 after fail().
- */
-static int
-call(struct conn *cn, uint16_t type, const void *req, uint16_t want,
-    void *out)
-{
-	struct chan_msg	 rm;
-	struct msg_err	 err;
-	struct msg_ok	 ok;
-	uint32_t	 id = ++cn->next_id;
-	int		 r;
-
-	last_err[0] = '\0';
-	if ((r = conn_send(cn, type, id, req)) != 0 ||
-	    (r = conn_recv(cn, INTEG_REPLY_MS, &rm)) != 0)
-		return fail("%s: %s", msg_name(type), sus_strerror(r));
-	if (rm.id != id) {
-		buf_free(rm.body);
-		return fail("%s: reply id %u, want %u", msg_name(type), rm.id,
-		    id);
-	}
-	if (rm.type == MSG_ERR) {
-		r = msg_decode(MSG_ERR, rm.body, &err);
-		buf_free(rm.body);
-		if (r != 0)
-			return fail("%s: undecodable ERR", msg_name(type));
-		snprintf(last_err, sizeof last_err, "%s", err.message);
-		r = err.code > 0 ? (int)err.code : -1;
-		msg_clear(MSG_ERR, &err);
-		if (r < 0)
-			return fail("%s: ERR with code 0", msg_name(type));
-		return r;
-	}
-	if (rm.type != want) {
-		buf_free(rm.body);
-		return fail("%s: reply %s, want %s", msg_name(type),
-		    msg_name(rm.type), msg_name(want));
-	}
-	if (want == MSG_OK && out == NULL) {
-		r = msg_decode(MSG_OK, rm.body, &ok);
-		if (r == 0) {
-			snprintf(last_ok, sizeof last_ok, "%s", ok.message);
-			last_ok_id = ok.id;
-			msg_clear(MSG_OK, &ok);
-		}
-	} else
-		r = msg_decode(want, rm.body, out);
-	buf_free(rm.body);
-	if (r != 0)
-		return fail("%s: undecodable %s", msg_name(type),
-		    msg_name(want));
-	return 0;
-}
-
-/* Checks that r is ERR code whose text holds text (unless NULL). */
-static int
-refused(int r, uint32_t code, const char *text, const char *what)
-{
-	if (r < 0)
-		return -1;
-	if (r == 0)
-		return fail("%s: accepted, want ERR %u", what, code);
-	if ((uint32_t)r != code)
-		return fail("%s: ERR %d (%s), want %u", what, r, last_err,
-		    code);
-	if (text != NULL && strstr(last_err, text) == NULL)
-		return fail("%s: \"%s\" lacks \"%s\"", what, last_err, text);
-	return 0;
-}
-
-/* Checks that r is a success. */
-static int
-accepted(int r, const char *what)
-{
-	if (r < 0)
-		return -1;
-	if (r > 0)
-		return fail("%s: ERR %d %s", what, r, last_err);
-	return 0;
 }
 
 /*
@@ -216,9 +128,9 @@ submit_new(struct conn *cn, const char *username, uint32_t roles,
 	q.efternamn = efternamn;
 	q.epost = epost;
 	q.roles = roles;
-	r = call(cn, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL);
+	r = integ_call(cn, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL);
 	if (r == 0 && order != NULL)
-		*order = last_ok_id;
+		*order = integ_last_ok_id;
 	return r;
 }
 
@@ -238,13 +150,13 @@ submit_for(struct conn *cn, uint8_t typ, uint32_t uid, uint32_t roles,
 	q.efternamn = "";
 	q.epost = "";
 	q.roles = roles;
-	r = call(cn, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL);
+	r = integ_call(cn, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL);
 	if (r == 0 && order != NULL)
-		*order = last_ok_id;
+		*order = integ_last_ok_id;
 	return r;
 }
 
-/* Approves or rejects an order; the OK text lands in last_ok. */
+/* Approves or rejects an order; the OK text lands in integ_last_ok. */
 static int
 decide(struct conn *cn, uint32_t order, int approve, const char *kommentar)
 {
@@ -253,7 +165,7 @@ decide(struct conn *cn, uint32_t order, int approve, const char *kommentar)
 	q.order_id = order;
 	q.approve = approve ? 1 : 0;
 	q.kommentar = (char *)kommentar;
-	return call(cn, MSG_ORDER_DECIDE, &q, MSG_OK, NULL);
+	return integ_call(cn, MSG_ORDER_DECIDE, &q, MSG_OK, NULL);
 }
 
 /* ORDER_SEARCH with a status filter, one big page. */
@@ -266,7 +178,7 @@ orders(struct conn *cn, uint8_t status, struct msg_order_list *l)
 	q.status = status;
 	q.offset = 0;
 	q.limit = SUS_LIST_MAX;
-	return call(cn, MSG_ORDER_SEARCH, &q, MSG_ORDER_LIST, l);
+	return integ_call(cn, MSG_ORDER_SEARCH, &q, MSG_ORDER_LIST, l);
 }
 
 /* The row of order id in l, NULL if absent. */
@@ -298,7 +210,7 @@ users(struct conn *cn, const char *fornamn, const char *efternamn,
 	q.organisation_id = org;
 	q.roles = roles;
 	q.limit = SUS_LIST_MAX;
-	return call(cn, MSG_USER_SEARCH, &q, MSG_USER_LIST, l);
+	return integ_call(cn, MSG_USER_SEARCH, &q, MSG_USER_LIST, l);
 }
 
 /* The row with efternamn e in l, NULL if absent. */
@@ -327,7 +239,7 @@ user_get(struct conn *cn, const char *efternamn, uint32_t *id,
 	int			 r;
 
 	if ((r = users(cn, "", efternamn, "", 0, 0, &l)) != 0)
-		return accepted(r, "USER_SEARCH");
+		return integ_accepted(r, "USER_SEARCH");
 	if ((u = user_in(&l, efternamn)) == NULL) {
 		msg_clear(MSG_USER_LIST, &l);
 		return 1;
@@ -355,8 +267,8 @@ org_id(struct conn *cn, const char *namn)
 	q.pattern = (char *)namn;
 	q.offset = 0;
 	q.limit = 0;
-	if ((r = call(cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l)) != 0) {
-		accepted(r, "ORG_SEARCH");
+	if ((r = integ_call(cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l)) != 0) {
+		integ_accepted(r, "ORG_SEARCH");
 		return 0;
 	}
 	for (i = 0; i < l.nrows; i++) {
@@ -422,20 +334,20 @@ make_user(const char *orderer, const char *username, uint32_t roles,
 	conn_init(&cn);
 	if (login_demo(&cn, orderer) != 0)
 		goto out;
-	if (accepted(submit_new(&cn, username, roles, &order),
+	if (integ_accepted(submit_new(&cn, username, roles, &order),
 	    "ORDER_SUBMIT") != 0)
 		goto out;
 	conn_close(&cn);
 	if (login_demo(&cn, "admin") != 0 ||
-	    accepted(decide(&cn, order, 1, ""), "approve") != 0 ||
-	    temp_password(last_ok, pw, sizeof pw) != 0)
+	    integ_accepted(decide(&cn, order, 1, ""), "approve") != 0 ||
+	    temp_password(integ_last_ok, pw, sizeof pw) != 0)
 		goto out;
 	conn_close(&cn);
-	if (accepted(login(&cn, username, pw, &ok), "first login") != 0)
+	if (integ_accepted(login(&cn, username, pw, &ok), "first login") != 0)
 		goto out;
 	pc.old_password = pw;
 	pc.new_password = NEW_PASSWORD;
-	if (accepted(call(&cn, MSG_PASSWORD_CHANGE, &pc, MSG_OK, NULL),
+	if (integ_accepted(integ_call(&cn, MSG_PASSWORD_CHANGE, &pc, MSG_OK, NULL),
 	    "PASSWORD_CHANGE") != 0)
 		goto out;
 	*uid = ok.user_id;
@@ -477,16 +389,16 @@ order_new_chain(void)
 	efternamn_of(name, efternamn, sizeof efternamn);
 	if (login_demo(&b, "bestallare") != 0)
 		goto out;
-	if (accepted(submit_new(&b, name, ROLE_INSATSANSVARIG, &order),
+	if (integ_accepted(submit_new(&b, name, ROLE_INSATSANSVARIG, &order),
 	    "ORDER_SUBMIT") != 0)
 		goto out;
 	CHECK(order != 0, "ORDER_SUBMIT gave order id 0");
-	CHECK(strstr(last_ok, name) != NULL, "OK text \"%s\"", last_ok);
-	if (refused(submit_new(&b, name, ROLE_INSATSANSVARIG, NULL),
+	CHECK(strstr(integ_last_ok, name) != NULL, "OK text \"%s\"", integ_last_ok);
+	if (integ_refused(submit_new(&b, name, ROLE_INSATSANSVARIG, NULL),
 	    ERR_CONFLICT, "väntar", "the same username twice") != 0)
 		goto out;
 
-	if (accepted(orders(&b, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&b, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
 		goto out;
 	CHECK((o = order_in(&l, order)) != NULL, "Lena does not see her order");
 	CHECK(o->typ == ORDER_NEW && o->status == ORDER_SUBMITTED,
@@ -505,37 +417,37 @@ order_new_chain(void)
 
 	if (login_demo(&a, "admin") != 0)
 		goto out;
-	if (accepted(orders(&a, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&a, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
 		goto out;
 	CHECK(order_in(&l, order) != NULL, "admin does not see the order");
 	msg_clear(MSG_ORDER_LIST, &l);
-	if (accepted(decide(&a, order, 1, ""), "approve") != 0)
+	if (integ_accepted(decide(&a, order, 1, ""), "approve") != 0)
 		goto out;
-	CHECK(strstr(last_ok, "Användaren ") != NULL &&
-	    strstr(last_ok, name) != NULL, "approval says \"%s\"", last_ok);
-	if (temp_password(last_ok, pw, sizeof pw) != 0)
+	CHECK(strstr(integ_last_ok, "Användaren ") != NULL &&
+	    strstr(integ_last_ok, name) != NULL, "approval says \"%s\"", integ_last_ok);
+	if (temp_password(integ_last_ok, pw, sizeof pw) != 0)
 		goto out;
-	if (refused(decide(&a, order, 1, ""), ERR_CONFLICT,
+	if (integ_refused(decide(&a, order, 1, ""), ERR_CONFLICT,
 	    "Beställningen är redan behandlad.", "approving twice") != 0)
 		goto out;
-	if (refused(submit_new(&b, name, ROLE_INSATSANSVARIG, NULL),
+	if (integ_refused(submit_new(&b, name, ROLE_INSATSANSVARIG, NULL),
 	    ERR_CONFLICT, "upptaget", "ordering an existing username") != 0)
 		goto out;
 
-	if (accepted(login(&u, name, pw, &ok), "first login") != 0)
+	if (integ_accepted(login(&u, name, pw, &ok), "first login") != 0)
 		goto out;
 	CHECK(ok.flags & LOGIN_F_MUST_CHANGE, "LOGIN_OK flags 0x%x", ok.flags);
 	CHECK(ok.roles == (ROLE_INSATSANSVARIG | ROLE_SUSRAPPORT),
 	    "new user's roles 0x%02x", ok.roles);
-	if (refused(orders(&u, 0, &l), ERR_PASSWORD_CHANGE, NULL,
+	if (integ_refused(orders(&u, 0, &l), ERR_PASSWORD_CHANGE, NULL,
 	    "ORDER_SEARCH before a new password") != 0)
 		goto out;
 	pc.old_password = pw;
 	pc.new_password = NEW_PASSWORD;
-	if (accepted(call(&u, MSG_PASSWORD_CHANGE, &pc, MSG_OK, NULL),
+	if (integ_accepted(integ_call(&u, MSG_PASSWORD_CHANGE, &pc, MSG_OK, NULL),
 	    "PASSWORD_CHANGE") != 0)
 		goto out;
-	if (accepted(orders(&u, 0, &l), "ORDER_SEARCH as the new user") != 0)
+	if (integ_accepted(orders(&u, 0, &l), "ORDER_SEARCH as the new user") != 0)
 		goto out;
 	CHECK(l.total == 1 && l.nrows == 1, "the new user sees %u orders",
 	    l.total);
@@ -548,24 +460,24 @@ order_new_chain(void)
 	    o->beslutad_av, o->beslutad);
 	msg_clear(MSG_ORDER_LIST, &l);
 
-	if (accepted(orders(&b, ORDER_APPROVED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&b, ORDER_APPROVED, &l), "ORDER_SEARCH") != 0)
 		goto out;
 	CHECK((o = order_in(&l, order)) != NULL &&
 	    o->status == ORDER_APPROVED && o->user_id == ok.user_id,
 	    "Lena does not see the order approved");
 	msg_clear(MSG_ORDER_LIST, &l);
-	if (accepted(orders(&b, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&b, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
 		goto out;
 	CHECK(order_in(&l, order) == NULL, "approved order listed as waiting");
 	msg_clear(MSG_ORDER_LIST, &l);
 
 	conn_close(&u);
 	msg_clear(MSG_LOGIN_OK, &ok);
-	if (accepted(login(&u, name, NEW_PASSWORD, &ok), "second login") != 0)
+	if (integ_accepted(login(&u, name, NEW_PASSWORD, &ok), "second login") != 0)
 		goto out;
 	CHECK(ok.flags == 0, "second login flags 0x%x", ok.flags);
 
-	if (accepted(users(&a, "", efternamn, "", 0, 0, &ul),
+	if (integ_accepted(users(&a, "", efternamn, "", 0, 0, &ul),
 	    "USER_SEARCH") != 0)
 		goto out;
 	CHECK(ul.nrows == 1 && (ur = &ul.rows[0]) != NULL, "admin finds %u",
@@ -576,7 +488,7 @@ order_new_chain(void)
 	    "admin sees \"%s\" of \"%s\" roles 0x%02x", ur->username,
 	    ur->arbetsgivare, ur->roles);
 	msg_clear(MSG_USER_LIST, &ul);
-	if (accepted(users(&b, "", efternamn, "", 0, 0, &ul),
+	if (integ_accepted(users(&b, "", efternamn, "", 0, 0, &ul),
 	    "USER_SEARCH") != 0)
 		goto out;
 	CHECK(ul.nrows == 1 && ul.rows[0].username[0] == '\0',
@@ -614,18 +526,18 @@ order_reject(void)
 	conn_init(&x);
 	unique_name("avs", name, sizeof name);
 	if (login_demo(&b, "bestallare") != 0 ||
-	    accepted(submit_new(&b, name, ROLE_SUSRAPPORT, &order),
+	    integ_accepted(submit_new(&b, name, ROLE_SUSRAPPORT, &order),
 	    "ORDER_SUBMIT") != 0)
 		goto out;
 
 	if (login_demo(&x, "integsfbest") != 0 ||
-	    accepted(orders(&x, 0, &l), "ORDER_SEARCH") != 0)
+	    integ_accepted(orders(&x, 0, &l), "ORDER_SEARCH") != 0)
 		goto out;
 	CHECK(order_in(&l, order) == NULL, "another beställare sees it");
 	msg_clear(MSG_ORDER_LIST, &l);
 	conn_close(&x);
 	if (login_demo(&x, "rapport") != 0 ||
-	    accepted(orders(&x, 0, &l), "ORDER_SEARCH") != 0)
+	    integ_accepted(orders(&x, 0, &l), "ORDER_SEARCH") != 0)
 		goto out;
 	CHECK(l.total == 0, "rapport sees %u orders", l.total);
 	msg_clear(MSG_ORDER_LIST, &l);
@@ -634,20 +546,20 @@ order_reject(void)
 		goto out;
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	if (refused(decide(&a, order, 0, big), ERR_VALIDATION, "500",
+	if (integ_refused(decide(&a, order, 0, big), ERR_VALIDATION, "500",
 	    "a 599-character comment") != 0)
 		goto out;
-	if (accepted(decide(&a, order, 0, "Blankett 9445 saknar underskrift."),
+	if (integ_accepted(decide(&a, order, 0, "Blankett 9445 saknar underskrift."),
 	    "reject") != 0)
 		goto out;
-	if (refused(decide(&a, order, 1, ""), ERR_CONFLICT, "redan behandlad",
+	if (integ_refused(decide(&a, order, 1, ""), ERR_CONFLICT, "redan behandlad",
 	    "approving a rejected order") != 0)
 		goto out;
-	if (refused(decide(&a, NO_SUCH_ID, 0, ""), ERR_NOT_FOUND, NULL,
+	if (integ_refused(decide(&a, NO_SUCH_ID, 0, ""), ERR_NOT_FOUND, NULL,
 	    "deciding an order that does not exist") != 0)
 		goto out;
 
-	if (accepted(orders(&b, ORDER_REJECTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&b, ORDER_REJECTED, &l), "ORDER_SEARCH") != 0)
 		goto out;
 	CHECK((o = order_in(&l, order)) != NULL,
 	    "Lena does not see it rejected");
@@ -658,7 +570,7 @@ order_reject(void)
 	msg_clear(MSG_ORDER_LIST, &l);
 
 	conn_close(&x);
-	if (refused(login(&x, name, "vilket-som-helst-1", NULL),
+	if (integ_refused(login(&x, name, "vilket-som-helst-1", NULL),
 	    ERR_LOGIN_FAILED, NULL, "login as the rejected user") != 0)
 		goto out;
 	rv = 0;
@@ -694,14 +606,14 @@ order_change_remove(void)
 		goto out;
 	if (login_demo(&b, "bestallare") != 0 || login_demo(&a, "admin") != 0)
 		goto out;
-	if (accepted(submit_for(&b, ORDER_CHANGE, uid, ROLE_SAMVERKANSADMIN,
+	if (integ_accepted(submit_for(&b, ORDER_CHANGE, uid, ROLE_SAMVERKANSADMIN,
 	    &order), "ORDER_CHANGE") != 0 ||
-	    accepted(decide(&a, order, 1, ""), "approve the change") != 0)
+	    integ_accepted(decide(&a, order, 1, ""), "approve the change") != 0)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 &&
 	    roles == (ROLE_SAMVERKANSADMIN | ROLE_SUSRAPPORT),
 	    "roles after the change 0x%02x", roles);
-	if (accepted(login(&u, name, NEW_PASSWORD, &ok), "login") != 0)
+	if (integ_accepted(login(&u, name, NEW_PASSWORD, &ok), "login") != 0)
 		goto out;
 	CHECK(ok.roles == (ROLE_SAMVERKANSADMIN | ROLE_SUSRAPPORT),
 	    "LOGIN_OK roles 0x%02x", ok.roles);
@@ -709,27 +621,27 @@ order_change_remove(void)
 
 	CHECK(user_get(&b, "Lund", &slund, NULL, NULL) == 0,
 	    "Sara Lund not found");
-	if (refused(submit_for(&b, ORDER_CHANGE, slund, ROLE_INSATSANSVARIG,
+	if (integ_refused(submit_for(&b, ORDER_CHANGE, slund, ROLE_INSATSANSVARIG,
 	    NULL), ERR_VALIDATION, "inte anställd av Göteborgs stad",
 	    "ordering for another organisation's user") != 0)
 		goto out;
-	if (refused(submit_for(&b, ORDER_CHANGE, NO_SUCH_ID,
+	if (integ_refused(submit_for(&b, ORDER_CHANGE, NO_SUCH_ID,
 	    ROLE_INSATSANSVARIG, NULL), ERR_NOT_FOUND, NULL,
 	    "ordering for nobody") != 0)
 		goto out;
 
-	if (accepted(submit_for(&b, ORDER_REMOVE, uid, 0, &order),
+	if (integ_accepted(submit_for(&b, ORDER_REMOVE, uid, 0, &order),
 	    "ORDER_REMOVE") != 0 ||
-	    accepted(decide(&a, order, 1, ""), "approve the removal") != 0)
+	    integ_accepted(decide(&a, order, 1, ""), "approve the removal") != 0)
 		goto out;
-	if (refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
+	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
 	    "login after the removal") != 0)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, NULL, &aktiv) == 0 && !aktiv,
 	    "admin sees the removed user active or not at all");
 	CHECK(user_get(&b, efternamn, NULL, NULL, NULL) == 1,
 	    "Lena still sees the removed user");
-	if (refused(submit_for(&b, ORDER_REMOVE, uid, 0, NULL),
+	if (integ_refused(submit_for(&b, ORDER_REMOVE, uid, 0, NULL),
 	    ERR_VALIDATION, "inte aktiv", "removing a removed user") != 0)
 		goto out;
 	rv = 0;
@@ -756,17 +668,17 @@ order_submit_refusals(void)
 	unique_name("ref", name, sizeof name);
 	if (login_demo(&b, "bestallare") != 0)
 		goto out;
-	if (refused(submit_new(&b, name, ROLE_SAMVERKANSADMIN |
+	if (integ_refused(submit_new(&b, name, ROLE_SAMVERKANSADMIN |
 	    ROLE_DELTAGARANSVARIG, NULL), ERR_VALIDATION,
 	    "Samverkansadministratör och deltagaransvarig",
 	    "samverkansadmin with deltagaransvarig") != 0 ||
-	    refused(submit_new(&b, name, ROLE_SUPERADMIN, NULL),
+	    integ_refused(submit_new(&b, name, ROLE_SUPERADMIN, NULL),
 	    ERR_VALIDATION, "9445", "ordering a superadministratör") != 0 ||
-	    refused(submit_new(&b, name, 0, NULL), ERR_VALIDATION, NULL,
+	    integ_refused(submit_new(&b, name, 0, NULL), ERR_VALIDATION, NULL,
 	    "an order without roles") != 0 ||
-	    refused(submit_new(&b, "a b", ROLE_SUSRAPPORT, NULL),
+	    integ_refused(submit_new(&b, "a b", ROLE_SUSRAPPORT, NULL),
 	    ERR_VALIDATION, "Användarnamnet", "a username with a space") != 0 ||
-	    refused(submit_new(&b, "-ab", ROLE_SUSRAPPORT, NULL),
+	    integ_refused(submit_new(&b, "-ab", ROLE_SUSRAPPORT, NULL),
 	    ERR_VALIDATION, "Användarnamnet", "a username starting -") != 0)
 		goto out;
 	memset(&q, 0, sizeof q);
@@ -776,29 +688,29 @@ order_submit_refusals(void)
 	q.efternamn = "Test";
 	q.epost = "ingen-snabel-a.example.se";
 	q.roles = ROLE_SUSRAPPORT;
-	if (refused(call(&b, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&b, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL),
 	    ERR_VALIDATION, "E-post", "an e-post without @") != 0)
 		goto out;
 	q.epost = "";
 	q.fornamn = "";
-	if (refused(call(&b, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&b, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL),
 	    ERR_VALIDATION, "Förnamn", "an empty förnamn") != 0)
 		goto out;
 	q.fornamn = "Integ";
 	q.typ = 9;
-	if (refused(call(&b, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&b, MSG_ORDER_SUBMIT, &q, MSG_OK, NULL),
 	    ERR_BAD_REQUEST, NULL, "an order of kind 9") != 0)
 		goto out;
 
 	/* Rule 17: nobody employed by a förbund is deltagaransvarig. */
 	if (login_demo(&f, "integsfbest") != 0 ||
-	    refused(submit_new(&f, name, ROLE_DELTAGARANSVARIG, NULL),
+	    integ_refused(submit_new(&f, name, ROLE_DELTAGARANSVARIG, NULL),
 	    ERR_VALIDATION, "samordningsförbund",
 	    "deltagaransvarig employed by a förbund") != 0)
 		goto out;
 	/* Only beställare reach ORDER_SUBMIT at all. */
 	if (login_demo(&a, "admin") != 0 ||
-	    refused(submit_new(&a, name, ROLE_SUSRAPPORT, NULL),
+	    integ_refused(submit_new(&a, name, ROLE_SUSRAPPORT, NULL),
 	    ERR_FORBIDDEN, NULL, "an order from a non-beställare") != 0)
 		goto out;
 	rv = 0;
@@ -822,12 +734,12 @@ order_expired_bestallare(void)
 	unique_name("exp", name, sizeof name);
 	if (login_demo(&g, "integgammal") != 0)
 		goto out;
-	if (refused(submit_new(&g, name, ROLE_SUSRAPPORT, NULL),
+	if (integ_refused(submit_new(&g, name, ROLE_SUSRAPPORT, NULL),
 	    ERR_VALIDATION, "9463", "an order from an expired beställare") != 0)
 		goto out;
-	p = strstr(last_err, "gick ut ");
+	p = strstr(integ_last_err, "gick ut ");
 	CHECK(p != NULL && strlen(p) > 18 && p[12] == '-' && p[15] == '-',
-	    "no date of expiry in \"%s\"", last_err);
+	    "no date of expiry in \"%s\"", integ_last_err);
 	rv = 0;
 out:
 	conn_close(&g);
@@ -848,7 +760,7 @@ login_expired_bestallare(void)
 
 	conn_init(&g);
 	memset(&ok, 0, sizeof ok);
-	if (refused(login(&g, "integut", INTEG_DEMO_PASSWORD, NULL),
+	if (integ_refused(login(&g, "integut", INTEG_DEMO_PASSWORD, NULL),
 	    ERR_NO_AUTH, NULL, "a login on an ended registration alone") != 0)
 		goto out;
 	conn_close(&g);
@@ -892,22 +804,22 @@ order_agreement_ended(void)
 	q.organisation_id = org;
 	q.undertecknad = "2020-01-01";
 	q.upphor = "";
-	if (accepted(call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
+	if (integ_accepted(integ_call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
 	    "AGREEMENT_SAVE until further notice") != 0)
 		goto out;
 	if (login_demo(&s, "integslut") != 0 ||
-	    accepted(submit_new(&s, name, ROLE_INSATSANSVARIG, &order),
+	    integ_accepted(submit_new(&s, name, ROLE_INSATSANSVARIG, &order),
 	    "ORDER_SUBMIT while the agreement holds") != 0)
 		goto out;
 
 	q.upphor = yesterday;
-	if (accepted(call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
+	if (integ_accepted(integ_call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
 	    "AGREEMENT_SAVE ending yesterday") != 0)
 		goto out;
 	os.pattern = "Integtest kommun";
 	os.offset = 0;
 	os.limit = 0;
-	if (accepted(call(&a, MSG_ORG_SEARCH, &os, MSG_ORG_LIST, &l),
+	if (integ_accepted(integ_call(&a, MSG_ORG_SEARCH, &os, MSG_ORG_LIST, &l),
 	    "ORG_SEARCH") != 0)
 		goto out;
 	CHECK(l.nrows == 1 && strcmp(l.rows[0].undertecknad, "2020-01-01") == 0
@@ -916,33 +828,33 @@ order_agreement_ended(void)
 	    l.nrows > 0 ? l.rows[0].undertecknad : "",
 	    l.nrows > 0 ? l.rows[0].upphor : "");
 	msg_clear(MSG_ORG_LIST, &l);
-	if (refused(decide(&a, order, 1, ""), ERR_VALIDATION,
+	if (integ_refused(decide(&a, order, 1, ""), ERR_VALIDATION,
 	    "överenskommelse", "approving after the agreement ended") != 0 ||
-	    refused(submit_new(&s, name2, ROLE_INSATSANSVARIG, NULL),
+	    integ_refused(submit_new(&s, name2, ROLE_INSATSANSVARIG, NULL),
 	    ERR_VALIDATION, "överenskommelse",
 	    "ordering after the agreement ended") != 0 ||
-	    accepted(decide(&a, order, 0, "Överenskommelsen har upphört."),
+	    integ_accepted(decide(&a, order, 0, "Överenskommelsen har upphört."),
 	    "rejecting instead") != 0)
 		goto out;
 
 	q.upphor = "2019-12-31";
-	if (refused(call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
 	    ERR_VALIDATION, NULL, "an agreement ending before signed") != 0)
 		goto out;
 	q.upphor = "";
 	q.undertecknad = "2023-02-29";
-	if (refused(call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
 	    ERR_VALIDATION, NULL, "signed on 2023-02-29") != 0)
 		goto out;
 	q.undertecknad = "2020-01-01";
 	q.organisation_id = NO_SUCH_ID;
-	if (refused(call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
 	    ERR_NOT_FOUND, NULL, "an agreement for no organisation") != 0)
 		goto out;
 	q.organisation_id = org;
-	if (refused(call(&s, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&s, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
 	    ERR_FORBIDDEN, NULL, "AGREEMENT_SAVE by a beställare") != 0 ||
-	    accepted(call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
+	    integ_accepted(integ_call(&a, MSG_AGREEMENT_SAVE, &q, MSG_OK, NULL),
 	    "restoring the agreement") != 0)
 		goto out;
 	rv = 0;
@@ -993,36 +905,36 @@ bestallare_save(void)
 	q.giltig_from = today;
 	q.giltig_tom = almost;
 	q.user_id = utan;
-	if (refused(call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
 	    ERR_VALIDATION, "överenskommelse",
 	    "a beställare without an agreement") != 0)
 		goto out;
 	q.user_id = duid;
-	if (refused(call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
 	    ERR_VALIDATION, "deltagaransvarig",
 	    "a deltagaransvarig as beställare") != 0)
 		goto out;
 	q.user_id = buid;
 	q.giltig_tom = two;
-	if (refused(call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
 	    ERR_VALIDATION, "En beställare kan registreras för högst två år.",
 	    "a beställare for two years") != 0)
 		goto out;
 	q.giltig_tom = "2026-13-01";
-	if (refused(call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
 	    ERR_VALIDATION, NULL, "month 13") != 0)
 		goto out;
 	q.user_id = NO_SUCH_ID;
 	q.giltig_tom = almost;
-	if (refused(call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
+	if (integ_refused(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
 	    ERR_NOT_FOUND, NULL, "a beställare who does not exist") != 0)
 		goto out;
 	q.user_id = buid;
-	if (accepted(call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
+	if (integ_accepted(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
 	    "BESTALLARE_SAVE for two years less a day") != 0)
 		goto out;
 
-	if (accepted(users(&a, "", be, "", 0, ROLE_BESTALLARE, &l),
+	if (integ_accepted(users(&a, "", be, "", 0, ROLE_BESTALLARE, &l),
 	    "USER_SEARCH for beställare") != 0)
 		goto out;
 	CHECK((r = user_in(&l, be)) != NULL &&
@@ -1032,10 +944,10 @@ bestallare_save(void)
 
 	rs.user_id = buid;
 	rs.roles = ROLE_INSATSANSVARIG | ROLE_DELTAGARANSVARIG;
-	if (refused(call(&a, MSG_ROLE_SET, &rs, MSG_OK, NULL), ERR_VALIDATION,
+	if (integ_refused(integ_call(&a, MSG_ROLE_SET, &rs, MSG_OK, NULL), ERR_VALIDATION,
 	    "beställare", "deltagaransvarig for a beställare") != 0)
 		goto out;
-	if (accepted(login(&u, bn, NEW_PASSWORD, &ok), "login") != 0)
+	if (integ_accepted(login(&u, bn, NEW_PASSWORD, &ok), "login") != 0)
 		goto out;
 	CHECK(ok.roles == (ROLE_INSATSANSVARIG | ROLE_SUSRAPPORT |
 	    ROLE_BESTALLARE), "the beställare logs in with roles 0x%02x",
@@ -1075,7 +987,7 @@ order_decide_refusal(void)
 	if (make_user("bestallare", name, ROLE_INSATSANSVARIG, &uid) != 0)
 		goto out;
 	if (login_demo(&b, "bestallare") != 0 ||
-	    accepted(submit_for(&b, ORDER_CHANGE, uid, ROLE_DELTAGARANSVARIG,
+	    integ_accepted(submit_for(&b, ORDER_CHANGE, uid, ROLE_DELTAGARANSVARIG,
 	    &order), "ORDER_CHANGE to deltagaransvarig") != 0)
 		goto out;
 	if (login_demo(&a, "admin") != 0)
@@ -1083,13 +995,13 @@ order_decide_refusal(void)
 	q.user_id = uid;
 	q.giltig_from = from;
 	q.giltig_tom = tom;
-	if (accepted(call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
+	if (integ_accepted(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
 	    "BESTALLARE_SAVE") != 0)
 		goto out;
-	if (refused(decide(&a, order, 1, ""), ERR_VALIDATION, "beställare",
+	if (integ_refused(decide(&a, order, 1, ""), ERR_VALIDATION, "beställare",
 	    "approving deltagaransvarig for a beställare") != 0)
 		goto out;
-	if (accepted(orders(&a, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&a, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
 		goto out;
 	CHECK((o = order_in(&l, order)) != NULL, "the refused approval "
 	    "changed the order's state");
@@ -1097,7 +1009,7 @@ order_decide_refusal(void)
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 &&
 	    roles == (ROLE_INSATSANSVARIG | ROLE_SUSRAPPORT),
 	    "roles after the refused approval 0x%02x", roles);
-	if (accepted(decide(&a, order, 0, "Strider mot regel 17."),
+	if (integ_accepted(decide(&a, order, 0, "Strider mot regel 17."),
 	    "reject") != 0)
 		goto out;
 	rv = 0;
@@ -1116,7 +1028,7 @@ role_set(struct conn *cn, uint32_t uid, uint32_t roles)
 
 	q.user_id = uid;
 	q.roles = roles;
-	return call(cn, MSG_ROLE_SET, &q, MSG_OK, NULL);
+	return integ_call(cn, MSG_ROLE_SET, &q, MSG_OK, NULL);
 }
 
 /*
@@ -1143,21 +1055,21 @@ role_set_rules(void)
 	if (make_user("bestallare", name, ROLE_INSATSANSVARIG, &uid) != 0 ||
 	    make_user("integsfbest", fname, ROLE_INSATSANSVARIG, &fuid) != 0)
 		goto out;
-	if (accepted(login(&a, "admin", INTEG_DEMO_PASSWORD, &ok),
+	if (integ_accepted(login(&a, "admin", INTEG_DEMO_PASSWORD, &ok),
 	    "admin login") != 0)
 		goto out;
-	if (refused(role_set(&a, uid, ROLE_SUPERADMIN), ERR_VALIDATION,
+	if (integ_refused(role_set(&a, uid, ROLE_SUPERADMIN), ERR_VALIDATION,
 	    "SUS-förvaltningen", "superadmin outside FK") != 0 ||
-	    refused(role_set(&a, uid, ROLE_SAMVERKANSADMIN |
+	    integ_refused(role_set(&a, uid, ROLE_SAMVERKANSADMIN |
 	    ROLE_DELTAGARANSVARIG), ERR_VALIDATION, "samma person",
 	    "samverkansadmin with deltagaransvarig") != 0 ||
-	    refused(role_set(&a, uid, 0x40), ERR_VALIDATION, NULL,
+	    integ_refused(role_set(&a, uid, 0x40), ERR_VALIDATION, NULL,
 	    "role bit 0x40") != 0 ||
-	    refused(role_set(&a, fuid, ROLE_DELTAGARANSVARIG), ERR_VALIDATION,
+	    integ_refused(role_set(&a, fuid, ROLE_DELTAGARANSVARIG), ERR_VALIDATION,
 	    "samordningsförbund", "deltagaransvarig in a förbund") != 0 ||
-	    refused(role_set(&a, NO_SUCH_ID, ROLE_INSATSANSVARIG),
+	    integ_refused(role_set(&a, NO_SUCH_ID, ROLE_INSATSANSVARIG),
 	    ERR_NOT_FOUND, NULL, "roles for nobody") != 0 ||
-	    refused(role_set(&a, ok.user_id, ROLE_SUSRAPPORT), ERR_VALIDATION,
+	    integ_refused(role_set(&a, ok.user_id, ROLE_SUSRAPPORT), ERR_VALIDATION,
 	    "egen", "taking one's own superadmin role") != 0)
 		goto out;
 	CHECK(user_get(&a, "Lindqvist", NULL, &roles, NULL) == 0 &&
@@ -1166,28 +1078,28 @@ role_set_rules(void)
 	    roles == (ROLE_INSATSANSVARIG | ROLE_SUSRAPPORT),
 	    "a refused ROLE_SET changed roles to 0x%02x", roles);
 
-	if (accepted(role_set(&a, uid, ROLE_SAMVERKANSADMIN |
+	if (integ_accepted(role_set(&a, uid, ROLE_SAMVERKANSADMIN |
 	    ROLE_INSATSANSVARIG), "two roles") != 0)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 &&
 	    roles == (ROLE_SAMVERKANSADMIN | ROLE_INSATSANSVARIG |
 	    ROLE_SUSRAPPORT), "roles 0x%02x after two roles", roles);
-	if (accepted(role_set(&a, uid, ROLE_SUSRAPPORT), "SUSrapport only")
+	if (integ_accepted(role_set(&a, uid, ROLE_SUSRAPPORT), "SUSrapport only")
 	    != 0)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 &&
 	    roles == ROLE_SUSRAPPORT, "roles 0x%02x after SUSrapport only",
 	    roles);
-	if (accepted(role_set(&a, uid, 0), "no roles") != 0)
+	if (integ_accepted(role_set(&a, uid, 0), "no roles") != 0)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 && roles == 0,
 	    "roles 0x%02x after none", roles);
-	if (refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
+	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
 	    "login without roles") != 0)
 		goto out;
 
 	if (login_demo(&n, "nberg") != 0 ||
-	    refused(role_set(&n, uid, ROLE_INSATSANSVARIG), ERR_FORBIDDEN,
+	    integ_refused(role_set(&n, uid, ROLE_INSATSANSVARIG), ERR_FORBIDDEN,
 	    NULL, "ROLE_SET by an insatsansvarig") != 0)
 		goto out;
 	rv = 0;
@@ -1207,7 +1119,7 @@ user_active(struct conn *cn, uint32_t uid, int aktiv)
 
 	q.user_id = uid;
 	q.aktiv = aktiv ? 1 : 0;
-	return call(cn, MSG_USER_ACTIVE, &q, MSG_OK, NULL);
+	return integ_call(cn, MSG_USER_ACTIVE, &q, MSG_OK, NULL);
 }
 
 /*
@@ -1231,12 +1143,12 @@ user_active_cycle(void)
 	efternamn_of(name, efternamn, sizeof efternamn);
 	if (make_user("bestallare", name, ROLE_SUSRAPPORT, &uid) != 0)
 		goto out;
-	if (accepted(login(&a, "admin", INTEG_DEMO_PASSWORD, &ok),
+	if (integ_accepted(login(&a, "admin", INTEG_DEMO_PASSWORD, &ok),
 	    "admin login") != 0 || login_demo(&b, "bestallare") != 0)
 		goto out;
-	if (accepted(user_active(&a, uid, 0), "deactivate") != 0)
+	if (integ_accepted(user_active(&a, uid, 0), "deactivate") != 0)
 		goto out;
-	if (refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
+	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
 	    "login while inactive") != 0)
 		goto out;
 	conn_close(&u);
@@ -1244,16 +1156,16 @@ user_active_cycle(void)
 	    "admin does not see the user inactive");
 	CHECK(user_get(&b, efternamn, NULL, NULL, NULL) == 1,
 	    "a beställare sees an inactive user");
-	if (accepted(user_active(&a, uid, 1), "activate") != 0)
+	if (integ_accepted(user_active(&a, uid, 1), "activate") != 0)
 		goto out;
-	if (accepted(login(&u, name, NEW_PASSWORD, NULL),
+	if (integ_accepted(login(&u, name, NEW_PASSWORD, NULL),
 	    "login after activation") != 0)
 		goto out;
-	if (refused(user_active(&a, ok.user_id, 0), ERR_VALIDATION, NULL,
+	if (integ_refused(user_active(&a, ok.user_id, 0), ERR_VALIDATION, NULL,
 	    "deactivating oneself") != 0 ||
-	    refused(user_active(&a, NO_SUCH_ID, 0), ERR_NOT_FOUND, NULL,
+	    integ_refused(user_active(&a, NO_SUCH_ID, 0), ERR_NOT_FOUND, NULL,
 	    "deactivating nobody") != 0 ||
-	    refused(user_active(&b, uid, 0), ERR_FORBIDDEN, NULL,
+	    integ_refused(user_active(&b, uid, 0), ERR_FORBIDDEN, NULL,
 	    "USER_ACTIVE by a beställare") != 0)
 		goto out;
 	rv = 0;
@@ -1285,7 +1197,7 @@ user_search(void)
 	conn_init(&a);
 	if (login_demo(&r, "rapport") != 0)
 		goto out;
-	if (accepted(users(&r, "", "", "", 0, ROLE_DELTAGARANSVARIG, &l),
+	if (integ_accepted(users(&r, "", "", "", 0, ROLE_DELTAGARANSVARIG, &l),
 	    "USER_SEARCH deltagaransvarig") != 0)
 		goto out;
 	CHECK(user_in(&l, "Ekström") != NULL && user_in(&l, "Lund") != NULL &&
@@ -1299,7 +1211,7 @@ user_search(void)
 	}
 	msg_clear(MSG_USER_LIST, &l);
 
-	if (accepted(users(&r, "JOH*", "ekstr*", "", 0, 0, &l),
+	if (integ_accepted(users(&r, "JOH*", "ekstr*", "", 0, 0, &l),
 	    "USER_SEARCH Ekström") != 0)
 		goto out;
 	CHECK(l.nrows >= 1 && strcmp(l.rows[0].efternamn, "Ekström") == 0 &&
@@ -1308,7 +1220,7 @@ user_search(void)
 	    "\"JOH*\" \"ekstr*\" finds %u rows", l.nrows);
 	msg_clear(MSG_USER_LIST, &l);
 
-	if (accepted(users(&r, "", "", "göteborgs stad", 0, 0, &l),
+	if (integ_accepted(users(&r, "", "", "göteborgs stad", 0, 0, &l),
 	    "USER_SEARCH by employer") != 0)
 		goto out;
 	CHECK((u = user_in(&l, "Holm")) != NULL && u->bestallare_tom[0] != '\0',
@@ -1318,7 +1230,7 @@ user_search(void)
 		CHECK(strcmp(l.rows[i].arbetsgivare, "Göteborgs stad") == 0,
 		    "employer \"%s\"", l.rows[i].arbetsgivare);
 	msg_clear(MSG_USER_LIST, &l);
-	if (accepted(users(&r, "", "", "", gbg, 0, &l),
+	if (integ_accepted(users(&r, "", "", "", gbg, 0, &l),
 	    "USER_SEARCH by employer id") != 0)
 		goto out;
 	CHECK(user_in(&l, "Holm") != NULL && user_in(&l, "Berg") != NULL,
@@ -1328,7 +1240,7 @@ user_search(void)
 		    l.rows[i].arbetsgivare_id);
 	msg_clear(MSG_USER_LIST, &l);
 
-	if (accepted(users(&r, "", "", "", 0, ROLE_BESTALLARE, &l),
+	if (integ_accepted(users(&r, "", "", "", 0, ROLE_BESTALLARE, &l),
 	    "USER_SEARCH beställare") != 0)
 		goto out;
 	CHECK(user_in(&l, "Holm") != NULL &&
@@ -1337,7 +1249,7 @@ user_search(void)
 	msg_clear(MSG_USER_LIST, &l);
 
 	/* Swedish order: Å, Ä, Ö after Z; Nyberg < Åkesson < Öberg. */
-	if (accepted(users(&r, "", "", "", 0, 0, &l), "USER_SEARCH all") != 0)
+	if (integ_accepted(users(&r, "", "", "", 0, 0, &l), "USER_SEARCH all") != 0)
 		goto out;
 	{
 		int	ny = -1, ak = -1, ob = -1, ho = -1, li = -1;
@@ -1364,7 +1276,7 @@ user_search(void)
 	q.fornamn = q.efternamn = q.arbetsgivare = "";
 	q.offset = 1;
 	q.limit = 2;
-	if (accepted(call(&r, MSG_USER_SEARCH, &q, MSG_USER_LIST, &p2),
+	if (integ_accepted(integ_call(&r, MSG_USER_SEARCH, &q, MSG_USER_LIST, &p2),
 	    "USER_SEARCH page") != 0)
 		goto out;
 	CHECK(p2.nrows == 2 && p2.total == l.total && l.nrows > 2 &&
@@ -1373,7 +1285,7 @@ user_search(void)
 	msg_clear(MSG_USER_LIST, &l);
 
 	if (login_demo(&a, "admin") != 0 ||
-	    accepted(users(&a, "", "Lindqvist", "", 0, ROLE_SUPERADMIN, &l),
+	    integ_accepted(users(&a, "", "Lindqvist", "", 0, ROLE_SUPERADMIN, &l),
 	    "USER_SEARCH as admin") != 0)
 		goto out;
 	CHECK((u = user_in(&l, "Lindqvist")) != NULL &&
@@ -1381,7 +1293,7 @@ user_search(void)
 	msg_clear(MSG_USER_LIST, &l);
 	q.roles = 0x80;
 	q.offset = 0;
-	if (refused(call(&r, MSG_USER_SEARCH, &q, MSG_USER_LIST, &l),
+	if (integ_refused(integ_call(&r, MSG_USER_SEARCH, &q, MSG_USER_LIST, &l),
 	    ERR_BAD_REQUEST, NULL, "role filter 0x80") != 0)
 		goto out;
 	rv = 0;
@@ -1410,7 +1322,7 @@ org_search(void)
 	q.pattern = "";
 	q.offset = 0;
 	q.limit = SUS_LIST_MAX;
-	if (accepted(call(&cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l),
+	if (integ_accepted(integ_call(&cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l),
 	    "ORG_SEARCH") != 0)
 		goto out;
 	CHECK(l.total == l.nrows && l.nrows >= 16, "%u organisations of %u",
@@ -1433,7 +1345,7 @@ org_search(void)
 	    "SUS-förvaltningen %d", gbg, malmo, fk);
 	msg_clear(MSG_ORG_LIST, &l);
 	q.pattern = "malmö";
-	if (accepted(call(&cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l),
+	if (integ_accepted(integ_call(&cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l),
 	    "ORG_SEARCH malmö") != 0)
 		goto out;
 	CHECK(l.nrows == 1 && strcmp(l.rows[0].namn, "Malmö stad") == 0,
@@ -1463,7 +1375,7 @@ insats_search(void)
 		goto out;
 	memset(&q, 0, sizeof q);
 	q.pattern = "";
-	if (accepted(call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
+	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
 	    "INSATS_SEARCH") != 0)
 		goto out;
 	for (i = 0; i < l.nrows; i++) {
@@ -1492,7 +1404,7 @@ insats_search(void)
 	msg_clear(MSG_INSATS_LIST, &l);
 
 	q.samorg_id = sfg;
-	if (accepted(call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
+	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
 	    "INSATS_SEARCH in SF Göteborg") != 0)
 		goto out;
 	CHECK(l.nrows >= 3 && l.total == l.nrows, "%u rows", l.nrows);
@@ -1503,7 +1415,7 @@ insats_search(void)
 
 	q.samorg_id = 0;
 	q.pattern = "STEGET";
-	if (accepted(call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
+	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
 	    "INSATS_SEARCH steget") != 0)
 		goto out;
 	CHECK(l.nrows == 1 && strcmp(l.rows[0].namn, "Steget vidare") == 0 &&
@@ -1514,7 +1426,7 @@ insats_search(void)
 	q.pattern = "";
 	q.offset = 1;
 	q.limit = 1;
-	if (accepted(call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &p),
+	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &p),
 	    "INSATS_SEARCH page") != 0)
 		goto out;
 	CHECK(p.nrows == 1 && p.total == total, "page of %u rows of %u",

@@ -62,75 +62,6 @@ struct ids {
 	uint32_t	 samadm;	/* the user */
 };
 
-static char	last_err[SUS_MESSAGE_MAX + 1];
-static char	last_ok[SUS_MESSAGE_MAX + 1];
-
-/*
- * Runs SQL as the superuser; the rows it prints (psql -At) go to out.
- * Returns 0, or -1 after fail().
- */
-static int
-sql(char *out, size_t len, const char *fmt, ...)
-{
-	const char	*bindir = getenv("PG_TEST_BINDIR");
-	const char	*db = getenv("STACK_DB_ADMIN");
-	char		 text[4096], psql[1024], drop[512];
-	va_list		 ap;
-	size_t		 n = 0;
-	ssize_t		 got;
-	pid_t		 pid;
-	int		 fds[2], status;
-
-	if (bindir == NULL || db == NULL)
-		return fail("PG_TEST_BINDIR or STACK_DB_ADMIN not set");
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	snprintf(psql, sizeof psql, "%s/psql", bindir);
-	if (pipe(fds) == -1 || (pid = fork()) == -1)
-		return fail("sql: pipe or fork failed");
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execl(psql, "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
-		    "-d", db, "-c", text, (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	while (n + 1 < len && (got = read(fds[0], out + n, len - 1 - n)) > 0)
-		n += (size_t)got;
-	/* What does not fit is read and dropped, so psql can finish. */
-	while (read(fds[0], drop, sizeof drop) > 0)
-		;
-	out[n] = '\0';
-	while (n > 0 && out[n - 1] == '\n')
-		out[--n] = '\0';
-	close(fds[0]);
-	if (waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
-		return fail("sql failed: %.200s", text);
-	return 0;
-}
-
-/* Runs SQL that prints one number; returns it, or 0 after fail(). */
-static uint32_t
-sql_u32(const char *fmt, ...)
-{
-	char	text[4096], out[64];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	if (sql(out, sizeof out, "%s", text) != 0)
-		return 0;
-	if (out[0] < '0' || out[0] > '9') {
-		fail("no number from: %.200s", text);
-		return 0;
-	}
-	return (uint32_t)strtoul(out, NULL, 10);
-}
 
 /* Looks up every id the cases use; 0 or -1. */
 static int
@@ -142,24 +73,24 @@ find_ids(struct ids *d)
 	static const char insats[] = "SELECT id FROM insats WHERE namn = '%s'";
 
 	memset(d, 0, sizeof *d);
-	if ((d->gbg = sql_u32(samorg, "Samordningsförbundet Göteborg")) == 0 ||
-	    (d->umea = sql_u32(samorg, "Samordningsförbundet Umeå")) == 0 ||
-	    (d->karlstad = sql_u32(samorg,
+	if ((d->gbg = integ_sql_u32(samorg, "Samordningsförbundet Göteborg")) == 0 ||
+	    (d->umea = integ_sql_u32(samorg, "Samordningsförbundet Umeå")) == 0 ||
+	    (d->karlstad = integ_sql_u32(samorg,
 	    "LFC Karlstad och Landstinget i Värmland")) == 0 ||
-	    (d->sthlm = sql_u32(samorg,
+	    (d->sthlm = integ_sql_u32(samorg,
 	    "Samordningsförbundet Stockholms stad")) == 0 ||
-	    (d->fk = sql_u32(org, "Försäkringskassan")) == 0 ||
-	    (d->region = sql_u32(org, "Region Västra Götaland")) == 0 ||
-	    (d->arbetsbron = sql_u32(org, "Ideell förening Arbetsbron")) == 0 ||
-	    (d->malmo = sql_u32(org, "Malmö stad")) == 0 ||
-	    (d->personal = sql_u32(kod, "kostnadstyp", "PERSONAL")) == 0 ||
-	    (d->revision = sql_u32(kod, "kostnadstyp", "REVISION")) == 0 ||
-	    (d->insatskostnad = sql_u32(kod, "budgettyp", "INSATS")) == 0 ||
-	    (d->steget = sql_u32(insats, "Steget vidare")) == 0 ||
-	    (d->hisingen = sql_u32(insats, "Hisingens arbetsväg")) == 0 ||
-	    (d->nordost = sql_u32(insats, "Nordost i arbete")) == 0 ||
-	    (d->jarva = sql_u32(insats, "Järva jobbstart")) == 0 ||
-	    (d->samadm = sql_u32("SELECT id FROM anvandare"
+	    (d->fk = integ_sql_u32(org, "Försäkringskassan")) == 0 ||
+	    (d->region = integ_sql_u32(org, "Region Västra Götaland")) == 0 ||
+	    (d->arbetsbron = integ_sql_u32(org, "Ideell förening Arbetsbron")) == 0 ||
+	    (d->malmo = integ_sql_u32(org, "Malmö stad")) == 0 ||
+	    (d->personal = integ_sql_u32(kod, "kostnadstyp", "PERSONAL")) == 0 ||
+	    (d->revision = integ_sql_u32(kod, "kostnadstyp", "REVISION")) == 0 ||
+	    (d->insatskostnad = integ_sql_u32(kod, "budgettyp", "INSATS")) == 0 ||
+	    (d->steget = integ_sql_u32(insats, "Steget vidare")) == 0 ||
+	    (d->hisingen = integ_sql_u32(insats, "Hisingens arbetsväg")) == 0 ||
+	    (d->nordost = integ_sql_u32(insats, "Nordost i arbete")) == 0 ||
+	    (d->jarva = integ_sql_u32(insats, "Järva jobbstart")) == 0 ||
+	    (d->samadm = integ_sql_u32("SELECT id FROM anvandare"
 	    " WHERE username = 'samadm'")) == 0)
 		return -1;
 	return 0;
@@ -171,7 +102,7 @@ clean(const struct ids *d)
 {
 	char	out[64];
 
-	return sql(out, sizeof out, "DELETE FROM samorg_finansiering WHERE"
+	return integ_sql(out, sizeof out, "DELETE FROM samorg_finansiering WHERE"
 	    " (samverkansorg_id = %u AND ar IN (%d, %d))"
 	    " OR (samverkansorg_id = %u AND ar = 2019);"
 	    " DELETE FROM samorg_admkostnad WHERE"
@@ -206,36 +137,15 @@ end(struct conn *cn, const struct ids *d, int rv)
 
 /*
  * Sends a request and decodes a reply of type want into u (MSG_OK's text
- * goes to last_ok). Returns 0, the ERR code (> 0, text in last_err), or
+ * goes to integ_last_ok). Returns 0, the ERR code (> 0, text in integ_last_err), or
  * -1 after fail().
  */
 static int
 call(struct conn *cn, uint16_t type, const void *req, uint16_t want,
     union breply *u)
 {
-	uint16_t	rtype;
-	int		r;
-
-	last_err[0] = last_ok[0] = '\0';
 	memset(u, 0, sizeof *u);
-	if ((r = conn_call(cn, type, req, &rtype, &u->r)) != 0)
-		return fail("%s: %s", msg_name(type), sus_strerror(r));
-	if (rtype == MSG_ERR) {
-		snprintf(last_err, sizeof last_err, "%s", u->r.err.message);
-		r = (int)u->r.err.code;
-		msg_clear(MSG_ERR, u);
-		return r > 0 ? r : fail("%s: ERR with code 0", msg_name(type));
-	}
-	if (rtype != want) {
-		msg_clear(rtype, u);
-		return fail("%s: reply %s, want %s", msg_name(type),
-		    msg_name(rtype), msg_name(want));
-	}
-	if (want == MSG_OK) {
-		snprintf(last_ok, sizeof last_ok, "%s", u->r.ok.message);
-		msg_clear(MSG_OK, u);
-	}
-	return 0;
+	return integ_call(cn, type, req, want, want == MSG_OK ? NULL : u);
 }
 
 /* MSG_BUDGET_GET into *b (cleared by the caller); as call(). */
@@ -327,12 +237,12 @@ refused(int r, uint32_t code, const char *what, const char *t1,
 	if (r == 0)
 		return fail("%s: accepted", what);
 	if ((uint32_t)r != code)
-		return fail("%s: ERR %d (%s), want %u", what, r, last_err,
+		return fail("%s: ERR %d (%s), want %u", what, r, integ_last_err,
 		    code);
-	if ((t1 != NULL && strstr(last_err, t1) == NULL) ||
-	    (t2 != NULL && strstr(last_err, t2) == NULL))
+	if ((t1 != NULL && strstr(integ_last_err, t1) == NULL) ||
+	    (t2 != NULL && strstr(integ_last_err, t2) == NULL))
 		return fail("%s: message \"%s\" lacks \"%s\"%s%s", what,
-		    last_err, t1 != NULL ? t1 : "", t2 != NULL ? " or " : "",
+		    integ_last_err, t1 != NULL ? t1 : "", t2 != NULL ? " or " : "",
 		    t2 != NULL ? t2 : "");
 	return 0;
 }
@@ -371,9 +281,9 @@ budget_year_before_start(void)
 	if (refused(save(&cn, &l), ERR_VALIDATION, "SAVE 2004",
 	    "Budget kan inte registreras för 2004", "startdatum") != 0)
 		goto out;
-	CHECK(sql_u32("SELECT count(*) FROM samorg_finansiering"
+	CHECK(integ_sql_u32("SELECT count(*) FROM samorg_finansiering"
 	    " WHERE ar = 2004") == 0, "a line for 2004 was stored");
-	CHECK(get(&cn, d.gbg, 2005, &b) == 0, "GET 2005: %s", last_err);
+	CHECK(get(&cn, d.gbg, 2005, &b) == 0, "GET 2005: %s", integ_last_err);
 	CHECK(b.ar == 2005 && b.forsta_ar == 2005 && b.sista_ar == 0 &&
 	    b.finsam == 1, "2005: ar %u, span %u-%u, finsam %u", b.ar,
 	    b.forsta_ar, b.sista_ar, b.finsam);
@@ -410,14 +320,14 @@ budget_year_after_end(void)
 	if (refused(save(&cn, &l), ERR_VALIDATION, "SAVE 2020", "2020",
 	    "slutdatum") != 0)
 		goto out;
-	CHECK(get(&cn, d.umea, 0, &b) == 0, "GET Umeå 0: %s", last_err);
+	CHECK(get(&cn, d.umea, 0, &b) == 0, "GET Umeå 0: %s", integ_last_err);
 	CHECK(b.ar == 2019 && b.forsta_ar == 2008 && b.sista_ar == 2019,
 	    "Umeå, no year: ar %u, span %u-%u", b.ar, b.forsta_ar,
 	    b.sista_ar);
 	msg_clear(MSG_BUDGET, &b);
-	if ((now = sql_u32("SELECT extract(year FROM current_date)")) == 0)
+	if ((now = integ_sql_u32("SELECT extract(year FROM current_date)")) == 0)
 		goto out;
-	CHECK(get(&cn, d.gbg, 0, &b) == 0, "GET Göteborg 0: %s", last_err);
+	CHECK(get(&cn, d.gbg, 0, &b) == 0, "GET Göteborg 0: %s", integ_last_err);
 	CHECK(b.ar == now, "Göteborg, no year: %u, want %u", b.ar, now);
 	msg_clear(MSG_BUDGET, &b);
 	if (refused(get(&cn, 2000000000u, AR, &b), ERR_NOT_FOUND,
@@ -458,12 +368,12 @@ budget_fin_not_finansiar(void)
 	if (refused(save(&cn, &l), ERR_VALIDATION, "no finansiär",
 	    "Rad 2 (finansiering)", "välj finansiär") != 0)
 		goto out;
-	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", last_err);
+	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", integ_last_err);
 	CHECK(b.nfin == 0 && !has_year(&b, AR),
 	    "a refused save stored %u lines", b.nfin);
 	/* The same line from a finansiär goes through. */
 	l.fin[1].organisation_id = d.region;
-	CHECK(save(&cn, &l) == 0, "save with finansiärer: %s", last_err);
+	CHECK(save(&cn, &l) == 0, "save with finansiärer: %s", integ_last_err);
 	rv = 0;
 out:
 	msg_clear(MSG_BUDGET, &b);
@@ -490,10 +400,10 @@ budget_eget_kapital(void)
 		goto out;
 	l.fin[0].beskrivning = (char *)"  eget kapital från 2011";
 	fin_add(&l, 0, d.fk, 1, 10000, 10000, "Eget kapital, FK:s del");
-	CHECK(save(&cn, &l) == 0, "eget kapital saved: %s", last_err);
-	CHECK(strcmp(last_ok, "Budgeten för 2012 är sparad.") == 0,
-	    "OK said \"%s\"", last_ok);
-	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", last_err);
+	CHECK(save(&cn, &l) == 0, "eget kapital saved: %s", integ_last_err);
+	CHECK(strcmp(integ_last_ok, "Budgeten för 2012 är sparad.") == 0,
+	    "OK said \"%s\"", integ_last_ok);
+	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", integ_last_err);
 	CHECK(b.nfin == 2 && b.fin[0].eget_kapital &&
 	    b.fin[0].organisation_id == 0 && b.fin[0].belopp == 250000 &&
 	    !b.fin[0].has_utfall && b.fin[1].organisation_id == d.fk &&
@@ -519,7 +429,7 @@ budget_adm_not_finsam(void)
 	memset(&b, 0, sizeof b);
 	if (begin(&cn, "admin", &d) != 0)
 		goto out;
-	CHECK(get(&cn, d.karlstad, 2010, &b) == 0, "GET: %s", last_err);
+	CHECK(get(&cn, d.karlstad, 2010, &b) == 0, "GET: %s", integ_last_err);
 	CHECK(b.finsam == 0 && strcmp(b.samverkansform, "Tvåpartsfinsam") == 0,
 	    "Karlstad: finsam %u, form %s", b.finsam, b.samverkansform);
 	lines_init(&l, d.karlstad, 2010);
@@ -527,7 +437,7 @@ budget_adm_not_finsam(void)
 	if (refused(save(&cn, &l), ERR_VALIDATION, "adm on Tvåpartsfinsam",
 	    "bara för FINSAM", "Tvåpartsfinsam") != 0)
 		goto out;
-	CHECK(sql_u32("SELECT count(*) FROM samorg_admkostnad"
+	CHECK(integ_sql_u32("SELECT count(*) FROM samorg_admkostnad"
 	    " WHERE samverkansorg_id = %u", d.karlstad) == 0,
 	    "an administrative line was stored");
 	rv = 0;
@@ -572,7 +482,7 @@ budget_line_limits(void)
 		goto out;
 	l.adm[1].kostnadstyp_id = d.revision;
 	CHECK(save(&cn, &l) == 0, "100 å and the largest amounts: %s",
-	    last_err);
+	    integ_last_err);
 	rv = 0;
 out:
 	return end(&cn, &d, rv);
@@ -583,7 +493,7 @@ static uint32_t
 audit_count(const struct ids *d, const char *table, uint32_t id,
     const char *action, const char *extra)
 {
-	return sql_u32("SELECT count(*) FROM audit WHERE object_type = '%s'"
+	return integ_sql_u32("SELECT count(*) FROM audit WHERE object_type = '%s'"
 	    " AND object_id = %u AND action = '%s' AND anvandare_id = %u"
 	    " AND session_id ~ '^[0-9a-f]{16}$' %s", table, id, action,
 	    d->samadm, extra);
@@ -610,8 +520,8 @@ budget_save_update_delete(void)
 	lines_init(&l, d.gbg, AR);
 	fin_add(&l, 0, d.fk, 0, 1250000, -1, "Statlig andel");
 	adm_add(&l, 0, d.personal, 400000, -1, "Förbundschef");
-	CHECK(save(&cn, &l) == 0, "first save: %s", last_err);
-	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", last_err);
+	CHECK(save(&cn, &l) == 0, "first save: %s", integ_last_err);
+	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", integ_last_err);
 	CHECK(b.nfin == 1 && b.nadm == 1 && has_year(&b, AR),
 	    "%u finance, %u adm lines; year marked %d", b.nfin, b.nadm,
 	    has_year(&b, AR));
@@ -630,9 +540,9 @@ budget_save_update_delete(void)
 	l.fin[0].has_utfall = 1;
 	l.fin[0].utfall = 1200000;
 	l.adm[0].id = adm_id;
-	CHECK(save(&cn, &l) == 0, "utfall save: %s", last_err);
-	CHECK(save(&cn, &l) == 0, "unchanged save: %s", last_err);
-	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", last_err);
+	CHECK(save(&cn, &l) == 0, "utfall save: %s", integ_last_err);
+	CHECK(save(&cn, &l) == 0, "unchanged save: %s", integ_last_err);
+	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", integ_last_err);
 	CHECK(b.nfin == 1 && b.fin[0].id == fin_id && b.fin[0].has_utfall &&
 	    b.fin[0].utfall == 1200000, "after utfall: %u lines, id %u",
 	    b.nfin, b.nfin > 0 ? b.fin[0].id : 0);
@@ -641,8 +551,8 @@ budget_save_update_delete(void)
 	/* A line of another year is not this year's to change. */
 	lines_init(&other, d.gbg, AR_OTHER);
 	fin_add(&other, 0, d.region, 0, 300000, -1, "Regionens andel");
-	CHECK(save(&cn, &other) == 0, "other year: %s", last_err);
-	if ((other_id = sql_u32("SELECT id FROM samorg_finansiering"
+	CHECK(save(&cn, &other) == 0, "other year: %s", integ_last_err);
+	if ((other_id = integ_sql_u32("SELECT id FROM samorg_finansiering"
 	    " WHERE samverkansorg_id = %u AND ar = %d", d.gbg,
 	    AR_OTHER)) == 0)
 		goto out;
@@ -650,13 +560,13 @@ budget_save_update_delete(void)
 	if (refused(save(&cn, &l), ERR_CONFLICT, "a line of another year",
 	    "Rad 1 (finansiering)", "finns inte längre") != 0)
 		goto out;
-	CHECK(sql_u32("SELECT ar FROM samorg_finansiering WHERE id = %u",
+	CHECK(integ_sql_u32("SELECT ar FROM samorg_finansiering WHERE id = %u",
 	    other_id) == AR_OTHER, "the other year's line moved");
 
 	/* Without the line the save deletes it; the adm line stays. */
 	l.b.nfin = 0;
-	CHECK(save(&cn, &l) == 0, "delete save: %s", last_err);
-	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", last_err);
+	CHECK(save(&cn, &l) == 0, "delete save: %s", integ_last_err);
+	CHECK(get(&cn, d.gbg, AR, &b) == 0, "GET: %s", integ_last_err);
 	CHECK(b.nfin == 0 && b.nadm == 1 && b.adm[0].id == adm_id,
 	    "after delete: %u finance, %u adm", b.nfin, b.nadm);
 	CHECK(has_year(&b, AR) && has_year(&b, AR_OTHER),
@@ -695,7 +605,7 @@ budget_insats_sums(void)
 	memset(&b, 0, sizeof b);
 	if (begin(&cn, "samadm", &d) != 0)
 		goto out;
-	if (sql(out, sizeof out, "INSERT INTO insats_budgetpost (insats_id, ar,"
+	if (integ_sql(out, sizeof out, "INSERT INTO insats_budgetpost (insats_id, ar,"
 	    " budgettyp_id, budget, utfall, beskrivning) VALUES"
 	    " (%u, %d, %u, 100000, 90000, '" INSATS_TAG "'),"
 	    " (%u, %d, %u, 25000, NULL, '" INSATS_TAG "'),"
@@ -708,7 +618,7 @@ budget_insats_sums(void)
 	    d.steget, AR_INSATS - 1, d.insatskostnad,
 	    d.jarva, AR_INSATS, d.insatskostnad) != 0)
 		goto out;
-	CHECK(get(&cn, d.gbg, AR_INSATS, &b) == 0, "GET: %s", last_err);
+	CHECK(get(&cn, d.gbg, AR_INSATS, &b) == 0, "GET: %s", integ_last_err);
 	for (i = 0; i < b.ninsatser; i++) {
 		if (b.insatser[i].insats_id == d.steget)
 			steget = i + 1;
@@ -736,7 +646,7 @@ budget_insats_sums(void)
 	    "having organisation lines");
 	msg_clear(MSG_BUDGET, &b);
 	/* Nordost i arbete ran 2016-2019: listed then, with nothing. */
-	CHECK(get(&cn, d.gbg, 2018, &b) == 0, "GET 2018: %s", last_err);
+	CHECK(get(&cn, d.gbg, 2018, &b) == 0, "GET 2018: %s", integ_last_err);
 	CHECK(b.ninsatser == 1 && b.insatser[0].insats_id == d.nordost &&
 	    b.insats_budget == 0, "2018: %u insatser", b.ninsatser);
 	rv = 0;
@@ -775,7 +685,7 @@ budget_other_org_forbidden(void)
 	if (case_login(&cn, "admin") != 0)
 		goto out;
 	CHECK(get(&cn, d.sthlm, AR, &b) == 0, "admin GET Stockholm: %s",
-	    last_err);
+	    integ_last_err);
 	rv = 0;
 out:
 	msg_clear(MSG_BUDGET, &b);

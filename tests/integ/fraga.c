@@ -58,85 +58,6 @@ struct q {
 	uint32_t	 altid[ALTS_MAX];
 };
 
-static char	last_err[SUS_MESSAGE_MAX + 1];
-static char	last_ok[SUS_MESSAGE_MAX + 1];
-static uint32_t	last_ok_id;
-
-/*
- * Runs SQL as the superuser; what psql -At prints goes to out. Returns 0,
- * or -1 after fail().
- */
-static int
-sql(char *out, size_t len, const char *fmt, ...)
-{
-	const char	*bindir = getenv("PG_TEST_BINDIR");
-	const char	*db = getenv("STACK_DB_ADMIN");
-	char		 text[8192], psql[1024];
-	va_list		 ap;
-	size_t		 n = 0;
-	ssize_t		 got;
-	pid_t		 pid;
-	int		 fds[2], status;
-
-	if (bindir == NULL || db == NULL)
-		return fail("PG_TEST_BINDIR or STACK_DB_ADMIN not set");
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	snprintf(psql, sizeof psql, "%s/psql", bindir);
-	if (pipe(fds) == -1)
-		return fail("sql: pipe failed");
-	if ((pid = fork()) == -1) {
-		close(fds[0]);
-		close(fds[1]);
-		return fail("sql: fork failed");
-	}
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execl(psql, "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
-		    "-d", db, "-c", text, (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	/* Read to the end, keeping what fits. */
-	while ((got = read(fds[0], text, sizeof text)) > 0) {
-		if (n + 1 < len) {
-			if ((size_t)got > len - 1 - n)
-				got = (ssize_t)(len - 1 - n);
-			memcpy(out + n, text, (size_t)got);
-			n += (size_t)got;
-		}
-	}
-	close(fds[0]);
-	out[n] = '\0';
-	while (n > 0 && out[n - 1] == '\n')
-		out[--n] = '\0';
-	if (waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
-		return fail("sql failed (status %d)", status);
-	return 0;
-}
-
-/* Runs SQL that prints one number; returns it, or 0 after fail(). */
-static uint32_t
-sql_u32(const char *fmt, ...)
-{
-	char	text[4096], out[64];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	if (sql(out, sizeof out, "%s", text) != 0)
-		return 0;
-	if (out[0] < '0' || out[0] > '9') {
-		fail("no number from: %.200s", text);
-		return UINT32_MAX;
-	}
-	return (uint32_t)strtoul(out, NULL, 10);
-}
 
 /* Removes every question the cases make, answers first; 0 or -1. */
 static int
@@ -144,7 +65,7 @@ clean(void)
 {
 	char	out[64];
 
-	return sql(out, sizeof out, "DELETE FROM fraga_svar WHERE fraga_id IN"
+	return integ_sql(out, sizeof out, "DELETE FROM fraga_svar WHERE fraga_id IN"
 	    " (SELECT id FROM fraga WHERE namn LIKE 'Integ %%');"
 	    " DELETE FROM fraga WHERE namn LIKE 'Integ %%'");
 }
@@ -159,11 +80,11 @@ begin(struct conn *cn, const char *user, struct ids *d)
 	memset(cn, 0, sizeof *cn);
 	cn->fd = -1;
 	memset(d, 0, sizeof *d);
-	if ((d->gbg = sql_u32(samorg, "Samordningsförbundet Göteborg")) == 0 ||
-	    (d->sthlm = sql_u32(samorg,
+	if ((d->gbg = integ_sql_u32(samorg, "Samordningsförbundet Göteborg")) == 0 ||
+	    (d->sthlm = integ_sql_u32(samorg,
 	    "Samordningsförbundet Stockholms stad")) == 0 ||
-	    (d->zeta = sql_u32(samorg, "Integtest Zeta")) == 0 ||
-	    (d->samadm = sql_u32("SELECT id FROM anvandare"
+	    (d->zeta = integ_sql_u32(samorg, "Integtest Zeta")) == 0 ||
+	    (d->samadm = integ_sql_u32("SELECT id FROM anvandare"
 	    " WHERE username = 'samadm'")) == 0 || clean() != 0)
 		return -1;
 	return case_login(cn, user) != 0 ? -1 : 0;
@@ -182,68 +103,18 @@ end(struct conn *cn, int rv)
 
 /*
  * Sends a request and decodes a reply of type want into u (MSG_OK goes
- * to last_ok and last_ok_id). Returns 0, the ERR code (> 0, text in
- * last_err), or -1 after fail().
+ * to integ_last_ok and integ_last_ok_id). Returns 0, the ERR code (> 0, text in
+ * integ_last_err), or -1 after fail().
  */
 static int
 call(struct conn *cn, uint16_t type, const void *req, uint16_t want,
     union freply *u)
 {
-	uint16_t	rtype;
-	int		r;
-
-	last_err[0] = last_ok[0] = '\0';
-	last_ok_id = 0;
 	memset(u, 0, sizeof *u);
-	if ((r = conn_call(cn, type, req, &rtype, &u->r)) != 0)
-		return fail("%s: %s", msg_name(type), sus_strerror(r));
-	if (rtype == MSG_ERR) {
-		snprintf(last_err, sizeof last_err, "%s", u->r.err.message);
-		r = (int)u->r.err.code;
-		msg_clear(MSG_ERR, u);
-		return r > 0 ? r : fail("%s: ERR with code 0", msg_name(type));
-	}
-	if (rtype != want) {
-		msg_clear(rtype, u);
-		return fail("%s: reply %s, want %s", msg_name(type),
-		    msg_name(rtype), msg_name(want));
-	}
-	if (want == MSG_OK) {
-		snprintf(last_ok, sizeof last_ok, "%s", u->r.ok.message);
-		last_ok_id = u->r.ok.id;
-		msg_clear(MSG_OK, u);
-	}
-	return 0;
+	return integ_call(cn, type, req, want, want == MSG_OK ? NULL : u);
 }
 
-/* Checks that r is ERR code whose text holds text (unless NULL). */
-static int
-refused(int r, uint32_t code, const char *text, const char *what)
-{
-	if (r < 0)
-		return -1;
-	if (r == 0)
-		return fail("%s: accepted, want ERR %u", what, code);
-	if ((uint32_t)r != code)
-		return fail("%s: ERR %d (%s), want %u", what, r, last_err,
-		    code);
-	if (text != NULL && strstr(last_err, text) == NULL)
-		return fail("%s: \"%s\" lacks \"%s\"", what, last_err, text);
-	return 0;
-}
-
-/* Checks that r is a success. */
-static int
-accepted(int r, const char *what)
-{
-	if (r < 0)
-		return -1;
-	if (r > 0)
-		return fail("%s: ERR %d %s", what, r, last_err);
-	return 0;
-}
-
-/* MSG_FRAGA_SAVE of q in samorg; as call(), the id in last_ok_id. */
+/* MSG_FRAGA_SAVE of q in samorg; as call(), the id in integ_last_ok_id. */
 static int
 save(struct conn *cn, uint32_t samorg, const struct q *q)
 {
@@ -274,11 +145,11 @@ save(struct conn *cn, uint32_t samorg, const struct q *q)
 static uint32_t
 create(struct conn *cn, uint32_t samorg, const struct q *q)
 {
-	if (accepted(save(cn, samorg, q), q->namn) != 0)
+	if (integ_accepted(save(cn, samorg, q), q->namn) != 0)
 		return 0;
-	if (last_ok_id == 0)
+	if (integ_last_ok_id == 0)
 		fail("%s: saved without an id", q->namn);
-	return last_ok_id;
+	return integ_last_ok_id;
 }
 
 /* MSG_FRAGA_SEARCH into *l (cleared by the caller); as call(). */
@@ -380,7 +251,7 @@ listed_ids(struct conn *cn, uint32_t samorg, uint32_t *ids, size_t max)
 	struct msg_fraga_list	l;
 	uint32_t		i;
 
-	if (accepted(search(cn, samorg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	if (integ_accepted(search(cn, samorg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		return -1;
 	for (i = 0; i < l.nrows && i < max; i++)
 		ids[i] = l.rows[i].id;
@@ -395,10 +266,10 @@ answer(uint32_t fraga, uint32_t alt)
 	char	out[64];
 
 	if (alt != 0)
-		return sql(out, sizeof out, "INSERT INTO fraga_svar (fraga_id,"
+		return integ_sql(out, sizeof out, "INSERT INTO fraga_svar (fraga_id,"
 		    " deltagande_id, tillfalle, alternativ_id)"
 		    " VALUES (%u, 1, 'in', %u)", fraga, alt);
-	return sql(out, sizeof out, "INSERT INTO fraga_svar (fraga_id,"
+	return integ_sql(out, sizeof out, "INSERT INTO fraga_svar (fraga_id,"
 	    " deltagande_id, tillfalle, ja) VALUES (%u, 1, 'in', true)", fraga);
 }
 
@@ -433,9 +304,9 @@ fraga_create_types(void)
 	    (id[2] = create(&cn, d.gbg, &flerval)) == 0 ||
 	    (id[3] = create(&cn, d.gbg, &heltal)) == 0)
 		goto out;
-	CHECK(strstr(last_ok, "registrerad") != NULL, "OK says \"%s\"",
-	    last_ok);
-	if (accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	CHECK(strstr(integ_last_ok, "registrerad") != NULL, "OK says \"%s\"",
+	    integ_last_ok);
+	if (integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	for (i = 0; i < 4; i++) {
 		CHECK(find(&l, id[i]) != NULL, "question %d not listed", i);
@@ -472,11 +343,11 @@ fraga_create_types(void)
 	CHECK(f->svarstyp == SVAR_HELTAL && f->nalternativ == 0,
 	    "heltalsfråga stored wrong");
 	/* Every change leaves an audit row naming who made it. */
-	CHECK(sql_u32("SELECT count(*) FROM audit WHERE action = 'insert'"
+	CHECK(integ_sql_u32("SELECT count(*) FROM audit WHERE action = 'insert'"
 	    " AND object_type = 'fraga' AND object_id IN (%u, %u, %u, %u)"
 	    " AND anvandare_id = %u", id[0], id[1], id[2], id[3],
 	    d.samadm) == 4, "no audit row for each question");
-	CHECK(sql_u32("SELECT count(*) FROM audit WHERE action = 'insert'"
+	CHECK(integ_sql_u32("SELECT count(*) FROM audit WHERE action = 'insert'"
 	    " AND object_type = 'fraga_alternativ' AND anvandare_id = %u"
 	    " AND (detail->'new'->>'fraga_id')::int IN (%u, %u)", d.samadm,
 	    id[1], id[2]) == 7, "no audit row for each option");
@@ -528,7 +399,7 @@ fraga_search_filters(void)
 	    (c = create(&cn, d.gbg, &bada)) == 0)
 		goto out;
 	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
-		if (accepted(search(&cn, d.gbg, want[i].datum, want[i].till,
+		if (integ_accepted(search(&cn, d.gbg, want[i].datum, want[i].till,
 		    &l), "FRAGA_SEARCH") != 0)
 			goto out;
 		CHECK((find(&l, a) != NULL) == want[i].in &&
@@ -539,9 +410,9 @@ fraga_search_filters(void)
 		    find(&l, b) != NULL, find(&l, c) != NULL);
 		msg_clear(MSG_FRAGA_LIST, &l);
 	}
-	if (refused(search(&cn, d.gbg, "2020-02-30", 0, &l), ERR_VALIDATION,
+	if (integ_refused(search(&cn, d.gbg, "2020-02-30", 0, &l), ERR_VALIDATION,
 	    "ÅÅÅÅ-MM-DD", "a day that does not exist") != 0 ||
-	    refused(search(&cn, d.gbg, "", 4, &l), ERR_VALIDATION, NULL,
+	    integ_refused(search(&cn, d.gbg, "", 4, &l), ERR_VALIDATION, NULL,
 	    "an unknown occasion") != 0)
 		goto out;
 	rv = 0;
@@ -573,7 +444,7 @@ fraga_update(void)
 	memset(&l, 0, sizeof l);
 	if (begin(&cn, "samadm", &d) != 0 ||
 	    (id = create(&cn, d.gbg, &q)) == 0 ||
-	    accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	    integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, id)) != NULL && f->nalternativ == 3,
 	    "the new question is not listed with its options");
@@ -593,11 +464,11 @@ fraga_update(void)
 	q.altid[1] = bil;
 	q.alt[2] = "Buss";
 	q.altid[2] = buss;
-	if (accepted(save(&cn, d.gbg, &q), "the change") != 0)
+	if (integ_accepted(save(&cn, d.gbg, &q), "the change") != 0)
 		goto out;
-	CHECK(last_ok_id == id && strstr(last_ok, "sparad") != NULL,
-	    "OK %u \"%s\" after a change", last_ok_id, last_ok);
-	if (accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	CHECK(integ_last_ok_id == id && strstr(integ_last_ok, "sparad") != NULL,
+	    "OK %u \"%s\" after a change", integ_last_ok_id, integ_last_ok);
+	if (integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, id)) != NULL, "the question is gone");
 	CHECK(strcmp(f->namn, q.namn) == 0 && f->obligatorisk &&
@@ -609,10 +480,10 @@ fraga_update(void)
 	CHECK(f->alternativ[1].id == bil && f->alternativ[2].id == buss,
 	    "options not kept by id: %u %u, want %u %u",
 	    f->alternativ[1].id, f->alternativ[2].id, bil, buss);
-	CHECK(sql_u32("SELECT count(*) FROM fraga_alternativ"
+	CHECK(integ_sql_u32("SELECT count(*) FROM fraga_alternativ"
 	    " WHERE fraga_id = %u AND text = 'Cykel'", id) == 0,
 	    "the left-out option is still stored");
-	CHECK(sql_u32("SELECT count(*) FROM audit WHERE action = 'update'"
+	CHECK(integ_sql_u32("SELECT count(*) FROM audit WHERE action = 'update'"
 	    " AND object_type = 'fraga_alternativ' AND object_id = %u"
 	    " AND detail->'old'->>'text' = 'Bil'"
 	    " AND detail->'new'->>'text' = 'Bil eller moped'", bil) == 1,
@@ -623,8 +494,8 @@ fraga_update(void)
 	/* Two options trade texts: unique per question, yet allowed. */
 	q.alt[1] = "Buss";
 	q.alt[2] = "Bil eller moped";
-	if (accepted(save(&cn, d.gbg, &q), "options trading texts") != 0 ||
-	    accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	if (integ_accepted(save(&cn, d.gbg, &q), "options trading texts") != 0 ||
+	    integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, id)) != NULL, "the question is gone");
 	if (alts_are(f, swapped, 3) != 0)
@@ -634,12 +505,12 @@ fraga_update(void)
 	/* Unanswered, it may become another type; its options go. */
 	q.typ = SVAR_JANEJ;
 	q.nalt = 0;
-	if (accepted(save(&cn, d.gbg, &q), "envalsfråga to ja/nej") != 0 ||
-	    accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	if (integ_accepted(save(&cn, d.gbg, &q), "envalsfråga to ja/nej") != 0 ||
+	    integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, id)) != NULL && f->svarstyp == SVAR_JANEJ &&
 	    f->nalternativ == 0, "the type change was not stored");
-	CHECK(sql_u32("SELECT count(*) FROM fraga_alternativ"
+	CHECK(integ_sql_u32("SELECT count(*) FROM fraga_alternativ"
 	    " WHERE fraga_id = %u", id) == 0, "options left on a ja/nej");
 	rv = 0;
 out:
@@ -691,7 +562,7 @@ fraga_reorder(void)
 	memset(&ad, 0, sizeof ad);
 	ad.fd = -1;
 	if (begin(&cn, "samadm", &d) != 0 ||
-	    sql(demo, sizeof demo, demo_sql, d.gbg) != 0)
+	    integ_sql(demo, sizeof demo, demo_sql, d.gbg) != 0)
 		goto out;
 	for (i = 0; i < 3; i++) {
 		q.namn = namn[i];
@@ -702,20 +573,20 @@ fraga_reorder(void)
 		goto out;
 	for (i = 0; i < n; i++)
 		rev[i] = ids[n - 1 - i];
-	if (accepted(order(&cn, d.gbg, rev, (size_t)n), "FRAGA_ORDER") != 0)
+	if (integ_accepted(order(&cn, d.gbg, rev, (size_t)n), "FRAGA_ORDER") != 0)
 		goto out;
-	CHECK(strstr(last_ok, "ordningen är sparad") != NULL, "OK says \"%s\"",
-	    last_ok);
+	CHECK(strstr(integ_last_ok, "ordningen är sparad") != NULL, "OK says \"%s\"",
+	    integ_last_ok);
 	if (order_is(&cn, d.gbg, rev, (size_t)n, "after the new order") != 0)
 		goto out;
 
 	/* One left out, one twice, one of another organisation. */
-	if (refused(order(&cn, d.gbg, rev, (size_t)n - 1), ERR_CONFLICT,
+	if (integ_refused(order(&cn, d.gbg, rev, (size_t)n - 1), ERR_CONFLICT,
 	    "saknar 1", "an incomplete order") != 0)
 		goto out;
 	memcpy(bad, rev, (size_t)n * sizeof *bad);
 	bad[1] = bad[0];
-	if (refused(order(&cn, d.gbg, bad, (size_t)n), ERR_VALIDATION,
+	if (integ_refused(order(&cn, d.gbg, bad, (size_t)n), ERR_VALIDATION,
 	    "två gånger", "an order with a question twice") != 0)
 		goto out;
 	if (case_login(&ad, "admin") != 0)
@@ -724,19 +595,19 @@ fraga_reorder(void)
 	if ((foreign = create(&ad, d.sthlm, &q)) == 0)
 		goto out;
 	bad[1] = foreign;
-	if (refused(order(&cn, d.gbg, bad, (size_t)n), ERR_NOT_FOUND,
+	if (integ_refused(order(&cn, d.gbg, bad, (size_t)n), ERR_NOT_FOUND,
 	    "hör inte till", "an order with another's question") != 0 ||
-	    refused(order(&cn, d.gbg, NULL, 0), ERR_CONFLICT, "saknar",
+	    integ_refused(order(&cn, d.gbg, NULL, 0), ERR_CONFLICT, "saknar",
 	    "an empty order") != 0)
 		goto out;
 	if (order_is(&cn, d.gbg, rev, (size_t)n, "after the refusals") != 0)
 		goto out;
 	/* The superadministratör orders any organisation's questions. */
-	if (accepted(order(&ad, d.gbg, ids, (size_t)n), "admin's order") != 0 ||
+	if (integ_accepted(order(&ad, d.gbg, ids, (size_t)n), "admin's order") != 0 ||
 	    order_is(&cn, d.gbg, ids, (size_t)n, "after admin's order") != 0)
 		goto out;
 	/* Back in the first order, the demo questions are where they were. */
-	if (sql(demo_after, sizeof demo_after, demo_sql, d.gbg) != 0)
+	if (integ_sql(demo_after, sizeof demo_after, demo_sql, d.gbg) != 0)
 		goto out;
 	CHECK(strcmp(demo, demo_after) == 0, "demo questions moved: %s, "
 	    "were %s", demo_after, demo);
@@ -762,19 +633,19 @@ fraga_delete_unanswered(void)
 	memset(&l, 0, sizeof l);
 	if (begin(&cn, "samadm", &d) != 0 ||
 	    (id = create(&cn, d.gbg, &q)) == 0 ||
-	    accepted(delete(&cn, d.gbg, id), "FRAGA_DELETE") != 0)
+	    integ_accepted(delete(&cn, d.gbg, id), "FRAGA_DELETE") != 0)
 		goto out;
-	CHECK(strstr(last_ok, "borttagen") != NULL, "OK says \"%s\"",
-	    last_ok);
-	if (accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	CHECK(strstr(integ_last_ok, "borttagen") != NULL, "OK says \"%s\"",
+	    integ_last_ok);
+	if (integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK(find(&l, id) == NULL, "the deleted question is still listed");
-	CHECK(sql_u32("SELECT count(*) FROM fraga_alternativ"
+	CHECK(integ_sql_u32("SELECT count(*) FROM fraga_alternativ"
 	    " WHERE fraga_id = %u", id) == 0, "its options are still there");
-	CHECK(sql_u32("SELECT count(*) FROM audit WHERE action = 'delete'"
+	CHECK(integ_sql_u32("SELECT count(*) FROM audit WHERE action = 'delete'"
 	    " AND object_type = 'fraga' AND object_id = %u", id) == 1,
 	    "no audit row for the deletion");
-	if (refused(delete(&cn, d.gbg, id), ERR_NOT_FOUND, "finns inte",
+	if (integ_refused(delete(&cn, d.gbg, id), ERR_NOT_FOUND, "finns inte",
 	    "deleting it again") != 0)
 		goto out;
 	rv = 0;
@@ -808,7 +679,7 @@ fraga_answered(void)
 	if (begin(&cn, "samadm", &d) != 0 ||
 	    (a = create(&cn, d.gbg, &jn)) == 0 ||
 	    (b = create(&cn, d.gbg, &ev)) == 0 ||
-	    accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	    integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, b)) != NULL && f->nalternativ == 2,
 	    "the envalsfråga is not listed");
@@ -816,24 +687,24 @@ fraga_answered(void)
 	nej = f->alternativ[1].id;
 	msg_clear(MSG_FRAGA_LIST, &l);
 	if (answer(a, 0) != 0 || answer(b, heltid) != 0 ||
-	    accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	    integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK(find(&l, a) != NULL && find(&l, a)->antal_svar == 1 &&
 	    find(&l, b) != NULL && find(&l, b)->antal_svar == 1,
 	    "antal_svar does not count the answers");
 	msg_clear(MSG_FRAGA_LIST, &l);
 
-	if (refused(delete(&cn, d.gbg, a), ERR_VALIDATION,
+	if (integ_refused(delete(&cn, d.gbg, a), ERR_VALIDATION,
 	    "besvarats och kan inte tas bort", "deleting an answered question")
 	    != 0)
 		goto out;
-	CHECK(strstr(last_err, "Avsluta") != NULL, "the refusal does not say "
-	    "to close it instead: %s", last_err);
-	CHECK(sql_u32("SELECT count(*) FROM fraga WHERE id = %u", a) == 1,
+	CHECK(strstr(integ_last_err, "Avsluta") != NULL, "the refusal does not say "
+	    "to close it instead: %s", integ_last_err);
+	CHECK(integ_sql_u32("SELECT count(*) FROM fraga WHERE id = %u", a) == 1,
 	    "the answered question was deleted");
 	jn.id = a;
 	jn.typ = SVAR_HELTAL;
-	if (refused(save(&cn, d.gbg, &jn), ERR_VALIDATION, "svarstyp",
+	if (integ_refused(save(&cn, d.gbg, &jn), ERR_VALIDATION, "svarstyp",
 	    "changing an answered question's type") != 0)
 		goto out;
 
@@ -842,7 +713,7 @@ fraga_answered(void)
 	ev.typ = SVAR_FLERVAL;
 	ev.altid[0] = heltid;
 	ev.altid[1] = nej;
-	if (refused(save(&cn, d.gbg, &ev), ERR_VALIDATION, "svarstyp",
+	if (integ_refused(save(&cn, d.gbg, &ev), ERR_VALIDATION, "svarstyp",
 	    "changing an answered envalsfråga to flerval") != 0)
 		goto out;
 	ev.typ = SVAR_ENVAL;
@@ -850,7 +721,7 @@ fraga_answered(void)
 	ev.altid[0] = nej;
 	ev.alt[1] = "Kanske";
 	ev.altid[1] = 0;
-	if (refused(save(&cn, d.gbg, &ev), ERR_VALIDATION,
+	if (integ_refused(save(&cn, d.gbg, &ev), ERR_VALIDATION,
 	    "\"Ja, heltid\" har valts i svar och kan inte tas bort",
 	    "leaving out a chosen option") != 0)
 		goto out;
@@ -858,7 +729,7 @@ fraga_answered(void)
 	ev.altid[0] = heltid;
 	ev.alt[1] = "Nej";
 	ev.altid[1] = nej;
-	if (refused(save(&cn, d.gbg, &ev), ERR_VALIDATION,
+	if (integ_refused(save(&cn, d.gbg, &ev), ERR_VALIDATION,
 	    "kan inte ändras", "renaming a chosen option") != 0)
 		goto out;
 	/* New options and other unchosen texts are fine. */
@@ -868,18 +739,18 @@ fraga_answered(void)
 	ev.altid[1] = 0;
 	ev.alt[2] = "Nej";
 	ev.altid[2] = nej;
-	if (accepted(save(&cn, d.gbg, &ev), "a new option on an answered "
+	if (integ_accepted(save(&cn, d.gbg, &ev), "a new option on an answered "
 	    "question") != 0)
 		goto out;
 
 	/* Closing it: giltig till today. */
-	if (sql(today, sizeof today, "SELECT current_date") != 0)
+	if (integ_sql(today, sizeof today, "SELECT current_date") != 0)
 		goto out;
 	jn.typ = SVAR_JANEJ;
 	jn.tom = today;
 	jn.namn = "Integ Har du haft arbete senaste månaden?";
-	if (accepted(save(&cn, d.gbg, &jn), "closing an answered question") !=
-	    0 || accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	if (integ_accepted(save(&cn, d.gbg, &jn), "closing an answered question") !=
+	    0 || integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, a)) != NULL && strcmp(f->giltig_tom, today) == 0 &&
 	    strcmp(f->namn, jn.namn) == 0, "the closing was not stored");
@@ -994,11 +865,11 @@ fraga_refusals(void)
 	if (begin(&cn, "samadm", &d) != 0)
 		goto out;
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		if (refused(save(&cn, d.gbg, &bad[i].q), bad[i].code,
+		if (integ_refused(save(&cn, d.gbg, &bad[i].q), bad[i].code,
 		    bad[i].says, bad[i].what) != 0)
 			goto out;
 	}
-	CHECK(sql_u32("SELECT count(*) FROM fraga WHERE namn LIKE 'Integ %%'")
+	CHECK(integ_sql_u32("SELECT count(*) FROM fraga WHERE namn LIKE 'Integ %%'")
 	    == 0, "a refused question was stored");
 	/*
 	 * The limits themselves pass: 200 characters, 50 options (the
@@ -1030,14 +901,14 @@ fraga_blocked_word(void)
 
 	if (begin(&cn, "samadm", &d) != 0)
 		goto out;
-	if (refused(save(&cn, d.gbg, &q), ERR_VALIDATION,
+	if (integ_refused(save(&cn, d.gbg, &q), ERR_VALIDATION,
 	    "innehåller ordet \"hälsa\"", "a question about hälsa") != 0 ||
-	    refused(save(&cn, d.gbg, &alt), ERR_VALIDATION,
+	    integ_refused(save(&cn, d.gbg, &alt), ERR_VALIDATION,
 	    "\"Psykisk Hälsa\" innehåller ordet \"hälsa\"",
 	    "an option about hälsa") != 0)
 		goto out;
-	CHECK(strstr(last_err, "känsliga personuppgifter") != NULL,
-	    "the refusal does not say why: %s", last_err);
+	CHECK(strstr(integ_last_err, "känsliga personuppgifter") != NULL,
+	    "the refusal does not say why: %s", integ_last_err);
 	/* Nor may a stored question be changed into one. */
 	alt.alt[2] = "Studier";
 	if ((id = create(&cn, d.gbg, &alt)) == 0)
@@ -1046,10 +917,10 @@ fraga_blocked_word(void)
 	alt.namn = "Integ Har du en diagnos?";
 	alt.nalt = 0;
 	alt.typ = SVAR_JANEJ;
-	if (refused(save(&cn, d.gbg, &alt), ERR_VALIDATION,
+	if (integ_refused(save(&cn, d.gbg, &alt), ERR_VALIDATION,
 	    "ordet \"diagnos\"", "a question changed to name a diagnos") != 0)
 		goto out;
-	CHECK(sql_u32("SELECT count(*) FROM fraga WHERE id = %u"
+	CHECK(integ_sql_u32("SELECT count(*) FROM fraga WHERE id = %u"
 	    " AND namn = 'Integ Vad vill du ha stöd med?'", id) == 1,
 	    "the refused change was stored");
 	rv = 0;
@@ -1081,35 +952,35 @@ fraga_other_samorg(void)
 	    (foreign = create(&ad, d.sthlm, &q)) == 0)
 		goto out;
 	ids[0] = foreign;
-	if (refused(search(&cn, d.sthlm, "", 0, &l), ERR_FORBIDDEN, NULL,
+	if (integ_refused(search(&cn, d.sthlm, "", 0, &l), ERR_FORBIDDEN, NULL,
 	    "listing another organisation's questions") != 0 ||
-	    refused(save(&cn, d.sthlm, &q), ERR_FORBIDDEN, NULL,
+	    integ_refused(save(&cn, d.sthlm, &q), ERR_FORBIDDEN, NULL,
 	    "a question for another organisation") != 0 ||
-	    refused(delete(&cn, d.sthlm, foreign), ERR_FORBIDDEN, NULL,
+	    integ_refused(delete(&cn, d.sthlm, foreign), ERR_FORBIDDEN, NULL,
 	    "deleting another organisation's question") != 0 ||
-	    refused(order(&cn, d.sthlm, ids, 1), ERR_FORBIDDEN, NULL,
+	    integ_refused(order(&cn, d.sthlm, ids, 1), ERR_FORBIDDEN, NULL,
 	    "ordering another organisation's questions") != 0)
 		goto out;
 	/* Its id under the own organisation: not found, and not changed. */
 	q.id = foreign;
 	q.namn = "Integ Kapad fråga";
-	if (refused(save(&cn, d.gbg, &q), ERR_NOT_FOUND, "finns inte",
+	if (integ_refused(save(&cn, d.gbg, &q), ERR_NOT_FOUND, "finns inte",
 	    "changing another's question under the own id") != 0 ||
-	    refused(delete(&cn, d.gbg, foreign), ERR_NOT_FOUND, "finns inte",
+	    integ_refused(delete(&cn, d.gbg, foreign), ERR_NOT_FOUND, "finns inte",
 	    "deleting another's question under the own id") != 0)
 		goto out;
-	CHECK(sql_u32("SELECT count(*) FROM fraga WHERE id = %u"
+	CHECK(integ_sql_u32("SELECT count(*) FROM fraga WHERE id = %u"
 	    " AND namn = 'Integ Stockholms egen fråga'"
 	    " AND samverkansorg_id = %u", foreign, d.sthlm) == 1,
 	    "another organisation's question was changed");
 	/* Other roles, and a samverkansadministratör without an uppdrag. */
 	if (case_login(&other, "insatsansv") != 0 ||
-	    refused(search(&other, d.gbg, "", 0, &l), ERR_FORBIDDEN, NULL,
+	    integ_refused(search(&other, d.gbg, "", 0, &l), ERR_FORBIDDEN, NULL,
 	    "an insatsansvarig listing questions") != 0)
 		goto out;
 	conn_close(&other);
 	if (case_login(&other, "akarlsson") != 0 ||
-	    refused(search(&other, d.gbg, "", 0, &l), ERR_FORBIDDEN, NULL,
+	    integ_refused(search(&other, d.gbg, "", 0, &l), ERR_FORBIDDEN, NULL,
 	    "a samverkansadministratör without uppdrag") != 0)
 		goto out;
 	rv = 0;
@@ -1143,32 +1014,32 @@ fraga_superadmin(void)
 		goto out;
 	q.id = id;
 	q.alt[0] = "Ja, absolut";
-	if (accepted(save(&cn, d.zeta, &q), "admin's change") != 0 ||
-	    accepted(search(&cn, d.zeta, "", FRAGA_UT, &l), "FRAGA_SEARCH") !=
+	if (integ_accepted(save(&cn, d.zeta, &q), "admin's change") != 0 ||
+	    integ_accepted(search(&cn, d.zeta, "", FRAGA_UT, &l), "FRAGA_SEARCH") !=
 	    0)
 		goto out;
 	CHECK(find(&l, id) != NULL && find(&l, id)->nalternativ == 2 &&
 	    strcmp(find(&l, id)->alternativ[0].text, "Ja, absolut") == 0,
 	    "admin's change not listed");
 	msg_clear(MSG_FRAGA_LIST, &l);
-	if (accepted(delete(&cn, d.zeta, id), "admin's delete") != 0)
+	if (integ_accepted(delete(&cn, d.zeta, id), "admin's delete") != 0)
 		goto out;
-	if (refused(search(&cn, NO_SUCH_ID, "", 0, &l), ERR_NOT_FOUND,
+	if (integ_refused(search(&cn, NO_SUCH_ID, "", 0, &l), ERR_NOT_FOUND,
 	    "Samverkansorganisationen finns inte", "an unknown organisation")
 	    != 0)
 		goto out;
 	q.id = 0;
-	if (refused(save(&cn, NO_SUCH_ID, &q), ERR_NOT_FOUND,
+	if (integ_refused(save(&cn, NO_SUCH_ID, &q), ERR_NOT_FOUND,
 	    "Samverkansorganisationen finns inte",
 	    "a question for an unknown organisation") != 0)
 		goto out;
 	/* As many questions as one organisation may have: no more. */
-	if (sql(out, sizeof out, "INSERT INTO fraga (samverkansorg_id, namn,"
+	if (integ_sql(out, sizeof out, "INSERT INTO fraga (samverkansorg_id, namn,"
 	    " giltig_from, mattillfalle, svarstyp, ordning)"
 	    " SELECT %u, 'Integ Massfråga ' || g, DATE '2020-01-01', 'in',"
 	    " 'janej', g FROM generate_series(1, 100) g", d.zeta) != 0)
 		goto out;
-	if (refused(save(&cn, d.zeta, &q), ERR_VALIDATION, "högst 100",
+	if (integ_refused(save(&cn, d.zeta, &q), ERR_VALIDATION, "högst 100",
 	    "question 101") != 0)
 		goto out;
 	rv = 0;

@@ -657,3 +657,201 @@ main(int argc, char **argv)
 		printf("integ: %d passed, %d failed\n", pass, failed);
 	return failed == 0 ? 0 : 1;
 }
+
+/* The text of the last ERR and of the last OK, and the OK's id. */
+char		integ_last_err[SUS_MESSAGE_MAX + 1];
+char		integ_last_ok[SUS_MESSAGE_MAX + 1];
+uint32_t	integ_last_ok_id;
+
+/* Sends a request and decodes the reply; see integ.h. */
+int
+integ_call(struct conn *cn, uint16_t type, const void *req, uint16_t want,
+    void *out)
+{
+	struct chan_msg	 rm;
+	struct msg_err	 err;
+	struct msg_ok	 ok;
+	uint32_t	 id = ++cn->next_id;
+	int		 r;
+
+	integ_last_err[0] = '\0';
+	if (want == MSG_OK) {
+		integ_last_ok[0] = '\0';
+		integ_last_ok_id = 0;
+	}
+	if ((r = conn_send(cn, type, id, req)) != 0 ||
+	    (r = conn_recv(cn, INTEG_REPLY_MS, &rm)) != 0)
+		return fail("%s: %s", msg_name(type), sus_strerror(r));
+	if (rm.id != id) {
+		buf_free(rm.body);
+		return fail("%s: reply id %u, want %u", msg_name(type), rm.id,
+		    id);
+	}
+	if (rm.type == MSG_ERR) {
+		r = msg_decode(MSG_ERR, rm.body, &err);
+		buf_free(rm.body);
+		if (r != 0)
+			return fail("%s: undecodable ERR", msg_name(type));
+		snprintf(integ_last_err, sizeof integ_last_err, "%s",
+		    err.message);
+		r = err.code > 0 ? (int)err.code : -1;
+		msg_clear(MSG_ERR, &err);
+		if (r < 0)
+			return fail("%s: ERR with code 0", msg_name(type));
+		return r;
+	}
+	if (rm.type != want) {
+		buf_free(rm.body);
+		return fail("%s: reply %s, want %s", msg_name(type),
+		    msg_name(rm.type), msg_name(want));
+	}
+	if (want == MSG_OK) {
+		r = msg_decode(MSG_OK, rm.body, out != NULL ? out : &ok);
+		if (r == 0) {
+			const struct msg_ok *o = out != NULL ? out : &ok;
+
+			snprintf(integ_last_ok, sizeof integ_last_ok, "%s",
+			    o->message);
+			integ_last_ok_id = o->id;
+			if (out == NULL)
+				msg_clear(MSG_OK, &ok);
+		}
+	} else
+		r = msg_decode(want, rm.body, out);
+	buf_free(rm.body);
+	if (r != 0)
+		return fail("%s: undecodable %s", msg_name(type),
+		    msg_name(want));
+	return 0;
+}
+
+/* integ_call() where anything but a reply of type want fails the case. */
+int
+integ_call_ok(struct conn *cn, uint16_t type, const void *req,
+    uint16_t want, void *out, const char *what)
+{
+	int	r;
+
+	if ((r = integ_call(cn, type, req, want, out)) > 0)
+		return fail("%s: ERR %d %s", what, r, integ_last_err);
+	return r;
+}
+
+/* Checks that r is ERR code whose text holds text (unless NULL). */
+int
+integ_refused(int r, uint32_t code, const char *text, const char *what)
+{
+	if (r < 0)
+		return -1;
+	if (r == 0)
+		return fail("%s: accepted, want ERR %u", what, code);
+	if ((uint32_t)r != code)
+		return fail("%s: ERR %d (%s), want %u", what, r,
+		    integ_last_err, code);
+	if (text != NULL && strstr(integ_last_err, text) == NULL)
+		return fail("%s: \"%s\" lacks \"%s\"", what, integ_last_err,
+		    text);
+	return 0;
+}
+
+/* Checks that r is a success. */
+int
+integ_accepted(int r, const char *what)
+{
+	if (r < 0)
+		return -1;
+	if (r > 0)
+		return fail("%s: ERR %d %s", what, r, integ_last_err);
+	return 0;
+}
+
+/* Runs SQL through psql as the database superuser; see integ.h. */
+int
+integ_sql(char *out, size_t len, const char *fmt, ...)
+{
+	const char	*bindir = getenv("PG_TEST_BINDIR");
+	const char	*db = getenv("STACK_DB_ADMIN");
+	char		 text[8192], psql[1024], buf[4096];
+	va_list		 ap;
+	size_t		 n = 0;
+	ssize_t		 got;
+	pid_t		 pid;
+	int		 fds[2], status;
+
+	if (out != NULL && len > 0)
+		out[0] = '\0';
+	if (bindir == NULL || db == NULL)
+		return fail("no database: PG_TEST_BINDIR or STACK_DB_ADMIN "
+		    "unset (run through tests/integ/run)");
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	snprintf(psql, sizeof psql, "%s/psql", bindir);
+	if (pipe(fds) == -1)
+		return fail("psql: pipe failed");
+	if ((pid = fork()) == -1) {
+		close(fds[0]);
+		close(fds[1]);
+		return fail("psql: fork failed");
+	}
+	if (pid == 0) {
+		/* current_date as susd sees it. */
+		setenv("PGTZ", "Europe/Stockholm", 1);
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		close(fds[1]);
+		execl(psql, "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
+		    "-d", db, "-c", text, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	/* Keep what fits; read the rest and drop it, so psql can finish. */
+	for (;;) {
+		got = read(fds[0], buf + n, sizeof buf - 1 - n);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+		if (n == sizeof buf - 1) {
+			char	drop[512];
+
+			while ((got = read(fds[0], drop, sizeof drop)) > 0 ||
+			    (got == -1 && errno == EINTR))
+				;
+			break;
+		}
+	}
+	close(fds[0]);
+	buf[n] = '\0';
+	while (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			return fail("psql \"%.200s\": waitpid failed", text);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("psql \"%.200s\": %.300s", text, buf);
+	if (out != NULL && len > 0)
+		snprintf(out, len, "%s", buf);
+	return 0;
+}
+
+/* Runs SQL that prints one number; see integ.h. */
+uint32_t
+integ_sql_u32(const char *fmt, ...)
+{
+	char	text[4096], out[64];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (integ_sql(out, sizeof out, "%s", text) != 0)
+		return 0;
+	if (out[0] < '0' || out[0] > '9') {
+		fail("no number from: %.200s", text);
+		return 0;
+	}
+	return (uint32_t)strtoul(out, NULL, 10);
+}

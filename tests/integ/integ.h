@@ -12,6 +12,7 @@
 
 #include "chan.h"
 #include "msg.h"
+#include "proto.h"
 
 /* How long to wait for a reply or for a close that must happen at once. */
 #define INTEG_REPLY_MS		15000
@@ -141,6 +142,47 @@ int		 conn_wait_close(struct conn *, int timeout_ms, size_t *n);
  * containing text; returns 1 when found within timeout_ms.
  */
 int		 log_has(const char *sid, const char *text, int timeout_ms);
+
+/*
+ * The text of the last ERR and of the last MSG_OK, and the OK's id, as
+ * integ_call() left them.
+ */
+extern char	integ_last_err[SUS_MESSAGE_MAX + 1];
+extern char	integ_last_ok[SUS_MESSAGE_MAX + 1];
+extern uint32_t	integ_last_ok_id;
+
+/*
+ * Sends type with req and decodes a reply of type want into out (for
+ * MSG_OK out may be NULL; either way its text and id go to integ_last_ok
+ * and integ_last_ok_id, and when out is given the caller clears it).
+ * Returns 0 for want, the ERR code (> 0, text in integ_last_err) for an
+ * ERR, or -1 after fail() for anything else.
+ */
+int		 integ_call(struct conn *, uint16_t type, const void *req,
+		    uint16_t want, void *out);
+/* As integ_call(), but an ERR fails the case too: 0 or -1. */
+int		 integ_call_ok(struct conn *, uint16_t type, const void *req,
+		    uint16_t want, void *out, const char *what);
+/*
+ * Checks an integ_call() result: integ_refused() that it is ERR code
+ * whose text holds text (unless NULL), integ_accepted() that it is a
+ * success. 0, or -1 after fail().
+ */
+int		 integ_refused(int r, uint32_t code, const char *text,
+		    const char *what);
+int		 integ_accepted(int r, const char *what);
+
+/*
+ * Runs SQL through psql as the database superuser ($PG_TEST_BINDIR,
+ * $STACK_DB_ADMIN from tests/lib/stack.sh, PGTZ as susd's). What it
+ * prints (psql -At, stderr too) goes to out (which may be NULL), bounded
+ * by len and without trailing newlines. 0, or -1 after fail().
+ */
+int		 integ_sql(char *out, size_t len, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* Runs SQL that prints one number; returns it, or 0 after fail(). */
+uint32_t	 integ_sql_u32(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
 
 /* The case tables of each file. */
 extern const struct integ_case	cases_session[];

@@ -44,67 +44,13 @@ union sreply {
 	struct msg_kommun_list	 kl;
 };
 
-/*
- * Runs one SQL statement through psql as the superuser, the way the run
- * script's psql_admin does; the first line of its output goes into out
- * (which may be NULL). 0, or -1 after fail().
- */
-static int	sql(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static int
-sql(char *out, size_t len, const char *fmt, ...)
-{
-	const char	*bin = getenv("PG_TEST_BINDIR");
-	const char	*db = getenv("STACK_DB_ADMIN");
-	char		 q[4096], psql[1024], buf[4096];
-	size_t		 n = 0;
-	ssize_t		 r;
-	va_list		 ap;
-	pid_t		 pid;
-	int		 p[2], status;
-
-	if (bin == NULL || db == NULL)
-		return fail("no database: PG_TEST_BINDIR or STACK_DB_ADMIN "
-		    "unset (run through tests/integ/run)");
-	va_start(ap, fmt);
-	vsnprintf(q, sizeof q, fmt, ap);
-	va_end(ap);
-	snprintf(psql, sizeof psql, "%s/psql", bin);
-	if (pipe(p) == -1 || (pid = fork()) == -1)
-		return fail("psql: cannot start");
-	if (pid == 0) {
-		/* current_date as susd sees it. */
-		setenv("PGTZ", "Europe/Stockholm", 1);
-		dup2(p[1], 1);
-		dup2(p[1], 2);
-		close(p[0]);
-		close(p[1]);
-		execl(psql, "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
-		    "-d", db, "-c", q, (char *)NULL);
-		_exit(127);
-	}
-	close(p[1]);
-	while ((r = read(p[0], buf + n, sizeof buf - 1 - n)) > 0)
-		n += (size_t)r;
-	close(p[0]);
-	buf[n] = '\0';
-	if (waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
-		return fail("psql \"%.200s\": %.300s", q, buf);
-	buf[strcspn(buf, "\n")] = '\0';
-	if (out != NULL)
-		snprintf(out, len, "%s", buf);
-	return 0;
-}
-
-/* sql() for a number; -1 after fail(). */
+/* integ_sql() for a number; -1 after fail(). */
 static long long
 sql_num(const char *fmt, const char *arg)
 {
 	char	out[64];
 
-	if (sql(out, sizeof out, fmt, arg) != 0)
+	if (integ_sql(out, sizeof out, fmt, arg) != 0)
 		return -1;
 	return strtoll(out, NULL, 10);
 }
@@ -114,22 +60,8 @@ static int
 call(struct conn *cn, uint16_t type, const void *req, uint16_t want,
     union sreply *u, const char *what)
 {
-	uint16_t	rtype;
-	int		r;
-
 	memset(u, 0, sizeof *u);
-	if ((r = conn_call(cn, type, req, &rtype, &u->r)) != 0)
-		return fail("%s: %s", what, sus_strerror(r));
-	if (rtype != want) {
-		if (rtype == MSG_ERR)
-			fail("%s: ERR %u %s", what, u->r.err.code,
-			    u->r.err.message);
-		else
-			fail("%s: reply type %u", what, rtype);
-		msg_clear(rtype, u);
-		return -1;
-	}
-	return 0;
+	return integ_call_ok(cn, type, req, want, u, what);
 }
 
 /* Sends a request that must be refused with code and a text holding text. */
@@ -332,12 +264,12 @@ fixture_drop(void)
 	size_t	i;
 
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		if (sql(NULL, 0, "DELETE FROM %s WHERE samverkansorg_id IN"
+		if (integ_sql(NULL, 0, "DELETE FROM %s WHERE samverkansorg_id IN"
 		    " (SELECT id FROM samverkansorg WHERE organisationsnummer"
 		    " = '" FIX_ORGNR "')", tables[i]) != 0)
 			return -1;
 	}
-	return sql(NULL, 0, "DELETE FROM samverkansorg"
+	return integ_sql(NULL, 0, "DELETE FROM samverkansorg"
 	    " WHERE organisationsnummer = '" FIX_ORGNR "'");
 }
 
@@ -351,14 +283,14 @@ fixture(void)
 {
 	char	out[32];
 
-	if (fixture_drop() != 0 || sql(out, sizeof out, "INSERT INTO"
+	if (fixture_drop() != 0 || integ_sql(out, sizeof out, "INSERT INTO"
 	    " samverkansorg (namn, organisationsnummer, samverkansform_id,"
 	    " startdatum, beskrivning) VALUES ('" FIX_NAME "', '" FIX_ORGNR
 	    "', 1, '2020-01-01', 'Fixtur') RETURNING id") != 0)
 		return 0;
-	if (sql(NULL, 0, "INSERT INTO samverkansorg_kommun (samverkansorg_id,"
+	if (integ_sql(NULL, 0, "INSERT INTO samverkansorg_kommun (samverkansorg_id,"
 	    " kommunkod) VALUES (%s, '1280')", out) != 0 ||
-	    sql(NULL, 0, "INSERT INTO samverkansorg_organisation"
+	    integ_sql(NULL, 0, "INSERT INTO samverkansorg_organisation"
 	    " (samverkansorg_id, organisation_id, medlem, finansiar,"
 	    " konsument) SELECT %s, o.id, true, true, o.namn = 'Malmö stad'"
 	    " FROM organisation o WHERE o.namn IN ('Försäkringskassan',"
@@ -559,7 +491,7 @@ search_status(void)
 	memset(&l, 0, sizeof l);
 	cn.fd = -1;
 	cn.c = NULL;
-	if (fixture() == 0 || sql(today, sizeof today, "UPDATE samverkansorg"
+	if (fixture() == 0 || integ_sql(today, sizeof today, "UPDATE samverkansorg"
 	    " SET slutdatum = current_date WHERE organisationsnummer = '"
 	    FIX_ORGNR "' RETURNING to_char(slutdatum, 'YYYY-MM-DD')") != 0 ||
 	    case_login(&cn, "insatsansv") != 0)
@@ -835,7 +767,7 @@ save_all(void)
 	set(&n.postort, "");
 	set(&n.webbplats, "");
 	if (save_ok(&cn, &n, "clearing fields") != 0 ||
-	    sql(null, sizeof null, "SELECT postort IS NULL AND webbplats IS"
+	    integ_sql(null, sizeof null, "SELECT postort IS NULL AND webbplats IS"
 	    " NULL FROM samverkansorg WHERE organisationsnummer = '%s'",
 	    FIX_ORGNR) != 0)
 		goto out;
@@ -891,7 +823,7 @@ name_rules(void)
 	}
 	set(&o.namn, repeat(name, sizeof name, "å", 50));
 	if (save_ok(&cn, &o, "50 å") != 0 || get(&cn, fix, &n) != 0 ||
-	    sql(len, sizeof len, "SELECT char_length(namn) || ' ' ||"
+	    integ_sql(len, sizeof len, "SELECT char_length(namn) || ' ' ||"
 	    " octet_length(namn) FROM samverkansorg"
 	    " WHERE organisationsnummer = '%s'", FIX_ORGNR) != 0)
 		goto out;
@@ -939,10 +871,10 @@ date_rules(void)
 	if (begin(&cn, "admin", &fix, &o) != 0)
 		goto out;
 	snprintf(fixs, sizeof fixs, "%u", fix);
-	if (sql(NULL, 0, "INSERT INTO samorg_finansiering (samverkansorg_id,"
+	if (integ_sql(NULL, 0, "INSERT INTO samorg_finansiering (samverkansorg_id,"
 	    " ar, organisation_id, belopp) SELECT %s, 2025, id, 1000"
 	    " FROM organisation WHERE namn = 'Försäkringskassan'", fixs) != 0 ||
-	    sql(NULL, 0, "INSERT INTO insats (samverkansorg_id, namn,"
+	    integ_sql(NULL, 0, "INSERT INTO insats (samverkansorg_id, namn,"
 	    " startdatum) VALUES (%s, 'Integtest insats', '2021-03-01')",
 	    fixs) != 0)
 		goto out;
@@ -964,7 +896,7 @@ date_rules(void)
 	set(&o.slutdatum, o.startdatum);
 	if (save_refused(&cn, &o, ERR_VALIDATION, "verksamhetsår",
 	    "the budget year after the end") != 0 ||
-	    sql(NULL, 0, "DELETE FROM samorg_finansiering"
+	    integ_sql(NULL, 0, "DELETE FROM samorg_finansiering"
 	    " WHERE samverkansorg_id = %s", fixs) != 0 ||
 	    save_ok(&cn, &o, "slutdatum = startdatum") != 0)
 		goto out;
@@ -998,7 +930,7 @@ samadm_rules(void)
 		goto out;
 	snprintf(gbgs, sizeof gbgs, "%u", gbg);
 	snprintf(orig, sizeof orig, "%s", o.beskrivning);
-	if (sql(before, sizeof before, "SELECT max(id) FROM audit") != 0 ||
+	if (integ_sql(before, sizeof before, "SELECT max(id) FROM audit") != 0 ||
 	    save_ok(&cn, &o, "the view saved back unchanged") != 0)
 		goto out;
 	CHECK(sql_num("SELECT count(*) FROM audit WHERE id > %s AND"
@@ -1053,7 +985,7 @@ samadm_rules(void)
 	rv = 0;
 out:
 	/* Whatever failed, the demo organisation is left as found. */
-	if (orig[0] != '\0' && sql(NULL, 0, "UPDATE samverkansorg SET"
+	if (orig[0] != '\0' && integ_sql(NULL, 0, "UPDATE samverkansorg SET"
 	    " beskrivning = $o$%s$o$ WHERE id = %s AND beskrivning <> $o$%s$o$",
 	    orig, gbgs, orig) != 0)
 		rv = -1;
@@ -1154,7 +1086,7 @@ kommun_rules(void)
 		goto out;
 	/* A stadsdel stored before its division changed may stay. */
 	msg_clear(MSG_SAMORG, &o);
-	if (sql(NULL, 0, "INSERT INTO samverkansorg_kommun (samverkansorg_id,"
+	if (integ_sql(NULL, 0, "INSERT INTO samverkansorg_kommun (samverkansorg_id,"
 	    " kommunkod, stadsdel_id) SELECT %s, '0180', min(id) FROM stadsdel"
 	    " WHERE kommunkod = '0180' AND namn = 'Bromma'"
 	    " AND giltig_tom IS NOT NULL", fixs) != 0 || get(&cn, fix, &o) != 0)
@@ -1186,7 +1118,7 @@ org_rules(void)
 		goto out;
 	snprintf(fixs, sizeof fixs, "%u", fix);
 	if ((fk = org_id("Försäkringskassan")) == 0 ||
-	    sql(NULL, 0, "INSERT INTO organisation (namn, organisationstyp,"
+	    integ_sql(NULL, 0, "INSERT INTO organisation (namn, organisationstyp,"
 	    " aktiv) VALUES ('Integtest inaktiv', 'Övriga', false)"
 	    " ON CONFLICT (namn) DO NOTHING") != 0 ||
 	    (inaktiv = org_id("Integtest inaktiv")) == 0)
@@ -1212,7 +1144,7 @@ org_rules(void)
 		goto out;
 	o.organisationer[i].medlem = 1;
 
-	if (sql(NULL, 0, "INSERT INTO samorg_finansiering (samverkansorg_id,"
+	if (integ_sql(NULL, 0, "INSERT INTO samorg_finansiering (samverkansorg_id,"
 	    " ar, organisation_id, belopp) VALUES (%s, 2021, (SELECT id FROM"
 	    " organisation WHERE namn = 'Försäkringskassan'), 500000)",
 	    fixs) != 0)
@@ -1229,14 +1161,14 @@ org_rules(void)
 	CHECK(org_find(&n, fk) >= 0 && n.organisationer[org_find(&n,
 	    fk)].finansiar, "Försäkringskassan lost its finansiär flag");
 	/* Without the lines it may go. */
-	if (sql(NULL, 0, "DELETE FROM samorg_finansiering"
+	if (integ_sql(NULL, 0, "DELETE FROM samorg_finansiering"
 	    " WHERE samverkansorg_id = %s", fixs) != 0 ||
 	    save_ok(&cn, &o, "the finansiär removed") != 0)
 		goto out;
 	rv = 0;
 out:
 	msg_clear(MSG_SAMORG, &n);
-	if (sql(NULL, 0, "DELETE FROM organisation WHERE namn ="
+	if (integ_sql(NULL, 0, "DELETE FROM organisation WHERE namn ="
 	    " 'Integtest inaktiv'") != 0)
 		rv = -1;
 	return end(&cn, &o, rv);
@@ -1366,7 +1298,7 @@ kommun_search(void)
 	msg_clear(MSG_KOMMUN_LIST, &l);
 
 	/* Göteborg, then its stadsdelar in force, in Swedish order. */
-	if (sql(want, sizeof want, "SELECT 'Göteborg|' || string_agg(namn,"
+	if (integ_sql(want, sizeof want, "SELECT 'Göteborg|' || string_agg(namn,"
 	    " '|' ORDER BY namn COLLATE \"sv-SE-x-icu\") FROM stadsdel"
 	    " WHERE kommunkod = '1480' AND giltig_from <= current_date AND"
 	    " (giltig_tom IS NULL OR giltig_tom >= current_date)") != 0 ||
@@ -1441,7 +1373,7 @@ audit_rows(void)
 
 	if (begin(&cn, "admin", &fix, &o) != 0 ||
 	    (fk = org_id("Försäkringskassan")) == 0 ||
-	    sql(before, sizeof before, "SELECT max(id) FROM audit") != 0)
+	    integ_sql(before, sizeof before, "SELECT max(id) FROM audit") != 0)
 		goto out;
 	set(&o.beskrivning, "Granskad ändring");
 	kommun_add(&o, "1480", 0);

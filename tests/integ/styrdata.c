@@ -28,10 +28,6 @@
 /* An id no row has. */
 #define NO_SUCH_ID	0x7fffffffu
 
-/* The text of the last ERR and of the last OK, and the OK's id. */
-static char	last_err[SUS_MESSAGE_MAX + 1];
-static char	last_ok[SUS_MESSAGE_MAX + 1];
-static uint32_t	last_ok_id;
 
 /* What makes this run's codes and names its own: 8 hex digits. */
 static char	tag[16];
@@ -46,69 +42,14 @@ run_tag(void)
 	return tag;
 }
 
-/*
- * Sends type with req and decodes a reply of type want into out (for
- * MSG_OK out may be NULL: text and id go to last_ok). Returns 0 for
- * want, the ERR code (> 0, text in last_err) for an ERR, or -1 after
- * fail().
- */
-static int
-call(struct conn *cn, uint16_t type, const void *req, uint16_t want,
-    void *out)
-{
-	struct chan_msg	 rm;
-	struct msg_err	 err;
-	struct msg_ok	 ok;
-	uint32_t	 id = ++cn->next_id;
-	int		 r;
-
-	last_err[0] = '\0';
-	if ((r = conn_send(cn, type, id, req)) != 0 ||
-	    (r = conn_recv(cn, INTEG_REPLY_MS, &rm)) != 0)
-		return fail("%s: %s", msg_name(type), sus_strerror(r));
-	if (rm.id != id) {
-		buf_free(rm.body);
-		return fail("%s: reply id %u, want %u", msg_name(type), rm.id,
-		    id);
-	}
-	if (rm.type == MSG_ERR) {
-		r = msg_decode(MSG_ERR, rm.body, &err);
-		buf_free(rm.body);
-		if (r != 0)
-			return fail("%s: undecodable ERR", msg_name(type));
-		snprintf(last_err, sizeof last_err, "%s", err.message);
-		r = err.code > 0 ? (int)err.code : -1;
-		msg_clear(MSG_ERR, &err);
-		return r < 0 ? fail("%s: ERR with code 0", msg_name(type)) : r;
-	}
-	if (rm.type != want) {
-		buf_free(rm.body);
-		return fail("%s: reply type %u, want %u", msg_name(type),
-		    rm.type, want);
-	}
-	if (want == MSG_OK && out == NULL) {
-		r = msg_decode(MSG_OK, rm.body, &ok);
-		if (r == 0) {
-			snprintf(last_ok, sizeof last_ok, "%s", ok.message);
-			last_ok_id = ok.id;
-			msg_clear(MSG_OK, &ok);
-		}
-	} else
-		r = msg_decode(want, rm.body, out);
-	buf_free(rm.body);
-	if (r != 0)
-		return fail("%s: undecodable reply", msg_name(type));
-	return 0;
-}
-
 /* A save that must succeed; -1 after fail(). */
 static int
 save_ok(struct conn *cn, uint16_t type, const void *req, const char *what)
 {
 	int	r;
 
-	if ((r = call(cn, type, req, MSG_OK, NULL)) > 0)
-		return fail("%s: ERR %d %s", what, r, last_err);
+	if ((r = integ_call(cn, type, req, MSG_OK, NULL)) > 0)
+		return fail("%s: ERR %d %s", what, r, integ_last_err);
 	return r;
 }
 
@@ -122,15 +63,15 @@ save_refused(struct conn *cn, uint16_t type, const void *req, int code,
 {
 	int	r;
 
-	if ((r = call(cn, type, req, MSG_OK, NULL)) < 0)
+	if ((r = integ_call(cn, type, req, MSG_OK, NULL)) < 0)
 		return -1;
 	if (r == 0)
-		return fail("%s: accepted (%s)", what, last_ok);
+		return fail("%s: accepted (%s)", what, integ_last_ok);
 	if (r != code)
 		return fail("%s: ERR %d, want %d: %s", what, r, code,
-		    last_err);
-	if (strstr(last_err, text) == NULL)
-		return fail("%s: message \"%s\" lacks \"%s\"", what, last_err,
+		    integ_last_err);
+	if (strstr(integ_last_err, text) == NULL)
+		return fail("%s: message \"%s\" lacks \"%s\"", what, integ_last_err,
 		    text);
 	return 0;
 }
@@ -144,8 +85,8 @@ kod_fetch(struct conn *cn, const char *lista, struct msg_kod_list *l)
 
 	memset(l, 0, sizeof *l);
 	q.lista = (char *)lista;
-	if ((r = call(cn, MSG_KOD_SEARCH, &q, MSG_KOD_LIST, l)) > 0)
-		return fail("KOD_SEARCH %s: ERR %d %s", lista, r, last_err);
+	if ((r = integ_call(cn, MSG_KOD_SEARCH, &q, MSG_KOD_LIST, l)) > 0)
+		return fail("KOD_SEARCH %s: ERR %d %s", lista, r, integ_last_err);
 	return r;
 }
 
@@ -209,29 +150,12 @@ kod_get(struct conn *cn, const char *lista, const char *kod,
 static int
 db_value(const char *sql, char *out, size_t len)
 {
-	FILE	*p;
-	char	 line[512];
-	int	 st;
-
 	if (getenv("PG_TEST_BINDIR") == NULL ||
 	    getenv("STACK_DB_ADMIN") == NULL)
 		return 1;
-	if (setenv("STYRDATA_SQL", sql, 1) != 0)
-		return fail("setenv failed");
-	p = popen("\"$PG_TEST_BINDIR/psql\" -X -q -At -v ON_ERROR_STOP=1"
-	    " -d \"$STACK_DB_ADMIN\" -c \"$STYRDATA_SQL\" 2>&1", "r");
-	if (p == NULL)
-		return fail("psql could not be started");
-	line[0] = '\0';
-	if (fgets(line, sizeof line, p) == NULL)
-		line[0] = '\0';
-	while (fgetc(p) != EOF)
-		;
-	st = pclose(p);
-	line[strcspn(line, "\n")] = '\0';
-	if (st != 0)
-		return fail("psql: %s", line);
-	snprintf(out, len, "%s", line);
+	if (integ_sql(out, len, "%s", sql) != 0)
+		return -1;
+	out[strcspn(out, "\n")] = '\0';
 	return 0;
 }
 
@@ -417,9 +341,9 @@ styrdata_list_one(void)
 		struct msg_kod_search	q;
 
 		q.lista = (char *)"finnsinte";
-		r = call(&cn, MSG_KOD_SEARCH, &q, MSG_KOD_LIST, &l);
-		CHECK(r == ERR_NOT_FOUND && strstr(last_err, "finnsinte") !=
-		    NULL, "unknown list: %d %s", r, last_err);
+		r = integ_call(&cn, MSG_KOD_SEARCH, &q, MSG_KOD_LIST, &l);
+		CHECK(r == ERR_NOT_FOUND && strstr(integ_last_err, "finnsinte") !=
+		    NULL, "unknown list: %d %s", r, integ_last_err);
 	}
 	rv = 0;
 out:
@@ -510,9 +434,9 @@ styrdata_kod_add(void)
 	kod_set(&k, 0, "kostnadstyp", kod, namn, 90, 1, 0);
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "new kostnadstyp") != 0)
 		goto out;
-	id = last_ok_id;
-	CHECK(id != 0 && strstr(last_ok, kod) != NULL, "OK id %u \"%s\"", id,
-	    last_ok);
+	id = integ_last_ok_id;
+	CHECK(id != 0 && strstr(integ_last_ok, kod) != NULL, "OK id %u \"%s\"", id,
+	    integ_last_ok);
 	if (kod_is(&cn, "kostnadstyp", kod, namn, 1, 0) != 0)
 		goto out;
 
@@ -557,7 +481,7 @@ styrdata_kod_add(void)
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "rename") != 0 ||
 	    kod_is(&cn, "kostnadstyp", kod, namn2, 1, 0) != 0)
 		goto out;
-	CHECK(last_ok_id == id, "rename answered id %u, want %u", last_ok_id,
+	CHECK(integ_last_ok_id == id, "rename answered id %u, want %u", integ_last_ok_id,
 	    id);
 	k.aktiv = 0;
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "deactivate") != 0 ||
@@ -686,7 +610,7 @@ styrdata_kod_parent(void)
 	k.overordnad_id = individ.id;
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "under INDIVID") != 0)
 		goto out;
-	id = last_ok_id;
+	id = integ_last_ok_id;
 	if (kod_is(&cn, "preciserad_inriktning", kod, namn, 1,
 	    individ.id) != 0)
 		goto out;
@@ -781,8 +705,8 @@ org_get(struct conn *cn, const char *namn, struct org_row *out, char *typ,
 	q.pattern = (char *)namn;
 	q.offset = 0;
 	q.limit = 0;
-	if ((r = call(cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l)) != 0)
-		return r > 0 ? fail("ORG_SEARCH: ERR %d %s", r, last_err) : -1;
+	if ((r = integ_call(cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l)) != 0)
+		return r > 0 ? fail("ORG_SEARCH: ERR %d %s", r, integ_last_err) : -1;
 	for (i = 0; i < l.nrows; i++) {
 		if (strcmp(l.rows[i].namn, namn) != 0)
 			continue;
@@ -842,7 +766,7 @@ styrdata_org_register(void)
 	org_set(&o, 0, namn, "Kommun", "1480", "", 1);
 	if (save_ok(&cn, MSG_ORG_SAVE, &o, "new organisation") != 0)
 		goto out;
-	id = last_ok_id;
+	id = integ_last_ok_id;
 	CHECK(id != 0, "no id for the new organisation");
 	if (org_is(&cn, namn, "Kommun|1480|14", 1) != 0)
 		goto out;
@@ -850,7 +774,7 @@ styrdata_org_register(void)
 	if (save_ok(&cn, MSG_ORG_SAVE, &o, "changed organisation") != 0 ||
 	    org_is(&cn, namn2, "Övriga||01", 0) != 0)
 		goto out;
-	CHECK(last_ok_id == id, "change answered id %u", last_ok_id);
+	CHECK(integ_last_ok_id == id, "change answered id %u", integ_last_ok_id);
 
 	org_set(&o, 0, "försäkringskassan", "Stat", "", "", 1);
 	if (save_refused(&cn, MSG_ORG_SAVE, &o, ERR_CONFLICT,
@@ -938,11 +862,11 @@ styrdata_org_type(void)
 	kod_set(&k, 0, "organisationstyp", kod, typ, 50, 1, 0);
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "new organisationstyp") != 0)
 		goto out;
-	tid = last_ok_id;
+	tid = integ_last_ok_id;
 	org_set(&o, 0, org, typ, "", "", 1);
 	if (save_ok(&cn, MSG_ORG_SAVE, &o, "organisation of the new type") != 0)
 		goto out;
-	oid = last_ok_id;
+	oid = integ_last_ok_id;
 	kod_set(&k, tid, "organisationstyp", kod, typ2, 50, 1, 0);
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "type renamed") != 0)
 		goto out;
@@ -1013,7 +937,7 @@ styrdata_org_rule18(void)
 	    "deltagaransvarig", "a förbund with a deltagaransvarig") != 0) {
 		/* Put the fixture back if the rule let it through. */
 		org_set(&o, r.id, region, typ, kk, lk, r.aktiv);
-		(void)call(&cn, MSG_ORG_SAVE, &o, MSG_OK, NULL);
+		(void)integ_call(&cn, MSG_ORG_SAVE, &o, MSG_OK, NULL);
 		goto out;
 	}
 	if (org_is(&cn, region, was, r.aktiv) != 0)

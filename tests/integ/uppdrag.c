@@ -44,22 +44,8 @@ static int
 call(struct conn *cn, uint16_t type, const void *req, uint16_t want,
     union ureply *u, const char *what)
 {
-	uint16_t	rtype;
-	int		r;
-
 	memset(u, 0, sizeof *u);
-	if ((r = conn_call(cn, type, req, &rtype, &u->r)) != 0)
-		return fail("%s: %s", what, sus_strerror(r));
-	if (rtype != want) {
-		if (rtype == MSG_ERR)
-			fail("%s: ERR %u %s", what, u->r.err.code,
-			    u->r.err.message);
-		else
-			fail("%s: reply type %u", what, rtype);
-		msg_clear(rtype, u);
-		return -1;
-	}
-	return 0;
+	return integ_call_ok(cn, type, req, want, u, what);
 }
 
 /* The id of the samverkansorganisation named name, 0 on failure. */
