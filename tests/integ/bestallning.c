@@ -347,8 +347,8 @@ make_user(const char *orderer, const char *username, uint32_t roles,
 		goto out;
 	pc.old_password = pw;
 	pc.new_password = NEW_PASSWORD;
-	if (integ_accepted(integ_call(&cn, MSG_PASSWORD_CHANGE, &pc, MSG_OK, NULL),
-	    "PASSWORD_CHANGE") != 0)
+	if (integ_accepted(integ_call(&cn, MSG_PASSWORD_CHANGE, &pc, MSG_OK,
+	    NULL), "PASSWORD_CHANGE") != 0)
 		goto out;
 	*uid = ok.user_id;
 	rv = 0;
@@ -393,12 +393,14 @@ order_new_chain(void)
 	    "ORDER_SUBMIT") != 0)
 		goto out;
 	CHECK(order != 0, "ORDER_SUBMIT gave order id 0");
-	CHECK(strstr(integ_last_ok, name) != NULL, "OK text \"%s\"", integ_last_ok);
+	CHECK(strstr(integ_last_ok, name) != NULL, "OK text \"%s\"",
+	    integ_last_ok);
 	if (integ_refused(submit_new(&b, name, ROLE_INSATSANSVARIG, NULL),
 	    ERR_CONFLICT, "väntar", "the same username twice") != 0)
 		goto out;
 
-	if (integ_accepted(orders(&b, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&b, ORDER_SUBMITTED, &l), "ORDER_SEARCH")
+	    != 0)
 		goto out;
 	CHECK((o = order_in(&l, order)) != NULL, "Lena does not see her order");
 	CHECK(o->typ == ORDER_NEW && o->status == ORDER_SUBMITTED,
@@ -417,14 +419,16 @@ order_new_chain(void)
 
 	if (login_demo(&a, "admin") != 0)
 		goto out;
-	if (integ_accepted(orders(&a, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&a, ORDER_SUBMITTED, &l), "ORDER_SEARCH")
+	    != 0)
 		goto out;
 	CHECK(order_in(&l, order) != NULL, "admin does not see the order");
 	msg_clear(MSG_ORDER_LIST, &l);
 	if (integ_accepted(decide(&a, order, 1, ""), "approve") != 0)
 		goto out;
 	CHECK(strstr(integ_last_ok, "Användaren ") != NULL &&
-	    strstr(integ_last_ok, name) != NULL, "approval says \"%s\"", integ_last_ok);
+	    strstr(integ_last_ok, name) != NULL, "approval says \"%s\"",
+	    integ_last_ok);
 	if (temp_password(integ_last_ok, pw, sizeof pw) != 0)
 		goto out;
 	if (integ_refused(decide(&a, order, 1, ""), ERR_CONFLICT,
@@ -444,10 +448,11 @@ order_new_chain(void)
 		goto out;
 	pc.old_password = pw;
 	pc.new_password = NEW_PASSWORD;
-	if (integ_accepted(integ_call(&u, MSG_PASSWORD_CHANGE, &pc, MSG_OK, NULL),
-	    "PASSWORD_CHANGE") != 0)
+	if (integ_accepted(integ_call(&u, MSG_PASSWORD_CHANGE, &pc, MSG_OK,
+	    NULL), "PASSWORD_CHANGE") != 0)
 		goto out;
-	if (integ_accepted(orders(&u, 0, &l), "ORDER_SEARCH as the new user") != 0)
+	if (integ_accepted(orders(&u, 0, &l), "ORDER_SEARCH as the new user")
+	    != 0)
 		goto out;
 	CHECK(l.total == 1 && l.nrows == 1, "the new user sees %u orders",
 	    l.total);
@@ -466,14 +471,16 @@ order_new_chain(void)
 	    o->status == ORDER_APPROVED && o->user_id == ok.user_id,
 	    "Lena does not see the order approved");
 	msg_clear(MSG_ORDER_LIST, &l);
-	if (integ_accepted(orders(&b, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&b, ORDER_SUBMITTED, &l), "ORDER_SEARCH")
+	    != 0)
 		goto out;
 	CHECK(order_in(&l, order) == NULL, "approved order listed as waiting");
 	msg_clear(MSG_ORDER_LIST, &l);
 
 	conn_close(&u);
 	msg_clear(MSG_LOGIN_OK, &ok);
-	if (integ_accepted(login(&u, name, NEW_PASSWORD, &ok), "second login") != 0)
+	if (integ_accepted(login(&u, name, NEW_PASSWORD, &ok), "second login")
+	    != 0)
 		goto out;
 	CHECK(ok.flags == 0, "second login flags 0x%x", ok.flags);
 
@@ -549,11 +556,11 @@ order_reject(void)
 	if (integ_refused(decide(&a, order, 0, big), ERR_VALIDATION, "500",
 	    "a 599-character comment") != 0)
 		goto out;
-	if (integ_accepted(decide(&a, order, 0, "Blankett 9445 saknar underskrift."),
-	    "reject") != 0)
+	if (integ_accepted(decide(&a, order, 0,
+	    "Blankett 9445 saknar underskrift."), "reject") != 0)
 		goto out;
-	if (integ_refused(decide(&a, order, 1, ""), ERR_CONFLICT, "redan behandlad",
-	    "approving a rejected order") != 0)
+	if (integ_refused(decide(&a, order, 1, ""), ERR_CONFLICT,
+	    "redan behandlad", "approving a rejected order") != 0)
 		goto out;
 	if (integ_refused(decide(&a, NO_SUCH_ID, 0, ""), ERR_NOT_FOUND, NULL,
 	    "deciding an order that does not exist") != 0)
@@ -606,8 +613,8 @@ order_change_remove(void)
 		goto out;
 	if (login_demo(&b, "bestallare") != 0 || login_demo(&a, "admin") != 0)
 		goto out;
-	if (integ_accepted(submit_for(&b, ORDER_CHANGE, uid, ROLE_SAMVERKANSADMIN,
-	    &order), "ORDER_CHANGE") != 0 ||
+	if (integ_accepted(submit_for(&b, ORDER_CHANGE, uid,
+	    ROLE_SAMVERKANSADMIN, &order), "ORDER_CHANGE") != 0 ||
 	    integ_accepted(decide(&a, order, 1, ""), "approve the change") != 0)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 &&
@@ -621,8 +628,9 @@ order_change_remove(void)
 
 	CHECK(user_get(&b, "Lund", &slund, NULL, NULL) == 0,
 	    "Sara Lund not found");
-	if (integ_refused(submit_for(&b, ORDER_CHANGE, slund, ROLE_INSATSANSVARIG,
-	    NULL), ERR_VALIDATION, "inte anställd av Göteborgs stad",
+	if (integ_refused(submit_for(&b, ORDER_CHANGE, slund,
+	    ROLE_INSATSANSVARIG, NULL), ERR_VALIDATION,
+	    "inte anställd av Göteborgs stad",
 	    "ordering for another organisation's user") != 0)
 		goto out;
 	if (integ_refused(submit_for(&b, ORDER_CHANGE, NO_SUCH_ID,
@@ -632,10 +640,11 @@ order_change_remove(void)
 
 	if (integ_accepted(submit_for(&b, ORDER_REMOVE, uid, 0, &order),
 	    "ORDER_REMOVE") != 0 ||
-	    integ_accepted(decide(&a, order, 1, ""), "approve the removal") != 0)
+	    integ_accepted(decide(&a, order, 1, ""), "approve the removal")
+	    != 0)
 		goto out;
-	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
-	    "login after the removal") != 0)
+	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH,
+	    NULL, "login after the removal") != 0)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, NULL, &aktiv) == 0 && !aktiv,
 	    "admin sees the removed user active or not at all");
@@ -819,8 +828,8 @@ order_agreement_ended(void)
 	os.pattern = "Integtest kommun";
 	os.offset = 0;
 	os.limit = 0;
-	if (integ_accepted(integ_call(&a, MSG_ORG_SEARCH, &os, MSG_ORG_LIST, &l),
-	    "ORG_SEARCH") != 0)
+	if (integ_accepted(integ_call(&a, MSG_ORG_SEARCH, &os, MSG_ORG_LIST,
+	    &l), "ORG_SEARCH") != 0)
 		goto out;
 	CHECK(l.nrows == 1 && strcmp(l.rows[0].undertecknad, "2020-01-01") == 0
 	    && strcmp(l.rows[0].upphor, yesterday) == 0,
@@ -833,8 +842,8 @@ order_agreement_ended(void)
 	    integ_refused(submit_new(&s, name2, ROLE_INSATSANSVARIG, NULL),
 	    ERR_VALIDATION, "överenskommelse",
 	    "ordering after the agreement ended") != 0 ||
-	    integ_accepted(decide(&a, order, 0, "Överenskommelsen har upphört."),
-	    "rejecting instead") != 0)
+	    integ_accepted(decide(&a, order, 0,
+	    "Överenskommelsen har upphört."), "rejecting instead") != 0)
 		goto out;
 
 	q.upphor = "2019-12-31";
@@ -930,8 +939,8 @@ bestallare_save(void)
 	    ERR_NOT_FOUND, NULL, "a beställare who does not exist") != 0)
 		goto out;
 	q.user_id = buid;
-	if (integ_accepted(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
-	    "BESTALLARE_SAVE for two years less a day") != 0)
+	if (integ_accepted(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK,
+	    NULL), "BESTALLARE_SAVE for two years less a day") != 0)
 		goto out;
 
 	if (integ_accepted(users(&a, "", be, "", 0, ROLE_BESTALLARE, &l),
@@ -944,8 +953,9 @@ bestallare_save(void)
 
 	rs.user_id = buid;
 	rs.roles = ROLE_INSATSANSVARIG | ROLE_DELTAGARANSVARIG;
-	if (integ_refused(integ_call(&a, MSG_ROLE_SET, &rs, MSG_OK, NULL), ERR_VALIDATION,
-	    "beställare", "deltagaransvarig for a beställare") != 0)
+	if (integ_refused(integ_call(&a, MSG_ROLE_SET, &rs, MSG_OK, NULL),
+	    ERR_VALIDATION, "beställare", "deltagaransvarig for a beställare")
+	    != 0)
 		goto out;
 	if (integ_accepted(login(&u, bn, NEW_PASSWORD, &ok), "login") != 0)
 		goto out;
@@ -987,21 +997,23 @@ order_decide_refusal(void)
 	if (make_user("bestallare", name, ROLE_INSATSANSVARIG, &uid) != 0)
 		goto out;
 	if (login_demo(&b, "bestallare") != 0 ||
-	    integ_accepted(submit_for(&b, ORDER_CHANGE, uid, ROLE_DELTAGARANSVARIG,
-	    &order), "ORDER_CHANGE to deltagaransvarig") != 0)
+	    integ_accepted(submit_for(&b, ORDER_CHANGE, uid,
+	    ROLE_DELTAGARANSVARIG, &order), "ORDER_CHANGE to deltagaransvarig")
+	    != 0)
 		goto out;
 	if (login_demo(&a, "admin") != 0)
 		goto out;
 	q.user_id = uid;
 	q.giltig_from = from;
 	q.giltig_tom = tom;
-	if (integ_accepted(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK, NULL),
-	    "BESTALLARE_SAVE") != 0)
+	if (integ_accepted(integ_call(&a, MSG_BESTALLARE_SAVE, &q, MSG_OK,
+	    NULL), "BESTALLARE_SAVE") != 0)
 		goto out;
-	if (integ_refused(decide(&a, order, 1, ""), ERR_VALIDATION, "beställare",
-	    "approving deltagaransvarig for a beställare") != 0)
+	if (integ_refused(decide(&a, order, 1, ""), ERR_VALIDATION,
+	    "beställare", "approving deltagaransvarig for a beställare") != 0)
 		goto out;
-	if (integ_accepted(orders(&a, ORDER_SUBMITTED, &l), "ORDER_SEARCH") != 0)
+	if (integ_accepted(orders(&a, ORDER_SUBMITTED, &l), "ORDER_SEARCH")
+	    != 0)
 		goto out;
 	CHECK((o = order_in(&l, order)) != NULL, "the refused approval "
 	    "changed the order's state");
@@ -1065,12 +1077,13 @@ role_set_rules(void)
 	    "samverkansadmin with deltagaransvarig") != 0 ||
 	    integ_refused(role_set(&a, uid, 0x40), ERR_VALIDATION, NULL,
 	    "role bit 0x40") != 0 ||
-	    integ_refused(role_set(&a, fuid, ROLE_DELTAGARANSVARIG), ERR_VALIDATION,
-	    "samordningsförbund", "deltagaransvarig in a förbund") != 0 ||
+	    integ_refused(role_set(&a, fuid, ROLE_DELTAGARANSVARIG),
+	    ERR_VALIDATION, "samordningsförbund",
+	    "deltagaransvarig in a förbund") != 0 ||
 	    integ_refused(role_set(&a, NO_SUCH_ID, ROLE_INSATSANSVARIG),
 	    ERR_NOT_FOUND, NULL, "roles for nobody") != 0 ||
-	    integ_refused(role_set(&a, ok.user_id, ROLE_SUSRAPPORT), ERR_VALIDATION,
-	    "egen", "taking one's own superadmin role") != 0)
+	    integ_refused(role_set(&a, ok.user_id, ROLE_SUSRAPPORT),
+	    ERR_VALIDATION, "egen", "taking one's own superadmin role") != 0)
 		goto out;
 	CHECK(user_get(&a, "Lindqvist", NULL, &roles, NULL) == 0 &&
 	    (roles & ROLE_SUPERADMIN), "admin lost superadmin: 0x%02x", roles);
@@ -1084,8 +1097,8 @@ role_set_rules(void)
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 &&
 	    roles == (ROLE_SAMVERKANSADMIN | ROLE_INSATSANSVARIG |
 	    ROLE_SUSRAPPORT), "roles 0x%02x after two roles", roles);
-	if (integ_accepted(role_set(&a, uid, ROLE_SUSRAPPORT), "SUSrapport only")
-	    != 0)
+	if (integ_accepted(role_set(&a, uid, ROLE_SUSRAPPORT),
+	    "SUSrapport only") != 0)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 &&
 	    roles == ROLE_SUSRAPPORT, "roles 0x%02x after SUSrapport only",
@@ -1094,8 +1107,8 @@ role_set_rules(void)
 		goto out;
 	CHECK(user_get(&a, efternamn, NULL, &roles, NULL) == 0 && roles == 0,
 	    "roles 0x%02x after none", roles);
-	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
-	    "login without roles") != 0)
+	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH,
+	    NULL, "login without roles") != 0)
 		goto out;
 
 	if (login_demo(&n, "nberg") != 0 ||
@@ -1148,8 +1161,8 @@ user_active_cycle(void)
 		goto out;
 	if (integ_accepted(user_active(&a, uid, 0), "deactivate") != 0)
 		goto out;
-	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH, NULL,
-	    "login while inactive") != 0)
+	if (integ_refused(login(&u, name, NEW_PASSWORD, NULL), ERR_NO_AUTH,
+	    NULL, "login while inactive") != 0)
 		goto out;
 	conn_close(&u);
 	CHECK(user_get(&a, efternamn, NULL, NULL, &aktiv) == 0 && !aktiv,
@@ -1249,7 +1262,8 @@ user_search(void)
 	msg_clear(MSG_USER_LIST, &l);
 
 	/* Swedish order: Å, Ä, Ö after Z; Nyberg < Åkesson < Öberg. */
-	if (integ_accepted(users(&r, "", "", "", 0, 0, &l), "USER_SEARCH all") != 0)
+	if (integ_accepted(users(&r, "", "", "", 0, 0, &l), "USER_SEARCH all")
+	    != 0)
 		goto out;
 	{
 		int	ny = -1, ak = -1, ob = -1, ho = -1, li = -1;
@@ -1276,8 +1290,8 @@ user_search(void)
 	q.fornamn = q.efternamn = q.arbetsgivare = "";
 	q.offset = 1;
 	q.limit = 2;
-	if (integ_accepted(integ_call(&r, MSG_USER_SEARCH, &q, MSG_USER_LIST, &p2),
-	    "USER_SEARCH page") != 0)
+	if (integ_accepted(integ_call(&r, MSG_USER_SEARCH, &q, MSG_USER_LIST,
+	    &p2), "USER_SEARCH page") != 0)
 		goto out;
 	CHECK(p2.nrows == 2 && p2.total == l.total && l.nrows > 2 &&
 	    p2.rows[0].id == l.rows[1].id && p2.rows[1].id == l.rows[2].id,
@@ -1285,16 +1299,16 @@ user_search(void)
 	msg_clear(MSG_USER_LIST, &l);
 
 	if (login_demo(&a, "admin") != 0 ||
-	    integ_accepted(users(&a, "", "Lindqvist", "", 0, ROLE_SUPERADMIN, &l),
-	    "USER_SEARCH as admin") != 0)
+	    integ_accepted(users(&a, "", "Lindqvist", "", 0, ROLE_SUPERADMIN,
+	    &l), "USER_SEARCH as admin") != 0)
 		goto out;
 	CHECK((u = user_in(&l, "Lindqvist")) != NULL &&
 	    strcmp(u->username, "admin") == 0, "admin sees no username");
 	msg_clear(MSG_USER_LIST, &l);
 	q.roles = 0x80;
 	q.offset = 0;
-	if (integ_refused(integ_call(&r, MSG_USER_SEARCH, &q, MSG_USER_LIST, &l),
-	    ERR_BAD_REQUEST, NULL, "role filter 0x80") != 0)
+	if (integ_refused(integ_call(&r, MSG_USER_SEARCH, &q, MSG_USER_LIST,
+	    &l), ERR_BAD_REQUEST, NULL, "role filter 0x80") != 0)
 		goto out;
 	rv = 0;
 out:
@@ -1322,8 +1336,8 @@ org_search(void)
 	q.pattern = "";
 	q.offset = 0;
 	q.limit = SUS_LIST_MAX;
-	if (integ_accepted(integ_call(&cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l),
-	    "ORG_SEARCH") != 0)
+	if (integ_accepted(integ_call(&cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST,
+	    &l), "ORG_SEARCH") != 0)
 		goto out;
 	CHECK(l.total == l.nrows && l.nrows >= 16, "%u organisations of %u",
 	    l.nrows, l.total);
@@ -1345,8 +1359,8 @@ org_search(void)
 	    "SUS-förvaltningen %d", gbg, malmo, fk);
 	msg_clear(MSG_ORG_LIST, &l);
 	q.pattern = "malmö";
-	if (integ_accepted(integ_call(&cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l),
-	    "ORG_SEARCH malmö") != 0)
+	if (integ_accepted(integ_call(&cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST,
+	    &l), "ORG_SEARCH malmö") != 0)
 		goto out;
 	CHECK(l.nrows == 1 && strcmp(l.rows[0].namn, "Malmö stad") == 0,
 	    "\"malmö\" finds %u", l.nrows);
@@ -1375,8 +1389,8 @@ insats_search(void)
 		goto out;
 	memset(&q, 0, sizeof q);
 	q.pattern = "";
-	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
-	    "INSATS_SEARCH") != 0)
+	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q,
+	    MSG_INSATS_LIST, &l), "INSATS_SEARCH") != 0)
 		goto out;
 	for (i = 0; i < l.nrows; i++) {
 		const char *n = l.rows[i].namn;
@@ -1404,8 +1418,8 @@ insats_search(void)
 	msg_clear(MSG_INSATS_LIST, &l);
 
 	q.samorg_id = sfg;
-	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
-	    "INSATS_SEARCH in SF Göteborg") != 0)
+	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q,
+	    MSG_INSATS_LIST, &l), "INSATS_SEARCH in SF Göteborg") != 0)
 		goto out;
 	CHECK(l.nrows >= 3 && l.total == l.nrows, "%u rows", l.nrows);
 	for (i = 0; i < l.nrows; i++)
@@ -1415,8 +1429,8 @@ insats_search(void)
 
 	q.samorg_id = 0;
 	q.pattern = "STEGET";
-	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &l),
-	    "INSATS_SEARCH steget") != 0)
+	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q,
+	    MSG_INSATS_LIST, &l), "INSATS_SEARCH steget") != 0)
 		goto out;
 	CHECK(l.nrows == 1 && strcmp(l.rows[0].namn, "Steget vidare") == 0 &&
 	    strcmp(l.rows[0].startdatum, "2020-01-01") == 0 &&
@@ -1426,8 +1440,8 @@ insats_search(void)
 	q.pattern = "";
 	q.offset = 1;
 	q.limit = 1;
-	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q, MSG_INSATS_LIST, &p),
-	    "INSATS_SEARCH page") != 0)
+	if (integ_accepted(integ_call(&cn, MSG_INSATS_SEARCH, &q,
+	    MSG_INSATS_LIST, &p), "INSATS_SEARCH page") != 0)
 		goto out;
 	CHECK(p.nrows == 1 && p.total == total, "page of %u rows of %u",
 	    p.nrows, p.total);

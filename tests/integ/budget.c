@@ -50,7 +50,7 @@ struct ids {
 	uint32_t	 sthlm;		/* SF Stockholms stad */
 	uint32_t	 fk;		/* Försäkringskassan: finansiär */
 	uint32_t	 region;	/* Region Västra Götaland: finansiär */
-	uint32_t	 arbetsbron;	/* ingående in Göteborg, not finansiär */
+	uint32_t	 arbetsbron; /* ingående in Göteborg, not finansiär */
 	uint32_t	 malmo;		/* Malmö stad: not in Göteborg at all */
 	uint32_t	 personal;	/* kostnadstyp Personal */
 	uint32_t	 revision;	/* kostnadstyp Revision */
@@ -67,25 +67,35 @@ struct ids {
 static int
 find_ids(struct ids *d)
 {
-	static const char samorg[] = "SELECT id FROM samverkansorg WHERE namn = '%s'";
-	static const char org[] = "SELECT id FROM organisation WHERE namn = '%s'";
-	static const char kod[] = "SELECT id FROM kod WHERE lista = '%s' AND kod = '%s'";
-	static const char insats[] = "SELECT id FROM insats WHERE namn = '%s'";
+	static const char samorg[] =
+	    "SELECT id FROM samverkansorg WHERE namn = '%s'";
+	static const char org[] =
+	    "SELECT id FROM organisation WHERE namn = '%s'";
+	static const char kod[] =
+	    "SELECT id FROM kod WHERE lista = '%s' AND kod = '%s'";
+	static const char insats[] =
+	    "SELECT id FROM insats WHERE namn = '%s'";
 
 	memset(d, 0, sizeof *d);
-	if ((d->gbg = integ_sql_u32(samorg, "Samordningsförbundet Göteborg")) == 0 ||
-	    (d->umea = integ_sql_u32(samorg, "Samordningsförbundet Umeå")) == 0 ||
+	if ((d->gbg = integ_sql_u32(samorg,
+	    "Samordningsförbundet Göteborg")) == 0 ||
+	    (d->umea = integ_sql_u32(samorg,
+	    "Samordningsförbundet Umeå")) == 0 ||
 	    (d->karlstad = integ_sql_u32(samorg,
 	    "LFC Karlstad och Landstinget i Värmland")) == 0 ||
 	    (d->sthlm = integ_sql_u32(samorg,
 	    "Samordningsförbundet Stockholms stad")) == 0 ||
 	    (d->fk = integ_sql_u32(org, "Försäkringskassan")) == 0 ||
 	    (d->region = integ_sql_u32(org, "Region Västra Götaland")) == 0 ||
-	    (d->arbetsbron = integ_sql_u32(org, "Ideell förening Arbetsbron")) == 0 ||
+	    (d->arbetsbron = integ_sql_u32(org,
+	    "Ideell förening Arbetsbron")) == 0 ||
 	    (d->malmo = integ_sql_u32(org, "Malmö stad")) == 0 ||
-	    (d->personal = integ_sql_u32(kod, "kostnadstyp", "PERSONAL")) == 0 ||
-	    (d->revision = integ_sql_u32(kod, "kostnadstyp", "REVISION")) == 0 ||
-	    (d->insatskostnad = integ_sql_u32(kod, "budgettyp", "INSATS")) == 0 ||
+	    (d->personal = integ_sql_u32(kod, "kostnadstyp",
+	    "PERSONAL")) == 0 ||
+	    (d->revision = integ_sql_u32(kod, "kostnadstyp",
+	    "REVISION")) == 0 ||
+	    (d->insatskostnad = integ_sql_u32(kod, "budgettyp",
+	    "INSATS")) == 0 ||
 	    (d->steget = integ_sql_u32(insats, "Steget vidare")) == 0 ||
 	    (d->hisingen = integ_sql_u32(insats, "Hisingens arbetsväg")) == 0 ||
 	    (d->nordost = integ_sql_u32(insats, "Nordost i arbete")) == 0 ||
@@ -102,7 +112,8 @@ clean(const struct ids *d)
 {
 	char	out[64];
 
-	return integ_sql(out, sizeof out, "DELETE FROM samorg_finansiering WHERE"
+	return integ_sql(out, sizeof out,
+	    "DELETE FROM samorg_finansiering WHERE"
 	    " (samverkansorg_id = %u AND ar IN (%d, %d))"
 	    " OR (samverkansorg_id = %u AND ar = 2019);"
 	    " DELETE FROM samorg_admkostnad WHERE"
@@ -137,8 +148,8 @@ end(struct conn *cn, const struct ids *d, int rv)
 
 /*
  * Sends a request and decodes a reply of type want into u (MSG_OK's text
- * goes to integ_last_ok). Returns 0, the ERR code (> 0, text in integ_last_err), or
- * -1 after fail().
+ * goes to integ_last_ok). Returns 0, the ERR code (> 0, text in
+ * integ_last_err), or -1 after fail().
  */
 static int
 call(struct conn *cn, uint16_t type, const void *req, uint16_t want,
@@ -242,8 +253,8 @@ refused(int r, uint32_t code, const char *what, const char *t1,
 	if ((t1 != NULL && strstr(integ_last_err, t1) == NULL) ||
 	    (t2 != NULL && strstr(integ_last_err, t2) == NULL))
 		return fail("%s: message \"%s\" lacks \"%s\"%s%s", what,
-		    integ_last_err, t1 != NULL ? t1 : "", t2 != NULL ? " or " : "",
-		    t2 != NULL ? t2 : "");
+		    integ_last_err, t1 != NULL ? t1 : "",
+		    t2 != NULL ? " or " : "", t2 != NULL ? t2 : "");
 	return 0;
 }
 
@@ -325,9 +336,11 @@ budget_year_after_end(void)
 	    "Umeå, no year: ar %u, span %u-%u", b.ar, b.forsta_ar,
 	    b.sista_ar);
 	msg_clear(MSG_BUDGET, &b);
-	if ((now = integ_sql_u32("SELECT extract(year FROM current_date)")) == 0)
+	if ((now = integ_sql_u32("SELECT extract(year FROM current_date)"))
+	    == 0)
 		goto out;
-	CHECK(get(&cn, d.gbg, 0, &b) == 0, "GET Göteborg 0: %s", integ_last_err);
+	CHECK(get(&cn, d.gbg, 0, &b) == 0, "GET Göteborg 0: %s",
+	    integ_last_err);
 	CHECK(b.ar == now, "Göteborg, no year: %u, want %u", b.ar, now);
 	msg_clear(MSG_BUDGET, &b);
 	if (refused(get(&cn, 2000000000u, AR, &b), ERR_NOT_FOUND,
@@ -493,7 +506,8 @@ static uint32_t
 audit_count(const struct ids *d, const char *table, uint32_t id,
     const char *action, const char *extra)
 {
-	return integ_sql_u32("SELECT count(*) FROM audit WHERE object_type = '%s'"
+	return integ_sql_u32("SELECT count(*) FROM audit"
+	    " WHERE object_type = '%s'"
 	    " AND object_id = %u AND action = '%s' AND anvandare_id = %u"
 	    " AND session_id ~ '^[0-9a-f]{16}$' %s", table, id, action,
 	    d->samadm, extra);
@@ -605,7 +619,8 @@ budget_insats_sums(void)
 	memset(&b, 0, sizeof b);
 	if (begin(&cn, "samadm", &d) != 0)
 		goto out;
-	if (integ_sql(out, sizeof out, "INSERT INTO insats_budgetpost (insats_id, ar,"
+	if (integ_sql(out, sizeof out,
+	    "INSERT INTO insats_budgetpost (insats_id, ar,"
 	    " budgettyp_id, budget, utfall, beskrivning) VALUES"
 	    " (%u, %d, %u, 100000, 90000, '" INSATS_TAG "'),"
 	    " (%u, %d, %u, 25000, NULL, '" INSATS_TAG "'),"

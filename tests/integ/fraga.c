@@ -40,7 +40,7 @@ union freply {
 struct ids {
 	uint32_t	 gbg;		/* SF Göteborg: samadm's */
 	uint32_t	 sthlm;		/* SF Stockholms stad: not samadm's */
-	uint32_t	 zeta;		/* Integtest Zeta, from tests/integ/run */
+	uint32_t	 zeta;	/* Integtest Zeta, from tests/integ/run */
 	uint32_t	 samadm;
 };
 
@@ -65,7 +65,8 @@ clean(void)
 {
 	char	out[64];
 
-	return integ_sql(out, sizeof out, "DELETE FROM fraga_svar WHERE fraga_id IN"
+	return integ_sql(out, sizeof out,
+	    "DELETE FROM fraga_svar WHERE fraga_id IN"
 	    " (SELECT id FROM fraga WHERE namn LIKE 'Integ %%');"
 	    " DELETE FROM fraga WHERE namn LIKE 'Integ %%'");
 }
@@ -80,7 +81,8 @@ begin(struct conn *cn, const char *user, struct ids *d)
 	memset(cn, 0, sizeof *cn);
 	cn->fd = -1;
 	memset(d, 0, sizeof *d);
-	if ((d->gbg = integ_sql_u32(samorg, "Samordningsförbundet Göteborg")) == 0 ||
+	if ((d->gbg = integ_sql_u32(samorg,
+	    "Samordningsförbundet Göteborg")) == 0 ||
 	    (d->sthlm = integ_sql_u32(samorg,
 	    "Samordningsförbundet Stockholms stad")) == 0 ||
 	    (d->zeta = integ_sql_u32(samorg, "Integtest Zeta")) == 0 ||
@@ -266,7 +268,8 @@ answer(uint32_t fraga, uint32_t alt)
 	char	out[64];
 
 	if (alt != 0)
-		return integ_sql(out, sizeof out, "INSERT INTO fraga_svar (fraga_id,"
+		return integ_sql(out, sizeof out,
+		    "INSERT INTO fraga_svar (fraga_id,"
 		    " deltagande_id, tillfalle, alternativ_id)"
 		    " VALUES (%u, 1, 'in', %u)", fraga, alt);
 	return integ_sql(out, sizeof out, "INSERT INTO fraga_svar (fraga_id,"
@@ -280,8 +283,8 @@ fraga_create_types(void)
 	static const char *const spr[] = { "Svenska", "Engelska",
 	    "Arabiska eller somaliska" };
 	static const char *const res[] = { "Buss", "Bil", "Cykel", "Gång" };
-	struct q	 janej = { 0, "Integ Har du körkort för personbil?", NULL,
-	    NULL, FRAGA_IN, SVAR_JANEJ, 1, 0, { NULL }, { 0 } };
+	struct q	 janej = { 0, "Integ Har du körkort för personbil?",
+	    NULL, NULL, FRAGA_IN, SVAR_JANEJ, 1, 0, { NULL }, { 0 } };
 	struct q	 enval = { 0, "Integ Vilket språk talar du helst?",
 	    "2024-01-01", "2030-12-31", FRAGA_UT, SVAR_ENVAL, 0, 3,
 	    { spr[0], spr[1], spr[2] }, { 0 } };
@@ -361,8 +364,9 @@ out:
 static int
 fraga_search_filters(void)
 {
-	struct q	 in = { 0, "Integ Fråga vid inskrivning 2020", "2020-01-01",
-	    "2020-12-31", FRAGA_IN, SVAR_JANEJ, 0, 0, { NULL }, { 0 } };
+	struct q	 in = { 0, "Integ Fråga vid inskrivning 2020",
+	    "2020-01-01", "2020-12-31", FRAGA_IN, SVAR_JANEJ, 0, 0, { NULL },
+	    { 0 } };
 	struct q	 ut = { 0, "Integ Fråga vid utskrivning", "2021-01-01",
 	    NULL, FRAGA_UT, SVAR_JANEJ, 0, 0, { NULL }, { 0 } };
 	struct q	 bada = { 0, "Integ Fråga vid båda tillfällena",
@@ -399,8 +403,8 @@ fraga_search_filters(void)
 	    (c = create(&cn, d.gbg, &bada)) == 0)
 		goto out;
 	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
-		if (integ_accepted(search(&cn, d.gbg, want[i].datum, want[i].till,
-		    &l), "FRAGA_SEARCH") != 0)
+		if (integ_accepted(search(&cn, d.gbg, want[i].datum,
+		    want[i].till, &l), "FRAGA_SEARCH") != 0)
 			goto out;
 		CHECK((find(&l, a) != NULL) == want[i].in &&
 		    (find(&l, b) != NULL) == want[i].ut &&
@@ -410,8 +414,8 @@ fraga_search_filters(void)
 		    find(&l, b) != NULL, find(&l, c) != NULL);
 		msg_clear(MSG_FRAGA_LIST, &l);
 	}
-	if (integ_refused(search(&cn, d.gbg, "2020-02-30", 0, &l), ERR_VALIDATION,
-	    "ÅÅÅÅ-MM-DD", "a day that does not exist") != 0 ||
+	if (integ_refused(search(&cn, d.gbg, "2020-02-30", 0, &l),
+	    ERR_VALIDATION, "ÅÅÅÅ-MM-DD", "a day that does not exist") != 0 ||
 	    integ_refused(search(&cn, d.gbg, "", 4, &l), ERR_VALIDATION, NULL,
 	    "an unknown occasion") != 0)
 		goto out;
@@ -494,7 +498,8 @@ fraga_update(void)
 	/* Two options trade texts: unique per question, yet allowed. */
 	q.alt[1] = "Buss";
 	q.alt[2] = "Bil eller moped";
-	if (integ_accepted(save(&cn, d.gbg, &q), "options trading texts") != 0 ||
+	if (integ_accepted(save(&cn, d.gbg, &q), "options trading texts")
+	    != 0 ||
 	    integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, id)) != NULL, "the question is gone");
@@ -505,7 +510,8 @@ fraga_update(void)
 	/* Unanswered, it may become another type; its options go. */
 	q.typ = SVAR_JANEJ;
 	q.nalt = 0;
-	if (integ_accepted(save(&cn, d.gbg, &q), "envalsfråga to ja/nej") != 0 ||
+	if (integ_accepted(save(&cn, d.gbg, &q), "envalsfråga to ja/nej")
+	    != 0 ||
 	    integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, id)) != NULL && f->svarstyp == SVAR_JANEJ &&
@@ -573,10 +579,11 @@ fraga_reorder(void)
 		goto out;
 	for (i = 0; i < n; i++)
 		rev[i] = ids[n - 1 - i];
-	if (integ_accepted(order(&cn, d.gbg, rev, (size_t)n), "FRAGA_ORDER") != 0)
+	if (integ_accepted(order(&cn, d.gbg, rev, (size_t)n), "FRAGA_ORDER")
+	    != 0)
 		goto out;
-	CHECK(strstr(integ_last_ok, "ordningen är sparad") != NULL, "OK says \"%s\"",
-	    integ_last_ok);
+	CHECK(strstr(integ_last_ok, "ordningen är sparad") != NULL,
+	    "OK says \"%s\"", integ_last_ok);
 	if (order_is(&cn, d.gbg, rev, (size_t)n, "after the new order") != 0)
 		goto out;
 
@@ -603,7 +610,8 @@ fraga_reorder(void)
 	if (order_is(&cn, d.gbg, rev, (size_t)n, "after the refusals") != 0)
 		goto out;
 	/* The superadministratör orders any organisation's questions. */
-	if (integ_accepted(order(&ad, d.gbg, ids, (size_t)n), "admin's order") != 0 ||
+	if (integ_accepted(order(&ad, d.gbg, ids, (size_t)n), "admin's order")
+	    != 0 ||
 	    order_is(&cn, d.gbg, ids, (size_t)n, "after admin's order") != 0)
 		goto out;
 	/* Back in the first order, the demo questions are where they were. */
@@ -622,8 +630,9 @@ out:
 static int
 fraga_delete_unanswered(void)
 {
-	struct q	 q = { 0, "Integ Vill du ha sms-påminnelser?", NULL, NULL,
-	    FRAGA_IN, SVAR_ENVAL, 0, 2, { "Ja, gärna", "Nej tack" }, { 0 } };
+	struct q	 q = { 0, "Integ Vill du ha sms-påminnelser?", NULL,
+	    NULL, FRAGA_IN, SVAR_ENVAL, 0, 2, { "Ja, gärna", "Nej tack" },
+	    { 0 } };
 	struct msg_fraga_list l;
 	struct conn	 cn;
 	struct ids	 d;
@@ -698,7 +707,8 @@ fraga_answered(void)
 	    "besvarats och kan inte tas bort", "deleting an answered question")
 	    != 0)
 		goto out;
-	CHECK(strstr(integ_last_err, "Avsluta") != NULL, "the refusal does not say "
+	CHECK(strstr(integ_last_err, "Avsluta") != NULL,
+	    "the refusal does not say "
 	    "to close it instead: %s", integ_last_err);
 	CHECK(integ_sql_u32("SELECT count(*) FROM fraga WHERE id = %u", a) == 1,
 	    "the answered question was deleted");
@@ -749,8 +759,9 @@ fraga_answered(void)
 	jn.typ = SVAR_JANEJ;
 	jn.tom = today;
 	jn.namn = "Integ Har du haft arbete senaste månaden?";
-	if (integ_accepted(save(&cn, d.gbg, &jn), "closing an answered question") !=
-	    0 || integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
+	if (integ_accepted(save(&cn, d.gbg, &jn),
+	    "closing an answered question") != 0 ||
+	    integ_accepted(search(&cn, d.gbg, "", 0, &l), "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK((f = find(&l, a)) != NULL && strcmp(f->giltig_tom, today) == 0 &&
 	    strcmp(f->namn, jn.namn) == 0, "the closing was not stored");
@@ -820,7 +831,8 @@ fraga_refusals(void)
 		    ERR_VALIDATION, "Giltig från måste vara ett datum" },
 		{ "giltig till not a date", { 0, "Integ Datum", NULL,
 		    "31/12/2024", FRAGA_IN, SVAR_JANEJ, 0, 0, { NULL },
-		    { 0 } }, ERR_VALIDATION, "Giltig till måste vara ett datum" },
+		    { 0 } }, ERR_VALIDATION,
+		    "Giltig till måste vara ett datum" },
 		{ "giltig till before från", { 0, "Integ Datum", "2024-05-01",
 		    "2024-04-30", FRAGA_IN, SVAR_JANEJ, 0, 0, { NULL },
 		    { 0 } }, ERR_VALIDATION, "får inte vara före giltig från" },
@@ -848,8 +860,8 @@ fraga_refusals(void)
 		    NULL, FRAGA_IN, SVAR_JANEJ, 0, 0, { NULL }, { 0 } },
 		    ERR_NOT_FOUND, "finns inte" },
 	};
-	struct q	 many = { 0, NULL, NULL, NULL, FRAGA_IN, SVAR_FLERVAL, 0,
-	    0, { NULL }, { 0 } };
+	struct q	 many = { 0, NULL, NULL, NULL, FRAGA_IN, SVAR_FLERVAL,
+	    0, 0, { NULL }, { 0 } };
 	struct conn	 cn;
 	struct ids	 d;
 	size_t		 i;
@@ -869,8 +881,9 @@ fraga_refusals(void)
 		    bad[i].says, bad[i].what) != 0)
 			goto out;
 	}
-	CHECK(integ_sql_u32("SELECT count(*) FROM fraga WHERE namn LIKE 'Integ %%'")
-	    == 0, "a refused question was stored");
+	CHECK(integ_sql_u32("SELECT count(*) FROM fraga"
+	    " WHERE namn LIKE 'Integ %%'") == 0,
+	    "a refused question was stored");
 	/*
 	 * The limits themselves pass: 200 characters, 50 options (the
 	 * message layout carries no more, so 51 cannot even be sent).
@@ -891,8 +904,8 @@ fraga_blocked_word(void)
 {
 	struct q	 q = { 0, "Integ Hur är din hälsa idag?", NULL, NULL,
 	    FRAGA_IN, SVAR_JANEJ, 0, 0, { NULL }, { 0 } };
-	struct q	 alt = { 0, "Integ Vad vill du ha stöd med?", NULL, NULL,
-	    FRAGA_IN, SVAR_FLERVAL, 0, 3, { "Arbete", "Boende",
+	struct q	 alt = { 0, "Integ Vad vill du ha stöd med?", NULL,
+	    NULL, FRAGA_IN, SVAR_FLERVAL, 0, 3, { "Arbete", "Boende",
 	    "Psykisk Hälsa" }, { 0 } };
 	struct conn	 cn;
 	struct ids	 d;
@@ -966,8 +979,8 @@ fraga_other_samorg(void)
 	q.namn = "Integ Kapad fråga";
 	if (integ_refused(save(&cn, d.gbg, &q), ERR_NOT_FOUND, "finns inte",
 	    "changing another's question under the own id") != 0 ||
-	    integ_refused(delete(&cn, d.gbg, foreign), ERR_NOT_FOUND, "finns inte",
-	    "deleting another's question under the own id") != 0)
+	    integ_refused(delete(&cn, d.gbg, foreign), ERR_NOT_FOUND,
+	    "finns inte", "deleting another's question under the own id") != 0)
 		goto out;
 	CHECK(integ_sql_u32("SELECT count(*) FROM fraga WHERE id = %u"
 	    " AND namn = 'Integ Stockholms egen fråga'"
@@ -1015,8 +1028,8 @@ fraga_superadmin(void)
 	q.id = id;
 	q.alt[0] = "Ja, absolut";
 	if (integ_accepted(save(&cn, d.zeta, &q), "admin's change") != 0 ||
-	    integ_accepted(search(&cn, d.zeta, "", FRAGA_UT, &l), "FRAGA_SEARCH") !=
-	    0)
+	    integ_accepted(search(&cn, d.zeta, "", FRAGA_UT, &l),
+	    "FRAGA_SEARCH") != 0)
 		goto out;
 	CHECK(find(&l, id) != NULL && find(&l, id)->nalternativ == 2 &&
 	    strcmp(find(&l, id)->alternativ[0].text, "Ja, absolut") == 0,
@@ -1034,7 +1047,8 @@ fraga_superadmin(void)
 	    "a question for an unknown organisation") != 0)
 		goto out;
 	/* As many questions as one organisation may have: no more. */
-	if (integ_sql(out, sizeof out, "INSERT INTO fraga (samverkansorg_id, namn,"
+	if (integ_sql(out, sizeof out,
+	    "INSERT INTO fraga (samverkansorg_id, namn,"
 	    " giltig_from, mattillfalle, svarstyp, ordning)"
 	    " SELECT %u, 'Integ Massfråga ' || g, DATE '2020-01-01', 'in',"
 	    " 'janej', g FROM generate_series(1, 100) g", d.zeta) != 0)

@@ -264,7 +264,8 @@ fixture_drop(void)
 	size_t	i;
 
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		if (integ_sql(NULL, 0, "DELETE FROM %s WHERE samverkansorg_id IN"
+		if (integ_sql(NULL, 0,
+		    "DELETE FROM %s WHERE samverkansorg_id IN"
 		    " (SELECT id FROM samverkansorg WHERE organisationsnummer"
 		    " = '" FIX_ORGNR "')", tables[i]) != 0)
 			return -1;
@@ -288,7 +289,8 @@ fixture(void)
 	    " startdatum, beskrivning) VALUES ('" FIX_NAME "', '" FIX_ORGNR
 	    "', 1, '2020-01-01', 'Fixtur') RETURNING id") != 0)
 		return 0;
-	if (integ_sql(NULL, 0, "INSERT INTO samverkansorg_kommun (samverkansorg_id,"
+	if (integ_sql(NULL, 0,
+	    "INSERT INTO samverkansorg_kommun (samverkansorg_id,"
 	    " kommunkod) VALUES (%s, '1280')", out) != 0 ||
 	    integ_sql(NULL, 0, "INSERT INTO samverkansorg_organisation"
 	    " (samverkansorg_id, organisation_id, medlem, finansiar,"
@@ -491,7 +493,8 @@ search_status(void)
 	memset(&l, 0, sizeof l);
 	cn.fd = -1;
 	cn.c = NULL;
-	if (fixture() == 0 || integ_sql(today, sizeof today, "UPDATE samverkansorg"
+	if (fixture() == 0 || integ_sql(today, sizeof today,
+	    "UPDATE samverkansorg"
 	    " SET slutdatum = current_date WHERE organisationsnummer = '"
 	    FIX_ORGNR "' RETURNING to_char(slutdatum, 'YYYY-MM-DD')") != 0 ||
 	    case_login(&cn, "insatsansv") != 0)
@@ -615,7 +618,8 @@ check_gbg(const struct msg_samorg *o)
 	if (o->norganisationer != 6 || esf < 0)
 		return fail("%u ingående organisationer", o->norganisationer);
 	if (strcmp(o->organisationer[esf].organisationstyp, "ESF") ||
-	    o->organisationer[esf].medlem || !o->organisationer[esf].finansiar ||
+	    o->organisationer[esf].medlem ||
+	    !o->organisationer[esf].finansiar ||
 	    o->organisationer[esf].konsument)
 		return fail("Svenska ESF-rådet: %s %u%u%u",
 		    o->organisationer[esf].organisationstyp,
@@ -767,7 +771,8 @@ save_all(void)
 	set(&n.postort, "");
 	set(&n.webbplats, "");
 	if (save_ok(&cn, &n, "clearing fields") != 0 ||
-	    integ_sql(null, sizeof null, "SELECT postort IS NULL AND webbplats IS"
+	    integ_sql(null, sizeof null,
+	    "SELECT postort IS NULL AND webbplats IS"
 	    " NULL FROM samverkansorg WHERE organisationsnummer = '%s'",
 	    FIX_ORGNR) != 0)
 		goto out;
@@ -854,7 +859,8 @@ date_rules(void)
 	} bad[] = {
 		{ "2020-01-01", "2019-12-31",
 		    "Slutdatum får inte vara före startdatum." },
-		{ "2020-01-01", "2023-02-30", "Slutdatum måste vara ett datum" },
+		{ "2020-01-01", "2023-02-30",
+		    "Slutdatum måste vara ett datum" },
 		{ "2020-13-01", "", "Startdatum måste vara ett datum" },
 		{ "", "", "Startdatum måste vara ett datum" },
 		{ "2020-01-01", "2024-12-31", "verksamhetsår" },
@@ -871,7 +877,8 @@ date_rules(void)
 	if (begin(&cn, "admin", &fix, &o) != 0)
 		goto out;
 	snprintf(fixs, sizeof fixs, "%u", fix);
-	if (integ_sql(NULL, 0, "INSERT INTO samorg_finansiering (samverkansorg_id,"
+	if (integ_sql(NULL, 0,
+	    "INSERT INTO samorg_finansiering (samverkansorg_id,"
 	    " ar, organisation_id, belopp) SELECT %s, 2025, id, 1000"
 	    " FROM organisation WHERE namn = 'Försäkringskassan'", fixs) != 0 ||
 	    integ_sql(NULL, 0, "INSERT INTO insats (samverkansorg_id, namn,"
@@ -930,7 +937,8 @@ samadm_rules(void)
 		goto out;
 	snprintf(gbgs, sizeof gbgs, "%u", gbg);
 	snprintf(orig, sizeof orig, "%s", o.beskrivning);
-	if (integ_sql(before, sizeof before, "SELECT max(id) FROM audit") != 0 ||
+	if (integ_sql(before, sizeof before, "SELECT max(id) FROM audit")
+	    != 0 ||
 	    save_ok(&cn, &o, "the view saved back unchanged") != 0)
 		goto out;
 	CHECK(sql_num("SELECT count(*) FROM audit WHERE id > %s AND"
@@ -1086,7 +1094,8 @@ kommun_rules(void)
 		goto out;
 	/* A stadsdel stored before its division changed may stay. */
 	msg_clear(MSG_SAMORG, &o);
-	if (integ_sql(NULL, 0, "INSERT INTO samverkansorg_kommun (samverkansorg_id,"
+	if (integ_sql(NULL, 0,
+	    "INSERT INTO samverkansorg_kommun (samverkansorg_id,"
 	    " kommunkod, stadsdel_id) SELECT %s, '0180', min(id) FROM stadsdel"
 	    " WHERE kommunkod = '0180' AND namn = 'Bromma'"
 	    " AND giltig_tom IS NOT NULL", fixs) != 0 || get(&cn, fix, &o) != 0)
@@ -1118,7 +1127,8 @@ org_rules(void)
 		goto out;
 	snprintf(fixs, sizeof fixs, "%u", fix);
 	if ((fk = org_id("Försäkringskassan")) == 0 ||
-	    integ_sql(NULL, 0, "INSERT INTO organisation (namn, organisationstyp,"
+	    integ_sql(NULL, 0,
+	    "INSERT INTO organisation (namn, organisationstyp,"
 	    " aktiv) VALUES ('Integtest inaktiv', 'Övriga', false)"
 	    " ON CONFLICT (namn) DO NOTHING") != 0 ||
 	    (inaktiv = org_id("Integtest inaktiv")) == 0)
@@ -1144,7 +1154,8 @@ org_rules(void)
 		goto out;
 	o.organisationer[i].medlem = 1;
 
-	if (integ_sql(NULL, 0, "INSERT INTO samorg_finansiering (samverkansorg_id,"
+	if (integ_sql(NULL, 0,
+	    "INSERT INTO samorg_finansiering (samverkansorg_id,"
 	    " ar, organisation_id, belopp) VALUES (%s, 2021, (SELECT id FROM"
 	    " organisation WHERE namn = 'Försäkringskassan'), 500000)",
 	    fixs) != 0)
@@ -1298,7 +1309,8 @@ kommun_search(void)
 	msg_clear(MSG_KOMMUN_LIST, &l);
 
 	/* Göteborg, then its stadsdelar in force, in Swedish order. */
-	if (integ_sql(want, sizeof want, "SELECT 'Göteborg|' || string_agg(namn,"
+	if (integ_sql(want, sizeof want,
+	    "SELECT 'Göteborg|' || string_agg(namn,"
 	    " '|' ORDER BY namn COLLATE \"sv-SE-x-icu\") FROM stadsdel"
 	    " WHERE kommunkod = '1480' AND giltig_from <= current_date AND"
 	    " (giltig_tom IS NULL OR giltig_tom >= current_date)") != 0 ||

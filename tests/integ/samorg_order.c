@@ -725,8 +725,8 @@ row_matches(const struct samorg_order_row *r,
 	    strcmp(r->kontakt_telefon, q->kontakt_telefon) != 0 ||
 	    strcmp(r->kontakt_epost, q->kontakt_epost) != 0 ||
 	    strcmp(r->skapad_av, skapad_av) != 0)
-		return fail("row %u: %u %s %s %u %s %s %u %s %s %s %s %s", r->id,
-		    r->status, r->namn, r->organisationsnummer,
+		return fail("row %u: %u %s %s %u %s %s %u %s %s %s %s %s",
+		    r->id, r->status, r->namn, r->organisationsnummer,
 		    r->samverkansform_id, r->samverkansform, r->startdatum,
 		    r->admin_id, r->admin, r->kontakt_namn, r->kontakt_telefon,
 		    r->kontakt_epost, r->skapad_av);
@@ -807,7 +807,8 @@ order_approve(void)
 	struct msg_samorg_order_list	 l;
 	struct msg_uppdrag_list		 up;
 	struct conn			 cn, ad;
-	char				 namn[128], orgnr[16], got[256], want[256];
+	char				 namn[128], orgnr[16], got[256],
+	    want[256];
 	char				 today[16];
 	time_t				 now = time(NULL);
 	uint32_t			 admin, order = 0, samorg = 0;
@@ -917,7 +918,8 @@ order_approve_taken(void)
 	struct msg_uppdrag_list		 up;
 	union oreply			 u;
 	struct conn			 cn, ad;
-	char				 n1[128], n2[128], o1[16], o2[16], got[256];
+	char				 n1[128], n2[128], o1[16], o2[16],
+	    got[256];
 	uint32_t			 admin, a, b = 0, samorg;
 	int				 rv = -1;
 

@@ -71,8 +71,8 @@ save_refused(struct conn *cn, uint16_t type, const void *req, int code,
 		return fail("%s: ERR %d, want %d: %s", what, r, code,
 		    integ_last_err);
 	if (strstr(integ_last_err, text) == NULL)
-		return fail("%s: message \"%s\" lacks \"%s\"", what, integ_last_err,
-		    text);
+		return fail("%s: message \"%s\" lacks \"%s\"", what,
+		    integ_last_err, text);
 	return 0;
 }
 
@@ -86,7 +86,8 @@ kod_fetch(struct conn *cn, const char *lista, struct msg_kod_list *l)
 	memset(l, 0, sizeof *l);
 	q.lista = (char *)lista;
 	if ((r = integ_call(cn, MSG_KOD_SEARCH, &q, MSG_KOD_LIST, l)) > 0)
-		return fail("KOD_SEARCH %s: ERR %d %s", lista, r, integ_last_err);
+		return fail("KOD_SEARCH %s: ERR %d %s", lista, r,
+		    integ_last_err);
 	return r;
 }
 
@@ -342,8 +343,9 @@ styrdata_list_one(void)
 
 		q.lista = (char *)"finnsinte";
 		r = integ_call(&cn, MSG_KOD_SEARCH, &q, MSG_KOD_LIST, &l);
-		CHECK(r == ERR_NOT_FOUND && strstr(integ_last_err, "finnsinte") !=
-		    NULL, "unknown list: %d %s", r, integ_last_err);
+		CHECK(r == ERR_NOT_FOUND &&
+		    strstr(integ_last_err, "finnsinte") != NULL,
+		    "unknown list: %d %s", r, integ_last_err);
 	}
 	rv = 0;
 out:
@@ -435,8 +437,8 @@ styrdata_kod_add(void)
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "new kostnadstyp") != 0)
 		goto out;
 	id = integ_last_ok_id;
-	CHECK(id != 0 && strstr(integ_last_ok, kod) != NULL, "OK id %u \"%s\"", id,
-	    integ_last_ok);
+	CHECK(id != 0 && strstr(integ_last_ok, kod) != NULL,
+	    "OK id %u \"%s\"", id, integ_last_ok);
 	if (kod_is(&cn, "kostnadstyp", kod, namn, 1, 0) != 0)
 		goto out;
 
@@ -481,8 +483,8 @@ styrdata_kod_add(void)
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "rename") != 0 ||
 	    kod_is(&cn, "kostnadstyp", kod, namn2, 1, 0) != 0)
 		goto out;
-	CHECK(integ_last_ok_id == id, "rename answered id %u, want %u", integ_last_ok_id,
-	    id);
+	CHECK(integ_last_ok_id == id, "rename answered id %u, want %u",
+	    integ_last_ok_id, id);
 	k.aktiv = 0;
 	if (save_ok(&cn, MSG_KOD_SAVE, &k, "deactivate") != 0 ||
 	    kod_is(&cn, "kostnadstyp", kod, namn2, 0, 0) != 0)
@@ -706,7 +708,8 @@ org_get(struct conn *cn, const char *namn, struct org_row *out, char *typ,
 	q.offset = 0;
 	q.limit = 0;
 	if ((r = integ_call(cn, MSG_ORG_SEARCH, &q, MSG_ORG_LIST, &l)) != 0)
-		return r > 0 ? fail("ORG_SEARCH: ERR %d %s", r, integ_last_err) : -1;
+		return r > 0 ? fail("ORG_SEARCH: ERR %d %s", r,
+		    integ_last_err) : -1;
 	for (i = 0; i < l.nrows; i++) {
 		if (strcmp(l.rows[i].namn, namn) != 0)
 			continue;
@@ -774,7 +777,8 @@ styrdata_org_register(void)
 	if (save_ok(&cn, MSG_ORG_SAVE, &o, "changed organisation") != 0 ||
 	    org_is(&cn, namn2, "Övriga||01", 0) != 0)
 		goto out;
-	CHECK(integ_last_ok_id == id, "change answered id %u", integ_last_ok_id);
+	CHECK(integ_last_ok_id == id, "change answered id %u",
+	    integ_last_ok_id);
 
 	org_set(&o, 0, "försäkringskassan", "Stat", "", "", 1);
 	if (save_refused(&cn, MSG_ORG_SAVE, &o, ERR_CONFLICT,
