@@ -46,6 +46,26 @@ role_codes(uint32_t roles, char *out, size_t len)
 		strlcpy(out, "–", len);
 }
 
+/* Joins the full names of a role set ("Superadministratör, SUSrapport"). */
+void
+role_names(uint32_t roles, char *out, size_t len)
+{
+	size_t	i;
+
+	if (len == 0)
+		return;
+	out[0] = '\0';
+	for (i = 0; i < role_ntable; i++) {
+		if ((roles & role_table[i].bit) == 0)
+			continue;
+		if (out[0] != '\0')
+			strlcat(out, ", ", len);
+		strlcat(out, role_table[i].name, len);
+	}
+	if (out[0] == '\0')
+		strlcpy(out, "–", len);
+}
+
 /* The Swedish name of one role bit. */
 const char *
 role_name(uint32_t bit)

@@ -264,6 +264,8 @@ void		 vlist_resize(struct vlist *, size_t height);
 /* Moves the cursor by delta rows, clamped to the list. */
 void		 vlist_move(struct vlist *, long delta);
 void		 vlist_goto(struct vlist *, size_t row);
+/* Moves by an arrow, page, Home or End key; 1 if the key was one. */
+int		 vlist_key(struct vlist *, const struct keyev *);
 /*
  * Returns 1 and sets *offset when rows past those loaded are needed to
  * show the cursor and a full page.
@@ -396,6 +398,9 @@ int		 ui_ask(struct ui *, const char *title, const char *const *,
 void		 ui_notice(struct ui *, const char *title, const char *const *,
 		    size_t);
 void		 ui_draw_too_small(void);
+/* A box in the middle of a cleared screen (login, forced password). */
+WINDOW		*ui_centre_box(struct ui *, int h, int width, const char *title,
+		    const char *bar);
 /* Rebuilds the menu for the roles of whoever is logged in. */
 void		 ui_menu_build(struct ui *);
 void		 ui_draw_bar(struct ui *);
@@ -474,6 +479,8 @@ extern const size_t		 role_ntable;
 const char	*role_name(uint32_t);
 /* Joins short codes ("SA IA"; RA only alone), "–" for none. */
 void		 role_codes(uint32_t roles, char *, size_t);
+/* Joins full names ("Superadministratör, SUSrapport"), "–" for none. */
+void		 role_names(uint32_t roles, char *, size_t);
 /* Swedish names of ORDER_NEW.. and ORDER_SUBMITTED.. ("" if unknown). */
 const char	*order_typ_name(uint8_t);
 const char	*order_status_name(uint8_t);

@@ -222,31 +222,46 @@ ui_call(struct ui *ui, uint16_t type, const void *req, uint16_t want,
 	return rv;
 }
 
+/*
+ * Clears the screen for a box of h by width in the middle, under the
+ * title, with bar as the only keys line; NULL when the terminal is too
+ * small or no window could be made.
+ */
+WINDOW *
+ui_centre_box(struct ui *ui, int h, int width, const char *title,
+    const char *bar)
+{
+	WINDOW	*w;
+
+	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	if (ui->too_small) {
+		ui_draw_too_small();
+		return NULL;
+	}
+	erase();
+	/* Only these keys do anything here; the full bar would promise more. */
+	attron(ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+	text_put(stdscr, LINES - 1, 0, bar, COLS);
+	attroff(ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+	wnoutrefresh(stdscr);
+	if ((w = newwin(h, width, (LINES - h) / 2, (COLS - width) / 2)) ==
+	    NULL)
+		return NULL;
+	box(w, 0, 0);
+	text_put(w, 0, 2, title, text_width(title));
+	return w;
+}
+
 /* Draws the login box with its form and the last error. */
 static void
 ui_draw_login(struct ui *ui, struct form *f, const char *error)
 {
 	WINDOW	*w;
-	int	 h = 11, width = 60, y, x, cy, cx;
+	int	 width = 60, cy, cx;
 
-	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
-	if (ui->too_small) {
-		ui_draw_too_small();
+	if ((w = ui_centre_box(ui, 11, width, " SUS – Inloggning ",
+	    "Enter Logga in Tab Byt fält F10 Avsluta")) == NULL)
 		return;
-	}
-	erase();
-	/* Only these keys do anything here; the full bar would promise more. */
-	attron(ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
-	text_put(stdscr, LINES - 1, 0, "Enter Logga in Tab Byt fält "
-	    "F10 Avsluta", COLS);
-	attroff(ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
-	wnoutrefresh(stdscr);
-	y = (LINES - h) / 2;
-	x = (COLS - width) / 2;
-	if ((w = newwin(h, width, y, x)) == NULL)
-		return;
-	box(w, 0, 0);
-	text_put(w, 0, 2, " SUS – Inloggning ", 18);
 	text_put(w, 2, 3, "Server:", 9);
 	text_put(w, 2, 12, ui->remote->hostport, width - 15);
 	form_draw(f, w, 4, 3, width - 6, 1);

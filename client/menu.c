@@ -67,17 +67,6 @@ const size_t menu_nitems = sizeof menu_items / sizeof menu_items[0];
 _Static_assert(sizeof menu_items / sizeof menu_items[0] <= 64,
     "the menu tree has more rows than a closed set holds");
 
-static const struct {
-	uint32_t	 bit;
-	const char	*name;
-} role_names[] = {
-	{ ROLE_SUPERADMIN, "Superadministratör" },
-	{ ROLE_SAMVERKANSADMIN, "Samverkansadministratör" },
-	{ ROLE_INSATSANSVARIG, "Insatsansvarig" },
-	{ ROLE_DELTAGARANSVARIG, "Deltagaransvarig" },
-	{ ROLE_SUSRAPPORT, "SUSrapport" },
-};
-
 /* Finds an item by id. */
 static const struct menu_item *
 menu_find(const struct menu_item *tab, size_t n, const char *id)
@@ -203,18 +192,8 @@ menu_depth(const struct menu_item *tab, size_t n, const struct menu_item *it)
 void
 menu_role_names(uint32_t roles, char *out, size_t len)
 {
-	size_t	i;
-
-	if (len == 0)
-		return;
-	out[0] = '\0';
-	for (i = 0; i < sizeof role_names / sizeof role_names[0]; i++) {
-		if ((roles & role_names[i].bit) == 0)
-			continue;
-		if (out[0] != '\0')
-			strlcat(out, ", ", len);
-		strlcat(out, role_names[i].name, len);
-	}
-	if (out[0] == '\0')
+	if ((roles & ROLE_ANY) == 0)
 		strlcpy(out, "inga roller", len);
+	else
+		role_names(roles, out, len);
 }

@@ -1,12 +1,15 @@
 /*
  * A form of mixed fields for the Behörigheter screens: text entries as in
  * form.c, check boxes ("[x] Insatsansvarig"), choices cycled with Space
- * or the arrows ("‹ Ny användare ›"), buttons that the screen acts on
- * with Enter, and read-only text. Fields can be hidden when another
- * field's value makes them meaningless.
+ * or the arrows ("‹ Ny användare ›") or moved by a letter to the next
+ * choice beginning with it, buttons that the screen acts on with Enter,
+ * and read-only text. Fields can be hidden when another field's value
+ * makes them meaningless.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "client.h"
 
@@ -65,6 +68,24 @@ mform_step(struct mform *f, int dir)
 	}
 }
 
+/* A letter on a choice: on to the next choice beginning with it. */
+static void
+mform_choice_jump(struct mfield *mf, wint_t ch)
+{
+	wchar_t	first;
+	size_t	i, n;
+
+	for (i = 1; i <= mf->nchoices; i++) {
+		n = ((size_t)mf->value + i) % mf->nchoices;
+		if (mbtowc(&first, mf->choices[n],
+		    strlen(mf->choices[n])) > 0 &&
+		    towlower((wint_t)first) == towlower(ch)) {
+			mf->value = (int)n;
+			return;
+		}
+	}
+}
+
 /* Handles moving between fields and changing the focused one. */
 int
 mform_key(struct mform *f, const struct keyev *ev)
@@ -105,6 +126,10 @@ mform_key(struct mform *f, const struct keyev *ev)
 		if (ev->code == KEY_LEFT) {
 			mf->value = (mf->value + (int)mf->nchoices - 1) %
 			    (int)mf->nchoices;
+			return 1;
+		}
+		if (ev->code == 0 && iswalnum(ev->ch)) {
+			mform_choice_jump(mf, ev->ch);
 			return 1;
 		}
 		return 0;

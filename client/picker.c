@@ -237,8 +237,6 @@ plist_find(struct plist *pl, struct ui *ui)
 int
 plist_key(struct plist *pl, struct ui *ui, const struct keyev *ev)
 {
-	long	page = pl->vl.height > 1 ? (long)pl->vl.height - 1 : 1;
-
 	if (ev->action == ACT_FIND) {
 		if (ui_prompt(ui, "Sök i listan: ", pl->find,
 		    sizeof pl->find))
@@ -249,28 +247,8 @@ plist_key(struct plist *pl, struct ui *ui, const struct keyev *ev)
 		plist_find(pl, ui);
 		return 1;
 	}
-	switch (ev->code) {
-	case KEY_UP:
-		vlist_move(&pl->vl, -1);
-		break;
-	case KEY_DOWN:
-		vlist_move(&pl->vl, 1);
-		break;
-	case KEY_PPAGE:
-		vlist_move(&pl->vl, -page);
-		break;
-	case KEY_NPAGE:
-		vlist_move(&pl->vl, page);
-		break;
-	case KEY_HOME:
-		vlist_goto(&pl->vl, 0);
-		break;
-	case KEY_END:
-		vlist_goto(&pl->vl, pl->vl.total);
-		break;
-	default:
+	if (!vlist_key(&pl->vl, ev))
 		return 0;
-	}
 	plist_fill(pl);
 	return 1;
 }
@@ -485,21 +463,10 @@ chooser_cursor(struct chooser *ch, int cols, int *y, int *x)
 void
 picker_role_list(uint32_t roles, int width, char *out, size_t len)
 {
-	size_t	i;
-
-	if (len == 0)
-		return;
-	out[0] = '\0';
 	if ((roles & ROLE_ANY & ~(uint32_t)ROLE_SUSRAPPORT) != 0)
 		roles &= ~(uint32_t)ROLE_SUSRAPPORT;
-	for (i = 0; i < role_ntable; i++) {
-		if (!(roles & role_table[i].bit))
-			continue;
-		if (out[0] != '\0')
-			strlcat(out, ", ", len);
-		strlcat(out, role_table[i].name, len);
-	}
-	if (out[0] == '\0' || text_width(out) > width)
+	role_names(roles, out, len);
+	if (len != 0 && text_width(out) > width)
 		role_codes(roles, out, len);
 }
 

@@ -214,8 +214,6 @@ rlist_find(struct rlist *pl, struct ui *ui)
 int
 rlist_key(struct rlist *pl, struct ui *ui, const struct keyev *ev)
 {
-	long	page = pl->vl.height > 1 ? (long)pl->vl.height - 1 : 1;
-
 	if (ev->action == ACT_FIND) {
 		if (ui_prompt(ui, "Sök i listan: ", pl->find, sizeof pl->find))
 			rlist_find(pl, ui);
@@ -225,28 +223,8 @@ rlist_key(struct rlist *pl, struct ui *ui, const struct keyev *ev)
 		rlist_find(pl, ui);
 		return 1;
 	}
-	switch (ev->code) {
-	case KEY_UP:
-		vlist_move(&pl->vl, -1);
-		break;
-	case KEY_DOWN:
-		vlist_move(&pl->vl, 1);
-		break;
-	case KEY_PPAGE:
-		vlist_move(&pl->vl, -page);
-		break;
-	case KEY_NPAGE:
-		vlist_move(&pl->vl, page);
-		break;
-	case KEY_HOME:
-		vlist_goto(&pl->vl, 0);
-		break;
-	case KEY_END:
-		vlist_goto(&pl->vl, pl->vl.total);
-		break;
-	default:
+	if (!vlist_key(&pl->vl, ev))
 		return 0;
-	}
 	rlist_fill(pl, ui);
 	return 1;
 }

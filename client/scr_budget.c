@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "budget.h"
 #include "client.h"
@@ -316,24 +315,6 @@ budget_year_key(struct screen *s, const struct keyev *ev)
 	return 1;
 }
 
-/* A letter on a choice: the next choice beginning with it. */
-static int
-budget_choice_jump(struct mfield *mf, wint_t ch)
-{
-	wchar_t	first;
-	size_t	i, n;
-
-	for (i = 1; i <= mf->nchoices; i++) {
-		n = ((size_t)mf->value + i) % mf->nchoices;
-		if (mbtowc(&first, mf->choices[n], strlen(mf->choices[n])) > 0 &&
-		    towlower((wint_t)first) == towlower(ch)) {
-			mf->value = (int)n;
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Keys in a line's fields. */
 static int
 budget_edit_key(struct screen *s, const struct keyev *ev)
@@ -349,15 +330,14 @@ budget_edit_key(struct screen *s, const struct keyev *ev)
 		budget_edit_done(b);
 		return 1;
 	}
-	if (mf->kind == MF_CHOICE && ev->code == 0 && iswalnum(ev->ch))
-		r = budget_choice_jump(mf, ev->ch);
-	else if ((l->form.focus == F_AMOUNT || l->form.focus == F_UTFALL) &&
+	if ((l->form.focus == F_AMOUNT || l->form.focus == F_UTFALL) &&
 	    ev->code == 0 && ev->ch >= L' ' && ev->ch != L' ' &&
 	    (ev->ch < L'0' || ev->ch > L'9')) {
 		ui_message(s->ui, 1, "Skriv beloppet med siffror, till "
 		    "exempel 1 250 000.");
 		return 1;
-	} else if ((r = mform_key(&l->form, ev)) == ENTRY_KEY_FULL) {
+	}
+	if ((r = mform_key(&l->form, ev)) == ENTRY_KEY_FULL) {
 		mform_full_text(&l->form, text, sizeof text);
 		ui_message(s->ui, 1, "%s", text);
 		return 1;

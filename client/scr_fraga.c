@@ -358,35 +358,6 @@ fraga_order_cancel(struct screen *s)
 	}
 }
 
-/* Moves the cursor in the list; 1 when the key was a moving key. */
-static int
-fraga_cursor_key(struct fraga *f, const struct keyev *ev)
-{
-	long	page = f->vl.height > 1 ? (long)f->vl.height - 1 : 1;
-
-	switch (ev->code) {
-	case KEY_UP:
-		vlist_move(&f->vl, -1);
-		return 1;
-	case KEY_DOWN:
-		vlist_move(&f->vl, 1);
-		return 1;
-	case KEY_PPAGE:
-		vlist_move(&f->vl, -page);
-		return 1;
-	case KEY_NPAGE:
-		vlist_move(&f->vl, page);
-		return 1;
-	case KEY_HOME:
-		vlist_goto(&f->vl, 0);
-		return 1;
-	case KEY_END:
-		vlist_goto(&f->vl, f->list.nrows);
-		return 1;
-	}
-	return 0;
-}
-
 /* Keys in Ändra presentationsordning. */
 static int
 fraga_order_key(struct screen *s, const struct keyev *ev)
@@ -402,7 +373,7 @@ fraga_order_key(struct screen *s, const struct keyev *ev)
 	else if (ev->code == KEY_SF || (ev->code == 0 && ev->ch == L'-'))
 		fraga_move(f, 1);
 	else
-		return fraga_cursor_key(f, ev);
+		return vlist_key(&f->vl, ev);
 	return 1;
 }
 
@@ -442,7 +413,7 @@ fraga_list_key(struct screen *s, const struct keyev *ev)
 		ui_push(s->ui, scr_fraga_view_new(s->ui, f->samorg_id,
 		    f->samorg));
 	else
-		return fraga_cursor_key(f, ev);
+		return vlist_key(&f->vl, ev);
 	return 1;
 }
 

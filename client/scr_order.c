@@ -20,24 +20,6 @@ order_dup(const char *s)
 	return xstrdup(s != NULL ? s : "");
 }
 
-/* Joins the full names of the roles ordered. */
-static void
-order_role_names(uint32_t roles, char *out, size_t len)
-{
-	size_t	i;
-
-	out[0] = '\0';
-	for (i = 0; i < role_ntable; i++) {
-		if ((roles & role_table[i].bit) == 0)
-			continue;
-		if (out[0] != '\0')
-			strlcat(out, ", ", len);
-		strlcat(out, role_table[i].name, len);
-	}
-	if (out[0] == '\0')
-		strlcpy(out, "–", len);
-}
-
 /* ---- One order: shown, and decided by a superadministratör ---- */
 
 enum {
@@ -275,7 +257,7 @@ order_detail_new(struct ui *ui, const struct order_row *o, int decide,
 	od->stale = stale;
 	snprintf(od->person, sizeof od->person, "%s %s", od->o.fornamn,
 	    od->o.efternamn);
-	order_role_names(od->o.roles, od->roller, sizeof od->roller);
+	role_names(od->o.roles, od->roller, sizeof od->roller);
 	snprintf(od->bestallare, sizeof od->bestallare, "%s",
 	    od->o.bestallare);
 	snprintf(od->beslutad, sizeof od->beslutad, "%s%s%s", od->o.beslutad,

@@ -127,25 +127,12 @@ static void
 pw_draw_box(struct ui *ui, struct pwform *pw, const char *msg, int error)
 {
 	WINDOW	*w;
-	int	 h = 16, width = 66, y, x, cy, cx, attr;
+	int	 width = 66, cy, cx, attr;
 
-	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
-	if (ui->too_small) {
-		ui_draw_too_small();
+	if ((w = ui_centre_box(ui, 16, width, " SUS – Byt lösenord ",
+	    "Enter Nästa fält/Byt  Tab Byt fält  Esc Logga ut  "
+	    "F10 Avsluta")) == NULL)
 		return;
-	}
-	erase();
-	attron(ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
-	text_put(stdscr, LINES - 1, 0, "Enter Nästa fält/Byt  Tab Byt fält  "
-	    "Esc Logga ut  F10 Avsluta", COLS);
-	attroff(ui->color ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
-	wnoutrefresh(stdscr);
-	y = (LINES - h) / 2;
-	x = (COLS - width) / 2;
-	if ((w = newwin(h, width, y, x)) == NULL)
-		return;
-	box(w, 0, 0);
-	text_put(w, 0, 2, " SUS – Byt lösenord ", 20);
 	text_wrap(w, 2, 3, "Du måste välja ett nytt lösenord innan du kan "
 	    "använda SUS.", width - 6, 2);
 	form_draw(&pw->form, w, 4, 3, width - 6, 1);

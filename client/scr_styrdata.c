@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "client.h"
 #include "proto.h"
@@ -62,27 +61,6 @@ choices_attach(struct mfield *mf, const struct choices *c, int value)
 	mf->choices = c->text;
 	mf->nchoices = c->n;
 	mf->value = value < (int)c->n ? value : 0;
-}
-
-/* A letter on a choice jumps to the next choice starting with it. */
-int
-styr_choice_jump(struct mfield *mf, const struct keyev *ev)
-{
-	wchar_t	first;
-	size_t	i, n;
-
-	if (mf->kind != MF_CHOICE || mf->locked || ev->code != 0 ||
-	    !iswalnum(ev->ch) || mf->nchoices == 0)
-		return 0;
-	for (i = 1; i <= mf->nchoices; i++) {
-		n = ((size_t)mf->value + i) % mf->nchoices;
-		if (mbtowc(&first, mf->choices[n], strlen(mf->choices[n])) > 0
-		    && towlower((wint_t)first) == towlower(ev->ch)) {
-			mf->value = (int)n;
-			return 1;
-		}
-	}
-	return 1;
 }
 
 /* Reads an entry as UTF-8; "" when it does not fit (limits prevent it). */
@@ -172,8 +150,7 @@ styrform_key(struct screen *s, const struct keyev *ev)
 	    ev->code == KEY_BACKSPACE || ev->code == KEY_DC ||
 	    ev->code == KEY_LEFT || ev->code == KEY_RIGHT))
 		ui_message(s->ui, 1, "%s", sf->locked);
-	else if (!styr_choice_jump(mf, ev) &&
-	    (rv = mform_key(&sf->form, ev)) == ENTRY_KEY_FULL) {
+	else if ((rv = mform_key(&sf->form, ev)) == ENTRY_KEY_FULL) {
 		mform_full_text(&sf->form, text, sizeof text);
 		ui_message(s->ui, 1, "%s", text);
 	}

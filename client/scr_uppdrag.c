@@ -483,7 +483,6 @@ uppdrag_edit_key(struct screen *s, const struct keyev *ev)
 {
 	struct uppdrag	*u = s->data;
 	struct upanel	*p = &u->panels[u->focus];
-	long		 page = p->vl.height > 1 ? (long)p->vl.height - 1 : 1;
 
 	if (ev->action == ACT_CANCEL) {
 		uppdrag_cancel(s);
@@ -508,36 +507,16 @@ uppdrag_edit_key(struct screen *s, const struct keyev *ev)
 		uppdrag_remove(s);
 		return 1;
 	}
-	switch (ev->code) {
-	case KEY_UP:
-		vlist_move(&p->vl, -1);
-		break;
-	case KEY_DOWN:
-		vlist_move(&p->vl, 1);
-		break;
-	case KEY_PPAGE:
-		vlist_move(&p->vl, -page);
-		break;
-	case KEY_NPAGE:
-		vlist_move(&p->vl, page);
-		break;
-	case KEY_HOME:
-		vlist_goto(&p->vl, 0);
-		break;
-	case KEY_END:
-		vlist_goto(&p->vl, p->n);
-		break;
-	default:
-		if (ev->action != ACT_SEARCH)
-			return 0;
-		/* F3 fetches the panels again, when that loses nothing. */
-		if (uppdrag_dirty(u))
-			ui_message(s->ui, 1, "Spara med F2 eller avbryt med Esc "
-			    "först.");
-		else if (uppdrag_load(s) == 0)
-			ui_message(s->ui, 0, "Uppdragen är hämtade igen.");
+	if (vlist_key(&p->vl, ev))
 		return 1;
-	}
+	if (ev->action != ACT_SEARCH)
+		return 0;
+	/* F3 fetches the panels again, when that loses nothing. */
+	if (uppdrag_dirty(u))
+		ui_message(s->ui, 1, "Spara med F2 eller avbryt med Esc "
+		    "först.");
+	else if (uppdrag_load(s) == 0)
+		ui_message(s->ui, 0, "Uppdragen är hämtade igen.");
 	return 1;
 }
 

@@ -44,7 +44,6 @@ int		 choices_find(const struct choices *, const char *key);
 void		 choices_attach(struct mfield *, const struct choices *,
 		    int value);
 /* A typed letter moves a choice to the next one starting with it. */
-int		 styr_choice_jump(struct mfield *, const struct keyev *);
 void		 styr_get(const struct mfield *, char *out, size_t len);
 int		 styr_cancel(struct screen *);
 int		 styr_save(struct screen *, uint16_t type, const void *req,

@@ -69,6 +69,35 @@ vlist_move(struct vlist *vl, long delta)
 	vlist_goto(vl, row);
 }
 
+/* Moves the cursor by an arrow, page, Home or End key; 1 if it was one. */
+int
+vlist_key(struct vlist *vl, const struct keyev *ev)
+{
+	long	page = vl->height > 1 ? (long)vl->height - 1 : 1;
+
+	switch (ev->code) {
+	case KEY_UP:
+		vlist_move(vl, -1);
+		return 1;
+	case KEY_DOWN:
+		vlist_move(vl, 1);
+		return 1;
+	case KEY_PPAGE:
+		vlist_move(vl, -page);
+		return 1;
+	case KEY_NPAGE:
+		vlist_move(vl, page);
+		return 1;
+	case KEY_HOME:
+		vlist_goto(vl, 0);
+		return 1;
+	case KEY_END:
+		vlist_goto(vl, vl->total);
+		return 1;
+	}
+	return 0;
+}
+
 /* Tells whether more rows must be fetched, and from which offset. */
 int
 vlist_want(const struct vlist *vl, size_t *offset)
