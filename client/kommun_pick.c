@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "client.h"
 #include "proto.h"
@@ -236,6 +237,12 @@ kp_key(struct screen *s, const struct keyev *ev)
 	if (ev->action == ACT_NEXT || ev->action == ACT_PREV) {
 		kp_zone(kp, ev->action == ACT_NEXT ? 1 : -1);
 		return 1;
+	}
+	/* Text typed on the Län row is a kommun name: never drop it. */
+	if (kp->zone == KZ_LAN && ev->code == 0 && ev->ch != L' ' &&
+	    iswprint((wint_t)ev->ch)) {
+		kp->zone = KZ_NAMN;
+		kp->ch.in_list = 0;
 	}
 	if (kp->zone == KZ_LAN)
 		return kp_lan_key(kp, s->ui, ev);

@@ -89,7 +89,7 @@ check "sök: län from the code list" \
     wait_for "Län           : ‹ Västra Götalands län ›"
 check "sök: two förbund in Västra Götaland" \
     wait_for "Träffar: 2 (rad 1), Västra Götalands län"
-check "sök: Göteborg in it" shows "$SAMORG_GBG"
+check "sök: Göteborg in it" wait_for "$SAMORG_GBG"
 check "sök: Östra Skaraborg in it" shows "Samordningsförbundet Östra Skaraborg"
 check "sök: Halland is not" lacks "Samordningsförbundet Halland"
 # A kommun by name, in any case; an unknown one is named in the message.
@@ -170,9 +170,13 @@ check "kommunväljare: Enter chooses and closes" \
 check "hantera: Mölndal added" wait_line_has "Mölndal" "(hela kommunen)"
 check "hantera: nothing stored yet" shows "Inget är sparat"
 # A stadsdel appears only for Stockholm and Göteborg.
+# Text typed on the Län row goes to Kommunnamn, not into thin air.
 keys +
 wait_for "Välj kommun, stadsdel"
-keys "Göteborg" Enter
+keys Up "Göteborg"
+check "kommunväljare: typing on Län fills Kommunnamn" \
+    wait_line_has "Kommunnamn" "Göteborg"
+keys Enter
 check "kommunväljare: Göteborg's stadsdelar" \
     wait_line_has "Göteborg" "Sydväst"
 check "kommunväljare: only stadsdelar in force" lacks "Askim-Frölunda"
