@@ -39,8 +39,9 @@ struct orgscr {
 };
 
 static const struct rlist_col orgscr_cols[] = {
-	{ "Namn", 20, 50, 0 },
-	{ "Typ", 10, 20, 2 },
+	/* Names like "Samordningsförbundet Göteborg" must stay whole. */
+	{ "Namn", 30, 50, 0 },
+	{ "Typ", 12, 20, 2 },
 	{ "Kommun/Län", 12, 30, 1 },
 	{ "Aktiv", 5, 5, 0 },
 };
@@ -483,7 +484,7 @@ orgform_new(struct screen *owner, const struct org_row *o)
 	entry_init(&of->f[OF_NAMN].entry, STYR_NAMN_MAX, 0);
 	entry_limit_bytes(&of->f[OF_NAMN].entry, SUS_NAME_MAX);
 	of->f[OF_AKTIV].kind = MF_CHECK;
-	of->f[OF_AKTIV].text = "kan väljas i nya registreringar";
+	of->f[OF_AKTIV].text = "kan väljas för nya";
 	of->f[OF_AKTIV].value = o == NULL || o->aktiv;
 	of->f[OF_KOMMUN].hint = "Utan län visas alla kommuner";
 	orgform_types(owner->ui, of, o != NULL ? o->organisationstyp : "");
