@@ -62,6 +62,7 @@ static const struct integ_case *const integ_tables[] = {
 	cases_budget,
 	cases_fraga,
 	cases_styrdata,
+	cases_rules_more,
 };
 
 /* Records the first reason the running case failed. */

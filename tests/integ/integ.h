@@ -198,5 +198,6 @@ extern const struct integ_case	cases_samorg_order[];
 extern const struct integ_case	cases_budget[];
 extern const struct integ_case	cases_fraga[];
 extern const struct integ_case	cases_styrdata[];
+extern const struct integ_case	cases_rules_more[];
 
 #endif
