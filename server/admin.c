@@ -20,12 +20,6 @@
 #include "susd.h"
 #include "xmalloc.h"
 
-/* Role names as stored, and the ones an operator may type. */
-static const char *admin_roles[] = {
-	"superadmin", "samverkansadmin", "insatsansvarig", "deltagaransvarig",
-	"susrapport"
-};
-
 /* Reads one line from fd into buf, without the newline. */
 static int
 admin_read_line(int fd, char *buf, size_t len)
@@ -86,21 +80,16 @@ out:
 	return r;
 }
 
-/* Checks a comma-separated role list against the known roles. */
+/* Checks a comma-separated role list against the known roles (auth.c). */
 static int
 admin_roles_ok(const char *list)
 {
 	char	*copy, *p, *tok;
-	size_t	 i;
 	int	 ok = 1;
 
 	copy = xstrdup(list);
 	for (p = copy; (tok = strsep(&p, ",")) != NULL;) {
-		for (i = 0; i < sizeof admin_roles / sizeof admin_roles[0]; i++) {
-			if (strcmp(tok, admin_roles[i]) == 0)
-				break;
-		}
-		if (i == sizeof admin_roles / sizeof admin_roles[0]) {
+		if (auth_role_bit(tok) == 0) {
 			fprintf(stderr, "susd: unknown role %s (known: "
 			    "superadmin, samverkansadmin, insatsansvarig, "
 			    "deltagaransvarig, susrapport)\n", tok);

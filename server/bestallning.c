@@ -17,6 +17,7 @@
 #include "msg.h"
 #include "proto.h"
 #include "rule.h"
+#include "samverkansorg.h"
 #include "susd.h"
 #include "xmalloc.h"
 
@@ -155,38 +156,11 @@ bestallning_status_name(uint8_t status)
 	return NULL;
 }
 
-/* Characters in a UTF-8 string, -1 when it is not valid UTF-8. */
-static int
-bestallning_chars(const char *p)
-{
-	const unsigned char	*u = (const unsigned char *)p;
-	int			 n = 0, more;
-
-	while (*u != '\0') {
-		if (*u < 0x80)
-			more = 0;
-		else if ((*u & 0xe0) == 0xc0 && *u >= 0xc2)
-			more = 1;
-		else if ((*u & 0xf0) == 0xe0)
-			more = 2;
-		else if ((*u & 0xf8) == 0xf0 && *u <= 0xf4)
-			more = 3;
-		else
-			return -1;
-		for (u++; more > 0; more--, u++) {
-			if ((*u & 0xc0) != 0x80)
-				return -1;
-		}
-		n++;
-	}
-	return n;
-}
-
 /* Reports whether a name has 1-50 characters and is not only spaces. */
 static int
 bestallning_name_ok(const char *name)
 {
-	int	n = bestallning_chars(name);
+	size_t	n = rule_utf8_chars(name);
 
 	return n >= 1 && n <= BESTALLNING_NAME_MAX &&
 	    strspn(name, " ") != strlen(name);
@@ -214,7 +188,7 @@ static int
 bestallning_epost_ok(const char *e)
 {
 	const char	*at = strchr(e, '@');
-	int		 n = bestallning_chars(e);
+	size_t		 n = rule_utf8_chars(e);
 
 	if (n < 3 || n > BESTALLNING_EPOST_MAX || at == NULL || at == e ||
 	    at[1] == '\0' || strchr(at + 1, '@') != NULL)
@@ -762,12 +736,11 @@ bestallning_decide(struct session *s, uint32_t id, void *m)
 	PGresult		*res = NULL;
 	char			 msg[SUS_MESSAGE_MAX], me[16], uid[16];
 	const char		*params[5];
-	int			 k, n, rv, registered, agreement;
+	int			 k, rv, registered, agreement;
 
 	memset(&o, 0, sizeof o);
 	memset(msg, 0, sizeof msg);
-	n = bestallning_chars(q->kommentar);
-	if (n < 0 || n > BESTALLNING_KOMMENTAR_MAX)
+	if (rule_utf8_chars(q->kommentar) > BESTALLNING_KOMMENTAR_MAX)
 		return session_error(s, id, ERR_VALIDATION,
 		    "Kommentaren får ha högst 500 tecken.");
 	snprintf(o.id, sizeof o.id, "%u", q->order_id);

@@ -174,6 +174,58 @@ rule_postnummer(const char *in, char *out, size_t len)
 	return 0;
 }
 
+/*
+ * Normalises an organisationsnummer to NNNNNN-NNNN: spaces go, and ten
+ * digits without the hyphen get one. Returns 0, or -1 for another shape.
+ */
+int
+rule_orgnr_normalise(const char *in, char *out, size_t len)
+{
+	char	digits[11];
+	size_t	n = 0, i;
+	int	hyphen = -1;
+
+	for (i = 0; in[i] != '\0'; i++) {
+		if (in[i] == ' ')
+			continue;
+		if (in[i] == '-' && hyphen == -1 && n == 6) {
+			hyphen = (int)n;
+			continue;
+		}
+		if (in[i] < '0' || in[i] > '9' || n == 10)
+			return -1;
+		digits[n++] = in[i];
+	}
+	if (n != 10 || len < 12)
+		return -1;
+	digits[10] = '\0';
+	snprintf(out, len, "%.6s-%.4s", digits, digits + 6);
+	return 0;
+}
+
+/*
+ * Checks the last digit of an organisationsnummer NNNNNN-NNNN with the
+ * Luhn algorithm over the other nine, as Bolagsverket does.
+ */
+int
+rule_orgnr_luhn(const char *nr)
+{
+	int	sum = 0, weight = 2, d, k;
+	size_t	i;
+
+	if (strlen(nr) != 11)
+		return 0;
+	for (i = k = 0; nr[i] != '\0' && k < 9; i++) {
+		if (nr[i] == '-')
+			continue;
+		d = (nr[i] - '0') * weight;
+		sum += d / 10 + d % 10;
+		weight = weight == 2 ? 1 : 2;
+		k++;
+	}
+	return (10 - sum % 10) % 10 == nr[10] - '0';
+}
+
 /* The e-post rule: one @ with something either side and no space. */
 static int
 rule_epost_ok(const char *e)

@@ -18,11 +18,10 @@
 #include "log.h"
 #include "msg.h"
 #include "proto.h"
+#include "samverkansorg.h"
 #include "susd.h"
 #include "xmalloc.h"
 
-/* Longest name, in characters including spaces (rule 2, schema 0006). */
-#define ORDER_NAMN_MAX		50
 /* Longest contact name and e-post address, in characters (schema). */
 #define ORDER_KONTAKT_MAX	100
 /* Longest telephone number, in characters (schema). */
@@ -91,19 +90,6 @@ order_status_find(const char *name)
 	return -1;
 }
 
-/* Characters (code points) of a string that is valid UTF-8. */
-static size_t
-order_chars(const char *p)
-{
-	size_t	n = 0;
-
-	for (; *p != '\0'; p++) {
-		if (((unsigned char)*p & 0xc0) != 0x80)
-			n++;
-	}
-	return n;
-}
-
 /* Drops spaces at both ends, in place. */
 static void
 order_trim(char *p)
@@ -125,56 +111,6 @@ order_has_control(const char *p)
 			return 1;
 	}
 	return 0;
-}
-
-/*
- * Normalises an organisationsnummer to NNNNNN-NNNN: spaces go, and ten
- * digits without the hyphen get one. Returns 0, or -1 for another shape.
- */
-static int
-order_orgnr_normalise(const char *in, char *out, size_t len)
-{
-	char	digits[11];
-	size_t	n = 0, i;
-	int	hyphen = -1;
-
-	for (i = 0; in[i] != '\0'; i++) {
-		if (in[i] == ' ')
-			continue;
-		if (in[i] == '-' && hyphen == -1 && n == 6) {
-			hyphen = (int)n;
-			continue;
-		}
-		if (in[i] < '0' || in[i] > '9' || n == 10)
-			return -1;
-		digits[n++] = in[i];
-	}
-	if (n != 10 || len < 12)
-		return -1;
-	digits[10] = '\0';
-	snprintf(out, len, "%.6s-%.4s", digits, digits + 6);
-	return 0;
-}
-
-/*
- * Checks the last digit of an organisationsnummer NNNNNN-NNNN with the
- * Luhn algorithm over the other nine, as Bolagsverket does.
- */
-static int
-order_orgnr_luhn(const char *nr)
-{
-	int	sum = 0, weight = 2, d, k;
-	size_t	i;
-
-	for (i = k = 0; nr[i] != '\0' && k < 9; i++) {
-		if (nr[i] == '-')
-			continue;
-		d = (nr[i] - '0') * weight;
-		sum += d / 10 + d % 10;
-		weight = weight == 2 ? 1 : 2;
-		k++;
-	}
-	return (10 - sum % 10) % 10 == nr[10] - '0';
 }
 
 /* A telephone number: digits, spaces, a leading +, - and parentheses. */
@@ -253,10 +189,10 @@ order_check_namn(struct session *s, uint32_t id, struct order_ctx *c)
 	if (order_has_control(c->q->namn))
 		return session_refuse(s, id, ERR_VALIDATION,
 		    "Namnet får inte innehålla tabbar eller radbrytningar.");
-	if ((n = order_chars(c->q->namn)) > ORDER_NAMN_MAX)
+	if ((n = rule_utf8_chars(c->q->namn)) > RULE_SAMORG_NAME_MAX)
 		return session_refuse(s, id, ERR_VALIDATION, "Namnet får ha "
 		    "högst %d tecken inklusive blanksteg; det har %zu.",
-		    ORDER_NAMN_MAX, n);
+		    RULE_SAMORG_NAME_MAX, n);
 	/* As namn_har_samverkansform() of schema 0006, naming the form. */
 	params[0] = c->q->namn;
 	res = db_exec(s, "SELECT f.namn FROM samverkansform f"
@@ -286,7 +222,7 @@ order_check_orgnr(struct session *s, uint32_t id, struct order_ctx *c)
 	    c->q->organisationsnummer, " ") == strlen(c->q->organisationsnummer))
 		return session_refuse(s, id, ERR_VALIDATION,
 		    "Fyll i organisationsnummer (NNNNNN-NNNN).");
-	if (order_orgnr_normalise(c->q->organisationsnummer, c->orgnr,
+	if (rule_orgnr_normalise(c->q->organisationsnummer, c->orgnr,
 	    sizeof c->orgnr) != 0)
 		return session_refuse(s, id, ERR_VALIDATION, "Organisationsnumret "
 		    "ska skrivas NNNNNN-NNNN, tio siffror.");
@@ -295,7 +231,7 @@ order_check_orgnr(struct session *s, uint32_t id, struct order_ctx *c)
 		return session_refuse(s, id, ERR_VALIDATION, "%s är inte ett "
 		    "organisationsnummer: den tredje siffran är 2 eller högre "
 		    "för en juridisk person.", c->orgnr);
-	if (!order_orgnr_luhn(c->orgnr))
+	if (!rule_orgnr_luhn(c->orgnr))
 		return session_refuse(s, id, ERR_VALIDATION, "Organisationsnumret "
 		    "%s har fel kontrollsiffra. Kontrollera numret.", c->orgnr);
 	return 0;
@@ -419,7 +355,7 @@ order_check_kontakt(struct session *s, uint32_t id, struct order_ctx *c)
 			return session_refuse(s, id, ERR_VALIDATION, "%s får "
 			    "inte innehålla tabbar eller radbrytningar.",
 			    order_texts[i].label);
-		if ((n = order_chars(v)) > order_texts[i].max)
+		if ((n = rule_utf8_chars(v)) > order_texts[i].max)
 			return session_refuse(s, id, ERR_VALIDATION, "%s får ha "
 			    "högst %zu tecken; det har %zu.",
 			    order_texts[i].label, order_texts[i].max, n);
@@ -731,7 +667,7 @@ samorg_order_decide(struct session *s, uint32_t id, void *m)
 	memset(&c, 0, sizeof c);
 	order_trim(q->kommentar);
 	if (order_has_control(q->kommentar) ||
-	    order_chars(q->kommentar) > ORDER_KOMMENTAR_MAX)
+	    rule_utf8_chars(q->kommentar) > ORDER_KOMMENTAR_MAX)
 		return session_refuse(s, id, ERR_VALIDATION, "Kommentaren får "
 		    "ha högst %d tecken, utan radbrytningar.",
 		    ORDER_KOMMENTAR_MAX);

@@ -100,6 +100,13 @@ const char	*rule_samorg_field_refusal(const char *label,
 		    size_t len);
 /* Writes a postnummer as "NNN NN" into out (7 bytes); 0 or -1. */
 int		 rule_postnummer(const char *in, char *out, size_t len);
+/*
+ * Writes an organisationsnummer as NNNNNN-NNNN into out (12 bytes):
+ * spaces go, ten digits get the hyphen. 0, or -1 for another shape.
+ */
+int		 rule_orgnr_normalise(const char *in, char *out, size_t len);
+/* Reports whether the check digit of NNNNNN-NNNN is right (Luhn). */
+int		 rule_orgnr_luhn(const char *nr);
 
 /*
  * Reads organisation sid's own row into o (strings point into *resp,

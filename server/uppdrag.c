@@ -106,7 +106,7 @@ static const struct uppdrag_target uppdrag_insats = {
 	    " $6::bigint)",
 };
 
-/* How the roles are named in sentences, and in the database. */
+/* How the roles are named in sentences (auth_role_name() gives the stored). */
 static const struct {
 	uint32_t	 bit;
 	const char	*text;
