@@ -282,6 +282,64 @@ out:
 	return rv;
 }
 
+/*
+ * Rule 1: a samverkansorganisation cannot be renamed to the name a 9447
+ * order waiting for a decision has; the order and the organisation are
+ * made here with SQL and removed again.
+ */
+static int
+rules_samorg_name_ordered(void)
+{
+	struct msg_samorg_get	 g;
+	struct msg_samorg	 o;
+	struct conn		 cn;
+	char			 namn[64], ordered[64];
+	uint32_t		 sid;
+	int			 rv = -1;
+
+	rules_conn_init(&cn);
+	memset(&o, 0, sizeof o);
+	snprintf(namn, sizeof namn, "Integregel %ld", (long)getpid());
+	snprintf(ordered, sizeof ordered, "Integregel beställd %ld",
+	    (long)getpid());
+	if (integ_sql(NULL, 0, "DELETE FROM samorg_bestallning WHERE namn"
+	    " LIKE 'Integregel%%'; DELETE FROM samverkansorg WHERE namn LIKE"
+	    " 'Integregel%%'") != 0 ||
+	    integ_sql(NULL, 0, "INSERT INTO samverkansorg (namn,"
+	    " samverkansform_id, startdatum) VALUES ('%s', 1, '2020-01-01');"
+	    " INSERT INTO samorg_bestallning (namn, organisationsnummer,"
+	    " samverkansform_id, startdatum, admin_id, kontakt_namn,"
+	    " kontakt_telefon, kontakt_epost, skapad_av) SELECT '%s',"
+	    " '559999-%04ld', 1, '2020-01-01', id, 'Integ', '010-1',"
+	    " 'integ@example.se', id FROM anvandare WHERE username ="
+	    " 'samadm'", namn, ordered, (long)getpid() % 10000) != 0 ||
+	    (sid = integ_sql_u32("SELECT id FROM samverkansorg WHERE"
+	    " namn = '%s'", namn)) == 0 ||
+	    case_login(&cn, "admin") != 0)
+		goto out;
+	g.id = sid;
+	if (integ_call_ok(&cn, MSG_SAMORG_GET, &g, MSG_SAMORG, &o,
+	    "SAMORG_GET") != 0)
+		goto out;
+	free(o.namn);
+	o.namn = strdup(ordered);
+	if (integ_refused(integ_call(&cn, MSG_SAMORG_SAVE, &o, MSG_OK, NULL),
+	    ERR_CONFLICT, "väntar på beslut",
+	    "a name a waiting 9447 order has") != 0)
+		goto out;
+	CHECK(integ_sql_u32("SELECT count(*) FROM samverkansorg WHERE"
+	    " namn = '%s'", ordered) == 0, "the organisation was renamed");
+	rv = 0;
+out:
+	msg_clear(MSG_SAMORG, &o);
+	conn_close(&cn);
+	if (integ_sql(NULL, 0, "DELETE FROM samorg_bestallning WHERE namn"
+	    " LIKE 'Integregel%%'; DELETE FROM samverkansorg WHERE namn LIKE"
+	    " 'Integregel%%'") != 0)
+		rv = -1;
+	return rv;
+}
+
 const struct integ_case cases_rules_more[] = {
 	{ "main", "rules_agreement_not_ending_before_signed",
 	    rules_agreement_order },
@@ -290,5 +348,7 @@ const struct integ_case cases_rules_more[] = {
 	    rules_bestallare_user },
 	{ "main", "rules_kod_parent_not_inactive", rules_kod_parent_inactive },
 	{ "main", "rules_password_at_most_128", rules_password_max },
+	{ "main", "rules_samorg_not_named_as_a_waiting_order",
+	    rules_samorg_name_ordered },
 	{ NULL, NULL, NULL }
 };

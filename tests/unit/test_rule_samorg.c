@@ -210,6 +210,34 @@ START_TEST(db_messages)
 }
 END_TEST
 
+START_TEST(orgnr_shape_and_check_digit)
+{
+	char	out[16];
+
+	ck_assert_int_eq(rule_orgnr_normalise("5560360793", out, sizeof out),
+	    0);
+	ck_assert_str_eq(out, "556036-0793");
+	ck_assert_int_eq(rule_orgnr_normalise("556036 0793", out, sizeof out),
+	    0);
+	ck_assert_str_eq(out, "556036-0793");
+	ck_assert_int_eq(rule_orgnr_normalise("55603-60793", out, sizeof out),
+	    -1);
+	ck_assert_int_eq(rule_orgnr_normalise("556036-079", out, sizeof out),
+	    -1);
+	ck_assert_int_eq(rule_orgnr_normalise("556036-07931", out,
+	    sizeof out), -1);
+	ck_assert_int_eq(rule_orgnr_normalise("55603a-0793", out, sizeof out),
+	    -1);
+	/* Too small a buffer is refused, never cut. */
+	ck_assert_int_eq(rule_orgnr_normalise("5560360793", out, 11), -1);
+	ck_assert_int_eq(rule_orgnr_luhn("556036-0793"), 1);
+	ck_assert_int_eq(rule_orgnr_luhn("556036-0794"), 0);
+	ck_assert_int_eq(rule_orgnr_luhn("202100-5489"), 1);
+	ck_assert_int_eq(rule_orgnr_luhn("202100-5488"), 0);
+	ck_assert_int_eq(rule_orgnr_luhn("5560360793"), 0);
+}
+END_TEST
+
 static Suite *
 suite_rule_samorg(void)
 {
@@ -223,6 +251,7 @@ suite_rule_samorg(void)
 	tcase_add_test(tc, field_postnummer);
 	tcase_add_test(tc, field_epost_telefon);
 	tcase_add_test(tc, db_messages);
+	tcase_add_test(tc, orgnr_shape_and_check_digit);
 	suite_add_tcase(s, tc);
 	return s;
 }
