@@ -39,9 +39,8 @@ struct orgscr {
 };
 
 static const struct rlist_col orgscr_cols[] = {
-	/* Names like "Samordningsförbundet Göteborg" must stay whole. */
-	{ "Namn", 30, 50, 0 },
-	{ "Typ", 12, 20, 2 },
+	{ "Namn", 20, 50, 0 },
+	{ "Typ", 10, 20, 2 },
 	{ "Kommun/Län", 12, 30, 1 },
 	{ "Aktiv", 5, 5, 0 },
 };
