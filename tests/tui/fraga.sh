@@ -30,7 +30,7 @@ tm resize-window -t "$SESS" -x 80 -y 24
 check "fraga: the screen opens" fq_open
 check "fraga: own organisation opened at once" \
     wait_for "Samordningsförbundet Göteborg"
-check "fraga: the demo questions listed" shows "$fq_demo_one"
+check "fraga: the demo questions listed" wait_for "$fq_demo_one"
 check "fraga: demo questions in their order" \
     above "$fq_demo_one" "$fq_demo_two"
 check "fraga: the keys fit 80x24" \
