@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "client.h"
+#include "insats.h"
 #include "proto.h"
 #include "xmalloc.h"
 
@@ -44,8 +45,14 @@ const struct menu_item menu_items[] = {
 	    scr_samorg_new, ACT_NONE },
 	{ "samorg.bestall", "Beställ samverkansorg", "samorg", ROLE_ANY,
 	    scr_samorg_order_new, ACT_NONE },
-	{ "insats", "Insats", NULL, ROLE_SUPERADMIN | ROLE_INSATSANSVARIG,
-	    NULL, ACT_NONE },
+	{ "insats", "Insats", NULL, ROLE_ANY, NULL, ACT_NONE },
+	{ "insats.ny", "Registrera ny insats", "insats",
+	    ROLE_SUPERADMIN | ROLE_INSATSANSVARIG, scr_insats_ny_new,
+	    ACT_NONE },
+	{ "insats.sok", "Sök insatser", "insats", ROLE_ANY, scr_insats_new,
+	    ACT_NONE },
+	{ "insats.volym", "Antal i volyminsats", "insats",
+	    ROLE_INSATSANSVARIG, scr_volym_new, ACT_NONE },
 	{ "insats.uppdrag", "Deltagaransvariga", "insats",
 	    ROLE_SUPERADMIN | ROLE_INSATSANSVARIG, scr_uppdrag_insats_new,
 	    ACT_NONE },

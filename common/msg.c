@@ -120,32 +120,6 @@ static const struct field password_change_f[] = {
 static const struct layout password_change_l =
     LAYOUT(msg_password_change, password_change_f);
 
-static const struct field insats_search_f[] = {
-	U32(msg_insats_search, samorg_id),
-	STR(msg_insats_search, pattern, SUS_PATTERN_MAX),
-	U32(msg_insats_search, offset),
-	U32(msg_insats_search, limit),
-};
-static const struct layout insats_search_l =
-    LAYOUT(msg_insats_search, insats_search_f);
-
-static const struct field insats_row_f[] = {
-	U32(insats_row, id),
-	U32(insats_row, samorg_id),
-	STR(insats_row, samorg, SUS_NAME_MAX),
-	STR(insats_row, namn, SUS_NAME_MAX),
-	STR(insats_row, startdatum, 10),
-	STR(insats_row, slutdatum, 10),
-};
-static const struct layout insats_row_l = LAYOUT(insats_row, insats_row_f);
-
-static const struct field insats_list_f[] = {
-	U32(msg_insats_list, total),
-	LIST(msg_insats_list, rows, nrows, SUS_LIST_MAX, insats_row_l),
-};
-static const struct layout insats_list_l =
-    LAYOUT(msg_insats_list, insats_list_f);
-
 static const struct field user_search_f[] = {
 	STR(msg_user_search, fornamn, SUS_PATTERN_MAX),
 	STR(msg_user_search, efternamn, SUS_PATTERN_MAX),
@@ -646,6 +620,200 @@ static const struct field org_save_f[] = {
 };
 static const struct layout org_save_l = LAYOUT(msg_org_save, org_save_f);
 
+/* Insats (issue 5). */
+static const struct field insats_search_f[] = {
+	U32(msg_insats_search, samorg_id),
+	STR(msg_insats_search, pattern, SUS_PATTERN_MAX),
+	U32(msg_insats_search, inriktning_id),
+	U32(msg_insats_search, malgrupp_id),
+	STR(msg_insats_search, aktiv_from, D),
+	STR(msg_insats_search, aktiv_tom, D),
+	U8(msg_insats_search, flags),
+	U32(msg_insats_search, offset),
+	U32(msg_insats_search, limit),
+};
+static const struct layout insats_search_l =
+    LAYOUT(msg_insats_search, insats_search_f);
+
+static const struct field insats_row_f[] = {
+	U32(insats_row, id),
+	U32(insats_row, samorg_id),
+	STR(insats_row, samorg, SUS_NAME_MAX),
+	STR(insats_row, namn, SUS_NAME_MAX),
+	STR(insats_row, startdatum, D),
+	STR(insats_row, slutdatum, D),
+	STR(insats_row, inriktning, SHORT_MAX),
+	STR(insats_row, matningsmetod, SHORT_MAX),
+	U8(insats_row, volym),
+	U8(insats_row, kategoriserad),
+};
+static const struct layout insats_row_l = LAYOUT(insats_row, insats_row_f);
+
+static const struct field insats_list_f[] = {
+	U32(msg_insats_list, total),
+	LIST(msg_insats_list, rows, nrows, SUS_LIST_MAX, insats_row_l),
+};
+static const struct layout insats_list_l =
+    LAYOUT(msg_insats_list, insats_list_f);
+
+static const struct field insats_get_f[] = {
+	U32(msg_insats_get, id),
+};
+static const struct layout insats_get_l =
+    LAYOUT(msg_insats_get, insats_get_f);
+
+static const struct field insats_malgrupp_f[] = {
+	U32(insats_malgrupp, id),
+	STR(insats_malgrupp, namn, SHORT_MAX),
+};
+static const struct layout insats_malgrupp_l =
+    LAYOUT(insats_malgrupp, insats_malgrupp_f);
+
+static const struct field insats_ar_sum_f[] = {
+	U32(insats_ar_sum, ar),
+	U8(insats_ar_sum, has_planerat),
+	U32(insats_ar_sum, planerat),
+	U64(insats_ar_sum, budget),
+	U64(insats_ar_sum, utfall),
+};
+static const struct layout insats_ar_sum_l =
+    LAYOUT(insats_ar_sum, insats_ar_sum_f);
+
+static const struct field insats_f[] = {
+	U32(msg_insats, id),
+	U32(msg_insats, samorg_id),
+	STR(msg_insats, samorg, SUS_NAME_MAX),
+	STR(msg_insats, samverkansform, SHORT_MAX),
+	STR(msg_insats, samorg_start, D),
+	STR(msg_insats, samorg_slut, D),
+	STR(msg_insats, namn, SHORT_MAX),
+	STR(msg_insats, beskrivning, SUS_STRING_MAX),
+	STR(msg_insats, startdatum, D),
+	STR(msg_insats, slutdatum, D),
+	U32(msg_insats, inriktning_id),
+	STR(msg_insats, inriktning, SHORT_MAX),
+	U32(msg_insats, preciserad_id),
+	STR(msg_insats, preciserad, SHORT_MAX),
+	U32(msg_insats, matningsmetod_id),
+	STR(msg_insats, matningsmetod, SHORT_MAX),
+	LIST(msg_insats, malgrupper, nmalgrupper, 100, insats_malgrupp_l),
+	STR(msg_insats, andrad, 64),
+	U8(msg_insats, rights),
+	U8(msg_insats, locked),
+	U32(msg_insats, antal_deltagande),
+	LIST(msg_insats, ar, nar, 300, insats_ar_sum_l),
+	LIST(msg_insats, deltagaransvariga, nda, SUS_LIST_MAX,
+	    uppdrag_row_l),
+	LIST(msg_insats, da_adds, nda_adds, SUS_LIST_MAX, uppdrag_add_l),
+	LIST(msg_insats, da_removes, nda_removes, SUS_LIST_MAX,
+	    uppdrag_remove_l),
+};
+static const struct layout insats_l = LAYOUT(msg_insats, insats_f);
+
+static const struct field insats_budget_get_f[] = {
+	U32(msg_insats_budget_get, insats_id),
+	U32(msg_insats_budget_get, ar),
+};
+static const struct layout insats_budget_get_l =
+    LAYOUT(msg_insats_budget_get, insats_budget_get_f);
+
+static const struct field insats_budgetrad_f[] = {
+	U32(insats_budgetrad, id),
+	U32(insats_budgetrad, budgettyp_id),
+	STR(insats_budgetrad, budgettyp, SHORT_MAX),
+	U32(insats_budgetrad, organisation_id),
+	STR(insats_budgetrad, organisation, SHORT_MAX),
+	U64(insats_budgetrad, budget),
+	U8(insats_budgetrad, has_utfall),
+	U64(insats_budgetrad, utfall),
+	STR(insats_budgetrad, beskrivning, SHORT_MAX),
+};
+static const struct layout insats_budgetrad_l =
+    LAYOUT(insats_budgetrad, insats_budgetrad_f);
+
+static const struct field insats_budget_f[] = {
+	U32(msg_insats_budget, insats_id),
+	U32(msg_insats_budget, ar),
+	STR(msg_insats_budget, insats, SHORT_MAX),
+	STR(msg_insats_budget, samorg, SUS_NAME_MAX),
+	STR(msg_insats_budget, samverkansform, SHORT_MAX),
+	STR(msg_insats_budget, startdatum, D),
+	STR(msg_insats_budget, slutdatum, D),
+	U32(msg_insats_budget, forsta_ar),
+	U32(msg_insats_budget, sista_ar),
+	U8(msg_insats_budget, finsam),
+	LIST(msg_insats_budget, ar_med_data, nar, 300, budget_year_l),
+	U8(msg_insats_budget, has_planerat),
+	U32(msg_insats_budget, planerat),
+	LIST(msg_insats_budget, rader, nrader, 200, insats_budgetrad_l),
+};
+static const struct layout insats_budget_l =
+    LAYOUT(msg_insats_budget, insats_budget_f);
+
+static const struct field volym_get_f[] = {
+	U32(msg_volym_get, insats_id),
+	U32(msg_volym_get, ar),
+};
+static const struct layout volym_get_l = LAYOUT(msg_volym_get, volym_get_f);
+
+static const struct field volym_rad_f[] = {
+	U32(volym_rad, id),
+	STR(volym_rad, period, 7),
+	U32(volym_rad, kvinnor),
+	U32(volym_rad, man),
+	U32(volym_rad, okant),
+	STR(volym_rad, kommentar, SHORT_MAX),
+	STR(volym_rad, registrerad, 16),
+	STR(volym_rad, registrerad_av, SUS_NAME_MAX),
+	U8(volym_rad, aktuell),
+	U32(volym_rad, ersatter),
+};
+static const struct layout volym_rad_l = LAYOUT(volym_rad, volym_rad_f);
+
+static const struct field volym_f[] = {
+	U32(msg_volym, insats_id),
+	U32(msg_volym, ar),
+	STR(msg_volym, insats, SHORT_MAX),
+	STR(msg_volym, samorg, SUS_NAME_MAX),
+	STR(msg_volym, startdatum, D),
+	STR(msg_volym, slutdatum, D),
+	U32(msg_volym, forsta_ar),
+	U32(msg_volym, sista_ar),
+	LIST(msg_volym, rader, nrader, 2000, volym_rad_l),
+};
+static const struct layout volym_l = LAYOUT(msg_volym, volym_f);
+
+static const struct field volym_save_f[] = {
+	U32(msg_volym_save, insats_id),
+	STR(msg_volym_save, period, 7),
+	U32(msg_volym_save, ersatter),
+	U32(msg_volym_save, kvinnor),
+	U32(msg_volym_save, man),
+	U32(msg_volym_save, okant),
+	STR(msg_volym_save, kommentar, SHORT_MAX),
+};
+static const struct layout volym_save_l =
+    LAYOUT(msg_volym_save, volym_save_f);
+
+static const struct field start_rad_f[] = {
+	U32(start_rad, samorg_id),
+	STR(start_rad, samorg, SUS_NAME_MAX),
+	U32(start_rad, insats_id),
+	STR(start_rad, insats, SHORT_MAX),
+	STR(start_rad, startdatum, D),
+	STR(start_rad, slutdatum, D),
+	U8(start_rad, volym),
+	U8(start_rad, kategoriserad),
+	U32(start_rad, roller),
+	U32(start_rad, actions),
+};
+static const struct layout start_rad_l = LAYOUT(start_rad, start_rad_f);
+
+static const struct field start_f[] = {
+	LIST(msg_start, rader, nrader, 2000, start_rad_l),
+};
+static const struct layout start_l = LAYOUT(msg_start, start_f);
+
 #undef D
 
 static const struct layout empty_l = { "empty", 0, NULL, 0 };
@@ -667,6 +835,17 @@ static const struct {
 	{ MSG_PASSWORD_CHANGE, "PASSWORD_CHANGE", &password_change_l },
 	{ MSG_INSATS_SEARCH, "INSATS_SEARCH", &insats_search_l },
 	{ MSG_INSATS_LIST, "INSATS_LIST", &insats_list_l },
+	{ MSG_INSATS_GET, "INSATS_GET", &insats_get_l },
+	{ MSG_INSATS, "INSATS", &insats_l },
+	{ MSG_INSATS_SAVE, "INSATS_SAVE", &insats_l },
+	{ MSG_INSATS_BUDGET_GET, "INSATS_BUDGET_GET", &insats_budget_get_l },
+	{ MSG_INSATS_BUDGET, "INSATS_BUDGET", &insats_budget_l },
+	{ MSG_INSATS_BUDGET_SAVE, "INSATS_BUDGET_SAVE", &insats_budget_l },
+	{ MSG_VOLYM_GET, "VOLYM_GET", &volym_get_l },
+	{ MSG_VOLYM, "VOLYM", &volym_l },
+	{ MSG_VOLYM_SAVE, "VOLYM_SAVE", &volym_save_l },
+	{ MSG_START_GET, "START_GET", &empty_l },
+	{ MSG_START, "START", &start_l },
 	{ MSG_USER_SEARCH, "USER_SEARCH", &user_search_l },
 	{ MSG_USER_LIST, "USER_LIST", &user_list_l },
 	{ MSG_ROLE_SET, "ROLE_SET", &role_set_l },

@@ -325,9 +325,15 @@ struct msg_fraga_order {
 	struct fraga_ref *ids;
 };
 
+/* Sök insatser (domain.md 5.2): open to every role. */
 struct msg_insats_search {
 	uint32_t	 samorg_id;	/* 0 = every samverkansorganisation */
 	char		*pattern;	/* name, '*' as wildcard */
+	uint32_t	 inriktning_id;	/* 0 = any */
+	uint32_t	 malgrupp_id;	/* 0 = any */
+	char		*aktiv_from;	/* active some day in from..tom; */
+	char		*aktiv_tom;	/* "" leaves that end open */
+	uint8_t		 flags;		/* INSATS_S_* */
 	uint32_t	 offset;
 	uint32_t	 limit;
 };
@@ -339,12 +345,190 @@ struct insats_row {
 	char		*namn;
 	char		*startdatum;
 	char		*slutdatum;	/* "" while open */
+	char		*inriktning;	/* "" until categorised */
+	char		*matningsmetod;	/* "" until categorised */
+	uint8_t		 volym;		/* mätningsmetod Endast antal */
+	uint8_t		 kategoriserad;	/* ready for participants */
 };
 
 struct msg_insats_list {
 	uint32_t	 total;
 	uint32_t	 nrows;
 	struct insats_row *rows;
+};
+
+struct msg_insats_get {
+	uint32_t	 id;
+};
+
+struct insats_malgrupp {
+	uint32_t	 id;		/* a code of list malgrupp */
+	char		*namn;		/* filled in by the server */
+};
+
+/* One budget year of the insats, for the read-only view. */
+struct insats_ar_sum {
+	uint32_t	 ar;
+	uint8_t		 has_planerat;
+	uint32_t	 planerat;
+	uint64_t	 budget;
+	uint64_t	 utfall;
+};
+
+/*
+ * A whole insats (domain.md 2.4): the reply to MSG_INSATS_GET and, with
+ * id 0 for a new one, the body of MSG_INSATS_SAVE. Names and the
+ * organisation's context are filled in by the server and ignored on
+ * save. On save the målgrupper sent become the insats's, and the
+ * deltagaransvariga are changed by da_adds and da_removes in the same
+ * transaction (rule 15); deltagaransvariga lists those in force.
+ * andrad is the version read: a save over a newer change is refused.
+ */
+struct msg_insats {
+	uint32_t	 id;
+	uint32_t	 samorg_id;
+	char		*samorg;
+	char		*samverkansform;
+	char		*samorg_start;
+	char		*samorg_slut;	/* "" while active */
+	char		*namn;
+	char		*beskrivning;
+	char		*startdatum;
+	char		*slutdatum;	/* "" while open */
+	uint32_t	 inriktning_id;	/* 0 until categorised */
+	char		*inriktning;
+	uint32_t	 preciserad_id;
+	char		*preciserad;
+	uint32_t	 matningsmetod_id;
+	char		*matningsmetod;
+	uint32_t	 nmalgrupper;
+	struct insats_malgrupp *malgrupper;
+	char		*andrad;	/* opaque version, "" for a new one */
+	uint8_t		 rights;	/* INSATS_R_* of the caller */
+	uint8_t		 locked;	/* participants: categorisation locked */
+	uint32_t	 antal_deltagande; /* registrations of all kinds */
+	uint32_t	 nar;
+	struct insats_ar_sum *ar;	/* budget per year, for the view */
+	uint32_t	 nda;
+	struct uppdrag_row *deltagaransvariga;
+	uint32_t	 nda_adds;
+	struct uppdrag_add *da_adds;	/* roll ROLE_DELTAGARANSVARIG */
+	uint32_t	 nda_removes;
+	struct uppdrag_remove *da_removes;
+};
+
+struct msg_insats_budget_get {
+	uint32_t	 insats_id;
+	uint32_t	 ar;		/* 0 = this year, or the nearest */
+};
+
+/* One budget line of an insats (domain.md 2.5). */
+struct insats_budgetrad {
+	uint32_t	 id;		/* 0 = a new line */
+	uint32_t	 budgettyp_id;	/* a code of list budgettyp */
+	char		*budgettyp;
+	uint32_t	 organisation_id; /* 0 = none; always 0 in FINSAM */
+	char		*organisation;
+	uint64_t	 budget;	/* whole kronor */
+	uint8_t		 has_utfall;
+	uint64_t	 utfall;
+	char		*beskrivning;	/* at most 100 characters */
+};
+
+/*
+ * One insats's year: the reply to MSG_INSATS_BUDGET_GET and, changed,
+ * the body of MSG_INSATS_BUDGET_SAVE, which makes the year's planned
+ * number and lines exactly those sent (id 0 adds, a missing id
+ * deletes). The rest is read-only context.
+ */
+struct msg_insats_budget {
+	uint32_t	 insats_id;
+	uint32_t	 ar;
+	char		*insats;
+	char		*samorg;
+	char		*samverkansform;
+	char		*startdatum;	/* the insats's */
+	char		*slutdatum;
+	uint32_t	 forsta_ar;	/* years that may have a budget */
+	uint32_t	 sista_ar;	/* 0 = open */
+	uint8_t		 finsam;	/* Organisation disabled (rule 10) */
+	uint32_t	 nar;
+	struct budget_year *ar_med_data; /* years that have data */
+	uint8_t		 has_planerat;
+	uint32_t	 planerat;	/* Planerat antal deltagare */
+	uint32_t	 nrader;
+	struct insats_budgetrad *rader;
+};
+
+struct msg_volym_get {
+	uint32_t	 insats_id;
+	uint32_t	 ar;		/* 0 = this year, or the nearest */
+};
+
+/* One month's counts as registered; corrected rows stay as history. */
+struct volym_rad {
+	uint32_t	 id;
+	char		*period;	/* YYYY-MM */
+	uint32_t	 kvinnor;
+	uint32_t	 man;
+	uint32_t	 okant;		/* kön not known */
+	char		*kommentar;
+	char		*registrerad;	/* YYYY-MM-DD HH:MM */
+	char		*registrerad_av; /* the user's name */
+	uint8_t		 aktuell;	/* 0 = replaced by a correction */
+	uint32_t	 ersatter;	/* the row this one corrected, or 0 */
+};
+
+/*
+ * A volyminsats's year: the current row of each month that has counts,
+ * then the replaced rows, newest first.
+ */
+struct msg_volym {
+	uint32_t	 insats_id;
+	uint32_t	 ar;
+	char		*insats;
+	char		*samorg;
+	char		*startdatum;
+	char		*slutdatum;
+	uint32_t	 forsta_ar;
+	uint32_t	 sista_ar;	/* 0 = open */
+	uint32_t	 nrader;
+	struct volym_rad *rader;
+};
+
+/*
+ * One month's counts. ersatter names the current row being corrected
+ * (0 when the month has none); a stale one is refused, and a
+ * correction needs a kommentar saying why.
+ */
+struct msg_volym_save {
+	uint32_t	 insats_id;
+	char		*period;	/* YYYY-MM */
+	uint32_t	 ersatter;
+	uint32_t	 kvinnor;
+	uint32_t	 man;
+	uint32_t	 okant;
+	char		*kommentar;
+};
+
+/* One row of the Startsida: an organisation (insats_id 0) or insats. */
+struct start_rad {
+	uint32_t	 samorg_id;
+	char		*samorg;
+	uint32_t	 insats_id;
+	char		*insats;
+	char		*startdatum;
+	char		*slutdatum;	/* "" while open */
+	uint8_t		 volym;
+	uint8_t		 kategoriserad;
+	uint32_t	 roller;	/* the caller's ROLE_* bits here */
+	uint32_t	 actions;	/* START_A_* */
+};
+
+/* The Startsida: organisations, each followed by its insatser. */
+struct msg_start {
+	uint32_t	 nrader;
+	struct start_rad *rader;
 };
 
 /* Users: pickers, Visa användare and Administration share one search. */

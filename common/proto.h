@@ -13,7 +13,7 @@
 
 #define SUS_PROTO_MAGIC		"SUS1"
 #define SUS_PROTO_MAJOR		1
-#define SUS_PROTO_MINOR		2
+#define SUS_PROTO_MINOR		3
 #define SUS_PREAMBLE_LEN	8
 #define SUS_NOISE_PROLOGUE	"sus-noise-v1"
 #define SUS_DEFAULT_PORT	4646
@@ -99,6 +99,17 @@ enum msg_type {
 	/* Insats. */
 	MSG_INSATS_SEARCH = 300, /* C→S samverkansorg, name pattern, paging */
 	MSG_INSATS_LIST = 301,	 /* S→C one page of insatser */
+	MSG_INSATS_GET = 302,	 /* C→S one insats by id */
+	MSG_INSATS = 303,	 /* S→C the whole insats, no personal data */
+	MSG_INSATS_SAVE = 304,	 /* C→S a new or changed MSG_INSATS */
+	MSG_INSATS_BUDGET_GET = 305, /* C→S one insats's year */
+	MSG_INSATS_BUDGET = 306, /* S→C planned participants and lines */
+	MSG_INSATS_BUDGET_SAVE = 307, /* C→S the year, all of it */
+	MSG_VOLYM_GET = 308,	 /* C→S a volyminsats's counts for a year */
+	MSG_VOLYM = 309,	 /* S→C the counts and their history */
+	MSG_VOLYM_SAVE = 310,	 /* C→S one month's counts, new or corrected */
+	MSG_START_GET = 311,	 /* C→S the Startsida of the caller */
+	MSG_START = 312,	 /* S→C the caller's organisations and insatser */
 
 	/* Administration: users, the ordering chain, uppdrag. */
 	MSG_USER_SEARCH = 700,	 /* C→S name, employer, role filters */
@@ -168,6 +179,28 @@ enum sus_errcode {
 #define SVAR_ENVAL		2	/* one option */
 #define SVAR_FLERVAL		3	/* several options */
 #define SVAR_HELTAL		4	/* an integer */
+
+/* MSG_INSATS_SEARCH flags. */
+#define INSATS_S_EGNA		0x01	/* where the caller may edit */
+#define INSATS_S_VOLYM		0x02	/* volyminsatser only */
+#define INSATS_S_PERSON		0x04	/* insatser that register persons */
+
+/* MSG_INSATS rights: what the caller may do with the insats. */
+#define INSATS_R_EDIT		0x01	/* base, budget, deltagaransvariga */
+#define INSATS_R_VOLYM		0x02	/* register volume counts */
+
+/* MSG_START actions: what a row of the Startsida offers. */
+#define START_A_SAMORG		0x0001	/* Hantera samverkansorg */
+#define START_A_SAMORG_BUDGET	0x0002	/* its Budget tab */
+#define START_A_FRAGOR		0x0004	/* Hantera frågor */
+#define START_A_UPPDRAG		0x0008	/* Hantera uppdrag */
+#define START_A_NY_INSATS	0x0010	/* Registrera ny insats here */
+#define START_A_INSATS		0x0020	/* Registrera insats (edit) */
+#define START_A_INSATS_BUDGET	0x0040	/* its Budget tab */
+#define START_A_DELTAGARANSV	0x0080	/* Deltagaransvariga för insatsen */
+#define START_A_VOLYM		0x0100	/* Registrera antal i volyminsats */
+#define START_A_DELTAGARE	0x0200	/* Registrera deltagare */
+#define START_A_VISA		0x0400	/* the read-only view */
 
 /* Roles, as a bit set in MSG_LOGIN_OK. */
 #define ROLE_SUPERADMIN		0x01	/* Superadministratör */

@@ -76,3 +76,11 @@ out:
 	db_page_clear(&pg);
 	return rv;
 }
+
+/* Not built yet: the issue 5 helpers replace this. */
+int
+insats_get(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_refuse(s, id, ERR_UNSUPPORTED, "Inte klart än.");
+}

@@ -123,6 +123,25 @@ static const struct request requests[] = {
 	    ROLE_SUPERADMIN | ROLE_SAMVERKANSADMIN, SCOPE_SAMORG,
 	    msg_fraga_order, samorg_id, fraga_order),
 
+	/* Insats (issue 5). */
+	REQ(MSG_INSATS_GET, "Visa insats", ROLE_ANY, insats_get),
+	SCOPED(MSG_INSATS_SAVE, "Registrera insats",
+	    ROLE_SUPERADMIN | ROLE_INSATSANSVARIG, SCOPE_SAMORG,
+	    msg_insats, samorg_id, insats_save),
+	SCOPED(MSG_INSATS_BUDGET_GET, "Insatsbudget",
+	    ROLE_SUPERADMIN | ROLE_INSATSANSVARIG, SCOPE_INSATS_ORG,
+	    msg_insats_budget_get, insats_id, insats_budget_get),
+	SCOPED(MSG_INSATS_BUDGET_SAVE, "Spara insatsbudget",
+	    ROLE_SUPERADMIN | ROLE_INSATSANSVARIG, SCOPE_INSATS_ORG,
+	    msg_insats_budget, insats_id, insats_budget_save),
+	SCOPED(MSG_VOLYM_GET, "Registrera antal i volyminsats",
+	    ROLE_INSATSANSVARIG, SCOPE_INSATS_ORG, msg_volym_get, insats_id,
+	    volym_get),
+	SCOPED(MSG_VOLYM_SAVE, "Spara antal i volyminsats",
+	    ROLE_INSATSANSVARIG, SCOPE_INSATS_ORG, msg_volym_save, insats_id,
+	    volym_save),
+	REQ(MSG_START_GET, "Startsida", ANYONE, start_get),
+
 	/* Styrdata (issue 4). */
 	REQ(MSG_KOD_SEARCH, "Kodlistor", ANYONE, kod_search),
 	REQ(MSG_KOD_SAVE, "Ändra kodlista", ROLE_SUPERADMIN, kod_save),

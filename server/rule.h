@@ -40,6 +40,18 @@ const char	*rule_password_refusal(const char *pw, const char *username,
 /* The sentence for an SU01x/SU02x refusal of schema 0006, or NULL. */
 const char	*rule_samorg_db_message(const char *sqlstate);
 
+/* The sentence for an SU03x/SU04x refusal of schema 0007, or NULL. */
+const char	*rule_insats_db_message(const char *sqlstate);
+
+/* Longest insatsnamn in characters (rule 24). */
+#define RULE_INSATS_NAME_MAX	100
+
+/* Checks an insatsnamn; NULL when acceptable, else the reason. */
+const char	*rule_insats_name_refusal(const char *namn);
+
+/* Checks a month YYYY-MM; 1 with its year and month when valid. */
+int		 rule_insats_period(const char *, int *year, int *month);
+
 /* Shortest and longest password accepted, in bytes. */
 #define RULE_PASSWORD_MIN	10
 #define RULE_PASSWORD_MAX	128

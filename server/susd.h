@@ -14,6 +14,7 @@
 
 struct buf;
 struct chan;
+struct msg_uppdrag_save;
 
 /* What the parent knows after start-up; inherited by every child. */
 struct susd {
@@ -159,8 +160,23 @@ const char	*migrate_schema_dir(void);
 void		 search_pattern(const char *in, char *out, size_t len);
 int		 samverkansorg_search(struct session *, uint32_t id, void *m);
 
-/* insats.c */
+/* insats.c: Sök insatser and the read-only view (issue 5) */
 int		 insats_search(struct session *, uint32_t id, void *m);
+int		 insats_get(struct session *, uint32_t id, void *m);
+
+/* insats_save.c: Registrera (ny) insats, categorisation, deltagaransvariga */
+int		 insats_save(struct session *, uint32_t id, void *m);
+
+/* insats_budget.c: the insats's Budget tab */
+int		 insats_budget_get(struct session *, uint32_t id, void *m);
+int		 insats_budget_save(struct session *, uint32_t id, void *m);
+
+/* volym.c: Registrera antal i volyminsats */
+int		 volym_get(struct session *, uint32_t id, void *m);
+int		 volym_save(struct session *, uint32_t id, void *m);
+
+/* startsida.c: the caller's organisations and insatser */
+int		 start_get(struct session *, uint32_t id, void *m);
 
 /* anvandare.c: users, roles, employers */
 int		 anvandare_search(struct session *, uint32_t id, void *m);
@@ -181,6 +197,13 @@ int		 bestallning_decide(struct session *, uint32_t id, void *m);
 int		 uppdrag_search(struct session *, uint32_t id, void *m);
 int		 uppdrag_save_samorg(struct session *, uint32_t id, void *m);
 int		 uppdrag_save_insats(struct session *, uint32_t id, void *m);
+/*
+ * Applies the adds and removals of q to the deltagaransvariga of insats
+ * q->target_id without replying: MSG_INSATS_SAVE's part. Returns 0, or
+ * what a handler returns after a refusal.
+ */
+int		 uppdrag_apply_insats(struct session *, uint32_t id,
+		    const struct msg_uppdrag_save *q);
 
 /* admin.c: operator commands run from the shell */
 int		 admin_useradd(int argc, char **argv);

@@ -308,17 +308,17 @@ uppdrag_add_one(struct session *s, uint32_t id,
 }
 
 /*
- * One Spara of an uppdrag panel: removals first, so that an uppdrag can
- * be taken away and given again with new dates, then adds. Any refusal
+ * Applies one Spara of an uppdrag panel: removals first, so that an
+ * uppdrag can be taken away and given again with new dates, then adds.
+ * Returns 0, or what the handler returns after a refusal; any refusal
  * rolls back the whole save.
  */
 static int
-uppdrag_save(struct session *s, uint32_t id,
+uppdrag_apply(struct session *s, uint32_t id,
     const struct uppdrag_target *t, const struct msg_uppdrag_save *q)
 {
-	struct msg_ok	 ok;
 	PGresult	*res;
-	char		 target[16], target_name[128], today[16], text[160];
+	char		 target[16], target_name[128], today[16];
 	const char	*params[1];
 	uint32_t	 i;
 	int		 rv;
@@ -354,7 +354,20 @@ uppdrag_save(struct session *s, uint32_t id,
 		    today, &q->adds[i])) != 0)
 			return rv;
 	}
+	return 0;
+}
 
+/* One Spara of an uppdrag panel, answered with what changed. */
+static int
+uppdrag_save(struct session *s, uint32_t id,
+    const struct uppdrag_target *t, const struct msg_uppdrag_save *q)
+{
+	struct msg_ok	 ok;
+	char		 text[160];
+	int		 rv;
+
+	if ((rv = uppdrag_apply(s, id, t, q)) != 0)
+		return rv;
 	if (q->nadds == 0 && q->nremoves == 0)
 		snprintf(text, sizeof text, "Uppdragen är sparade: inga "
 		    "ändringar.");
@@ -365,6 +378,13 @@ uppdrag_save(struct session *s, uint32_t id,
 	ok.id = 0;
 	ok.message = text;
 	return session_reply(s, id, MSG_OK, &ok);
+}
+
+int
+uppdrag_apply_insats(struct session *s, uint32_t id,
+    const struct msg_uppdrag_save *q)
+{
+	return uppdrag_apply(s, id, &uppdrag_insats, q);
 }
 
 /* MSG_UPPDRAG_SAVE_SAMORG: samverkansadministratörer, insatsansvariga. */

@@ -63,6 +63,10 @@ static const struct integ_case *const integ_tables[] = {
 	cases_fraga,
 	cases_styrdata,
 	cases_rules_more,
+	cases_insats,
+	cases_insats_budget,
+	cases_volym,
+	cases_startsida,
 };
 
 /* Records the first reason the running case failed. */

@@ -882,8 +882,8 @@ date_rules(void)
 	    " ar, organisation_id, belopp) SELECT %s, 2025, id, 1000"
 	    " FROM organisation WHERE namn = 'Försäkringskassan'", fixs) != 0 ||
 	    integ_sql(NULL, 0, "INSERT INTO insats (samverkansorg_id, namn,"
-	    " startdatum) VALUES (%s, 'Integtest insats', '2021-03-01')",
-	    fixs) != 0)
+	    " startdatum, slutdatum) VALUES (%s, 'Integtest insats',"
+	    " '2021-03-01', '2024-06-30')", fixs) != 0)
 		goto out;
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		set(&o.startdatum, bad[i].start);

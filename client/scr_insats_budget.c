@@ -1,0 +1,31 @@
+/*
+ * The Budget tab of an insats (domain.md 2.5): planerat antal deltagare
+ * and budget lines per calendar year.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "client.h"
+#include "insats.h"
+#include "xmalloc.h"
+
+/* Not built yet: the issue 5 helpers replace this file. */
+static void
+stub_draw(struct screen *s, WINDOW *w)
+{
+	text_put(w, 1, 2, "Inte klart än.", s->cols - 4);
+}
+
+static const struct screen_type stub_type = {
+	"Insatsbudget", NULL, NULL, NULL, stub_draw, NULL, NULL, NULL, 
+NULL
+};
+
+struct screen *
+scr_insats_budget_new(struct ui *ui, uint32_t insats_id, const char 
+*namn)
+{
+	(void)insats_id;
+	(void)namn;
+	return screen_new(ui, &stub_type, NULL);
+}
