@@ -127,6 +127,7 @@ uppdrag_insats_page(struct ui *ui, uint32_t samorg_id, const char *pattern,
 	size_t			 i;
 	int			 rv;
 
+	memset(&req, 0, sizeof req);
 	memset(&rep, 0, sizeof rep);
 	req.samorg_id = samorg_id;
 	req.pattern = (char *)pattern;

@@ -905,6 +905,10 @@ date_rules(void)
 	    "the budget year after the end") != 0 ||
 	    integ_sql(NULL, 0, "DELETE FROM samorg_finansiering"
 	    " WHERE samverkansorg_id = %s", fixs) != 0 ||
+	    save_refused(&cn, &o, ERR_VALIDATION, "en insats utanför",
+	    "the insats running after the end") != 0 ||
+	    integ_sql(NULL, 0, "DELETE FROM insats"
+	    " WHERE samverkansorg_id = %s", fixs) != 0 ||
 	    save_ok(&cn, &o, "slutdatum = startdatum") != 0)
 		goto out;
 	rv = 0;

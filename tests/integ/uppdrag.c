@@ -81,6 +81,7 @@ find_insats(struct conn *cn, const char *name)
 	union ureply			u;
 	uint32_t			i, found = 0;
 
+	memset(&q, 0, sizeof q);
 	q.samorg_id = 0;
 	q.pattern = (char *)name;
 	q.offset = 0;
