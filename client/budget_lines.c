@@ -86,7 +86,7 @@ budget_panel_clear(struct bpanel *p)
 }
 
 /* Adds a choice unless its id is there; returns its index. */
-static size_t
+size_t
 budget_choice_add(struct bpanel *p, uint32_t id, const char *name)
 {
 	size_t	i;
@@ -143,8 +143,8 @@ budget_line_new(struct bpanel *p)
 	return l;
 }
 
-/* Appends a line with what the server sent. */
-static void
+/* Appends a line with what the server sent; see budget.h. */
+struct bline *
 budget_line_add(struct bpanel *p, uint32_t id, size_t choice, int ek,
     uint64_t amount, int has_utfall, uint64_t utfall, const char *text)
 {
@@ -161,6 +161,7 @@ budget_line_add(struct bpanel *p, uint32_t id, size_t choice, int ek,
 		entry_set(&l->f[F_UTFALL].entry, buf);
 	}
 	entry_set(&l->f[F_TEXT].entry, text);
+	return l;
 }
 
 /* Builds the finance panel from a reply and the finansiärer of org. */
@@ -248,11 +249,8 @@ budget_sum_text(const struct bpanel *p, int field, char *out, size_t len)
 		budget_amount_text(sum, out, len);
 }
 
-/*
- * Reads the amounts and the beskrivning of line i. Returns 0, or -1 with
- * *bad saying which field cannot be sent.
- */
-static int
+/* Reads the amounts and the beskrivning of line i; see budget.h. */
+int
 budget_read_line(struct bpanel *p, size_t i, uint64_t *amount,
     uint8_t *has_utfall, uint64_t *utfall, char **text, struct bbad *bad)
 {
