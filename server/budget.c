@@ -15,6 +15,7 @@
 
 #include "msg.h"
 #include "proto.h"
+#include "rule.h"
 #include "samverkansorg.h"
 #include "susd.h"
 #include "xmalloc.h"
@@ -223,22 +224,6 @@ budget_org_read(struct session *s, uint32_t id, uint32_t samorg_id, int lock,
 }
 
 /*
- * The year asked for, or for 0 the current one when the organisation
- * has a budget for it, else the nearest year it has one for.
- */
-static uint32_t
-budget_year_pick(const struct budget_org *o, uint32_t ar)
-{
-	if (ar != 0)
-		return ar;
-	if (o->sista != 0 && o->i_ar > o->sista)
-		return o->sista;
-	if (o->i_ar < o->forsta)
-		return o->forsta;
-	return o->i_ar;
-}
-
-/*
  * Checks that the organisation may have a budget for ar (rules 4, 6).
  * Returns 0, or what the handler returns after answering.
  */
@@ -380,7 +365,7 @@ budget_get(struct session *s, uint32_t id, void *m)
 	memset(&b, 0, sizeof b);
 	if ((rv = budget_org_read(s, id, q->samorg_id, 0, &o)) != 0)
 		return rv;
-	b.ar = budget_year_pick(&o, q->ar);
+	b.ar = rule_year_pick(q->ar, o.i_ar, o.forsta, o.sista);
 	if ((rv = budget_year_check(s, id, &o, b.ar)) != 0)
 		return rv;
 	snprintf(ar, sizeof ar, "%u", b.ar);

@@ -221,19 +221,6 @@ ib_insats_read(struct session *s, uint32_t id, uint32_t insats_id, int lock,
 	return 0;
 }
 
-/* The year asked for; for 0 this year when allowed, else the nearest. */
-static uint32_t
-ib_year_pick(const struct ib_insats *o, uint32_t ar)
-{
-	if (ar != 0)
-		return ar;
-	if (o->sista != 0 && o->i_ar > o->sista)
-		return o->sista;
-	if (o->i_ar < o->forsta)
-		return o->forsta;
-	return o->i_ar;
-}
-
 /*
  * Rules 4 and 6: the year lies within both the insats and its
  * organisation. The refusal is schema 0007's SU039 sentence with the
@@ -329,7 +316,7 @@ insats_budget_get(struct session *s, uint32_t id, void *m)
 	memset(&b, 0, sizeof b);
 	if ((rv = ib_insats_read(s, id, q->insats_id, 0, &o)) != 0)
 		return rv;
-	b.ar = ib_year_pick(&o, q->ar);
+	b.ar = rule_year_pick(q->ar, o.i_ar, o.forsta, o.sista);
 	if ((rv = ib_year_check(s, id, &o, b.ar)) != 0)
 		return rv;
 	snprintf(ar, sizeof ar, "%u", b.ar);

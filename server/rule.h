@@ -52,6 +52,13 @@ const char	*rule_insats_name_refusal(const char *namn);
 /* Checks a month YYYY-MM; 1 with its year and month when valid. */
 int		 rule_insats_period(const char *, int *year, int *month);
 
+/*
+ * The year a year chooser opens on: ar when given, else this year when
+ * it lies in forsta..sista (sista 0 = open), else the nearest end.
+ */
+uint32_t	 rule_year_pick(uint32_t ar, uint32_t this_year, uint32_t forsta,
+		    uint32_t sista);
+
 /* Shortest and longest password accepted, in bytes. */
 #define RULE_PASSWORD_MIN	10
 #define RULE_PASSWORD_MAX	128

@@ -106,3 +106,16 @@ rule_insats_name_refusal(const char *namn)
 		return "Insatsnamnet får vara högst 100 tecken.";
 	return NULL;
 }
+
+uint32_t
+rule_year_pick(uint32_t ar, uint32_t this_year, uint32_t forsta,
+    uint32_t sista)
+{
+	if (ar != 0)
+		return ar;
+	if (sista != 0 && this_year > sista)
+		return sista;
+	if (this_year < forsta)
+		return forsta;
+	return this_year;
+}

@@ -162,19 +162,6 @@ volym_tid(const struct volym_insats *v, char *out, size_t len)
 	    v->slut : "tills vidare");
 }
 
-/* The year asked for, or for 0 this year when in range, else nearest. */
-static uint32_t
-volym_year_pick(const struct volym_insats *v, uint32_t ar)
-{
-	if (ar != 0)
-		return ar;
-	if (v->sista != 0 && v->i_ar > v->sista)
-		return v->sista;
-	if (v->i_ar < v->forsta)
-		return v->forsta;
-	return v->i_ar;
-}
-
 /* Fills the reply's rows from res (strings point into it). */
 static void
 volym_fill_rader(struct msg_volym *r, PGresult *res)
@@ -215,7 +202,7 @@ volym_get(struct session *s, uint32_t id, void *m)
 	memset(&r, 0, sizeof r);
 	if ((rv = volym_insats_read(s, id, q->insats_id, 0, &v)) != 0)
 		return rv;
-	r.ar = volym_year_pick(&v, q->ar);
+	r.ar = rule_year_pick(q->ar, v.i_ar, v.forsta, v.sista);
 	if (r.ar < v.forsta || (v.sista != 0 && r.ar > v.sista) ||
 	    r.ar < VOLYM_AR_MIN || r.ar > VOLYM_AR_MAX) {
 		volym_tid(&v, tid, sizeof tid);

@@ -119,6 +119,19 @@ START_TEST(db_messages)
 }
 END_TEST
 
+START_TEST(year_pick)
+{
+	/* A year asked for is kept, even outside: the check refuses it. */
+	ck_assert_uint_eq(rule_year_pick(2019, 2026, 2020, 0), 2019);
+	/* This year when it lies in the range, open or closed. */
+	ck_assert_uint_eq(rule_year_pick(0, 2026, 2020, 0), 2026);
+	ck_assert_uint_eq(rule_year_pick(0, 2026, 2020, 2026), 2026);
+	/* Else the nearest end. */
+	ck_assert_uint_eq(rule_year_pick(0, 2026, 2015, 2019), 2019);
+	ck_assert_uint_eq(rule_year_pick(0, 2026, 2027, 0), 2027);
+}
+END_TEST
+
 static Suite *
 suite_rule_insats(void)
 {
@@ -130,6 +143,7 @@ suite_rule_insats(void)
 	tcase_add_test(tc, period_accepted);
 	tcase_add_test(tc, period_refused);
 	tcase_add_test(tc, db_messages);
+	tcase_add_test(tc, year_pick);
 	suite_add_tcase(s, tc);
 	return s;
 }
