@@ -405,9 +405,14 @@ ui_login_box(struct ui *ui, const char *why)
 		}
 		entry_clear(&fields[1].entry);
 		if (rv == 0) {
+			/*
+			 * The same person keeps the screens, which may point
+			 * into the code lists: they go only with the person.
+			 */
+			if (ok.user_id != ui->login.user_id)
+				kod_forget(ui);
 			msg_clear(MSG_LOGIN_OK, &ui->login);
 			ui->login = ok;
-			kod_forget(ui);
 			free(ui->username);
 			ui->username = xstrdup(user);
 			ui->remote->logged_in = 1;
