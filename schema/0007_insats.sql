@@ -332,6 +332,13 @@ BEGIN
 		RAISE EXCEPTION 'period outside the insats'
 		    USING ERRCODE = 'SU038';
 	END IF;
+	-- A correction names a replaced count of the same insats and month.
+	IF NEW.ersatter IS NOT NULL AND NOT EXISTS (SELECT 1 FROM volym_antal o
+	    WHERE o.id = NEW.ersatter AND o.insats_id = NEW.insats_id
+	    AND o.period = NEW.period AND o.ersatt IS NOT NULL) THEN
+		RAISE EXCEPTION 'correction of another count'
+		    USING ERRCODE = 'SU044';
+	END IF;
 	RETURN NEW;
 END
 $$;

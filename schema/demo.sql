@@ -430,3 +430,116 @@ BEGIN
 	    AND f.namn = 'Hur nöjd är deltagaren med stödet i insatsen?';
 END
 $demo$;
+
+-- Insats (schema 0007): the demo insatser categorised, planned
+-- participants for Steget vidare this year, a volyminsats with counts for
+-- three months of last year (one corrected once, so the history shows)
+-- and a new förstudie not yet categorised. Its own block, so a database
+-- loaded before 0007 gets it on the next "demo".
+DO $demo$
+DECLARE
+	sorg	integer;
+	ansv	integer;
+	nat	integer;
+	fel	integer;
+	y	integer := extract(year FROM current_date)::integer;
+BEGIN
+	SELECT id INTO sorg FROM samverkansorg
+	WHERE namn = 'Samordningsförbundet Göteborg';
+	IF sorg IS NULL OR EXISTS (SELECT 1 FROM insats
+	    WHERE samverkansorg_id = sorg
+	    AND lower(namn) = lower('Nätverksträffar Göteborg')) THEN
+		RETURN;
+	END IF;
+	SELECT id INTO ansv FROM anvandare WHERE username = 'insatsansv';
+
+	INSERT INTO insats (samverkansorg_id, namn, startdatum, beskrivning,
+	    skapad_av)
+	VALUES
+		(sorg, 'Nätverksträffar Göteborg', '2022-01-01',
+		    'Återkommande nätverksträffar för handläggare hos '
+		    'parterna om samverkan kring rehabilitering.', ansv),
+		(sorg, 'Förstudie Angered', make_date(y, 1, 1),
+		    'Förstudie om behovet av en samordnad insats för unga '
+		    'i Angered.', ansv);
+
+	-- Categorisation; only insatser nobody has categorised yet.
+	UPDATE insats i
+	SET inriktning_id = r.id, preciserad_id = p.id,
+	    matningsmetod_id = m.id,
+	    beskrivning = CASE WHEN i.beskrivning = '' THEN v.beskrivning
+		ELSE i.beskrivning END
+	FROM (VALUES
+		('Samordningsförbundet Göteborg', 'Steget vidare', 'INDIVID',
+		    'ARBETSTRANING', 'PERSON', 'Arbetsträning med stöd av '
+		    'coach för den som länge stått utanför arbetsmarknaden.'),
+		('Samordningsförbundet Göteborg', 'Hisingens arbetsväg',
+		    'INDIVID', 'SAMORDNING', 'PERSON', 'Samordnat stöd till '
+		    'unga på Hisingen på väg mot arbete eller studier.'),
+		('Samordningsförbundet Göteborg', 'Nordost i arbete',
+		    'INDIVID', 'REHAB', 'PERSON', 'Arbetslivsinriktad '
+		    'rehabilitering för långtidssjukskrivna i Nordost.'),
+		('Samordningsförbundet Göteborg', 'Nätverksträffar Göteborg',
+		    'STRUKTUR', 'NATVERK', 'ANTAL', NULL),
+		('Samordningsförbundet Stockholms stad', 'Järva jobbstart',
+		    'INDIVID', 'KARTLAGGNING', 'PERSON', 'Kartläggning och '
+		    'stöd till nyanlända i Järva.'),
+		('Samordningsförbundet Malmö', 'Malmö navigator', 'INDIVID',
+		    'SAMORDNING', 'PERSON', 'Navigatorer som lotsar unga '
+		    'mellan myndigheterna.')
+	) AS v(samorg, namn, inriktning, preciserad, metod, beskrivning)
+	JOIN samverkansorg s ON s.namn = v.samorg
+	JOIN kod r ON r.lista = 'inriktning' AND r.kod = v.inriktning
+	JOIN kod p ON p.lista = 'preciserad_inriktning' AND p.kod = v.preciserad
+	JOIN kod m ON m.lista = 'matningsmetod' AND m.kod = v.metod
+	WHERE i.samverkansorg_id = s.id AND i.namn = v.namn
+	    AND i.inriktning_id IS NULL;
+
+	INSERT INTO insats_malgrupp (insats_id, malgrupp_id)
+	SELECT i.id, k.id
+	FROM (VALUES
+		('Samordningsförbundet Göteborg', 'Steget vidare',
+		    'LANGTIDSARBETSLOS'),
+		('Samordningsförbundet Göteborg', 'Steget vidare',
+		    'FORSORJNINGSSTOD'),
+		('Samordningsförbundet Göteborg', 'Hisingens arbetsväg', 'UNGA'),
+		('Samordningsförbundet Göteborg', 'Nordost i arbete',
+		    'LANGTIDSSJUK'),
+		('Samordningsförbundet Göteborg', 'Nätverksträffar Göteborg',
+		    'PERSONAL'),
+		('Samordningsförbundet Stockholms stad', 'Järva jobbstart',
+		    'NYANLANDA'),
+		('Samordningsförbundet Malmö', 'Malmö navigator', 'UNGA')
+	) AS v(samorg, namn, malgrupp)
+	JOIN samverkansorg s ON s.namn = v.samorg
+	JOIN insats i ON i.samverkansorg_id = s.id AND i.namn = v.namn
+	JOIN kod k ON k.lista = 'malgrupp' AND k.kod = v.malgrupp
+	ON CONFLICT DO NOTHING;
+
+	INSERT INTO insats_ar (insats_id, ar, planerat_antal)
+	SELECT i.id, y, 40 FROM insats i
+	WHERE i.samverkansorg_id = sorg AND i.namn = 'Steget vidare'
+	ON CONFLICT DO NOTHING;
+
+	-- September to November last year, each registered early the month
+	-- after; October's count was corrected from the attendance lists.
+	SELECT id INTO nat FROM insats
+	WHERE samverkansorg_id = sorg AND namn = 'Nätverksträffar Göteborg';
+	INSERT INTO volym_antal (insats_id, period, kvinnor, man, okant,
+	    kommentar, registrerad_av, registrerad, ersatt)
+	VALUES
+		(nat, make_date(y - 1, 9, 1), 14, 6, 0, '', ansv,
+		    make_date(y - 1, 10, 3), NULL),
+		(nat, make_date(y - 1, 10, 1), 11, 5, 0, '', ansv,
+		    make_date(y - 1, 11, 4), make_date(y - 1, 11, 18)),
+		(nat, make_date(y - 1, 11, 1), 17, 8, 1, '', ansv,
+		    make_date(y - 1, 12, 2), NULL);
+	SELECT id INTO fel FROM volym_antal
+	WHERE insats_id = nat AND ersatt IS NOT NULL;
+	INSERT INTO volym_antal (insats_id, period, kvinnor, man, okant,
+	    kommentar, ersatter, registrerad_av, registrerad)
+	VALUES (nat, make_date(y - 1, 10, 1), 13, 5, 1,
+	    'Rättat efter närvarolistan', fel, ansv,
+	    make_date(y - 1, 11, 18));
+END
+$demo$;

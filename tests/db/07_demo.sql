@@ -1,6 +1,6 @@
 -- schema/demo.sql (loaded twice by the runner before this file).
 BEGIN;
-SELECT plan(27);
+SELECT plan(38);
 
 SELECT is((SELECT count(*) FROM samverkansorg)::int, 21,
     'the demo organisations exist exactly once after two loads');
@@ -118,6 +118,83 @@ SELECT is_empty($$SELECT id FROM fraga
     'the questions are Göteborg''s');
 SELECT is((SELECT count(*) FROM fraga_svar)::int, 0,
     'no answers: the questions may still be changed and deleted');
+
+-- Insats (schema 0007): the demo insatser categorised, one volyminsats
+-- with counts and one correction, one förstudie not yet categorised.
+SELECT set_eq($$SELECT s.namn || '/' || i.namn FROM insats i
+    JOIN samverkansorg s ON s.id = i.samverkansorg_id$$,
+    ARRAY['Samordningsförbundet Göteborg/Steget vidare',
+    'Samordningsförbundet Göteborg/Hisingens arbetsväg',
+    'Samordningsförbundet Göteborg/Nordost i arbete',
+    'Samordningsförbundet Göteborg/Nätverksträffar Göteborg',
+    'Samordningsförbundet Göteborg/Förstudie Angered',
+    'Samordningsförbundet Stockholms stad/Järva jobbstart',
+    'Samordningsförbundet Malmö/Malmö navigator'],
+    'seven demo insatser, each once after two loads');
+SELECT set_eq($$SELECT i.namn || ':' || kod_kod(i.inriktning_id) || '/' ||
+    kod_kod(i.preciserad_id) || ':' || kod_kod(i.matningsmetod_id)
+    FROM insats i$$,
+    ARRAY['Steget vidare:INDIVID/ARBETSTRANING:PERSON',
+    'Hisingens arbetsväg:INDIVID/SAMORDNING:PERSON',
+    'Nordost i arbete:INDIVID/REHAB:PERSON',
+    'Nätverksträffar Göteborg:STRUKTUR/NATVERK:ANTAL',
+    'Förstudie Angered:/:',
+    'Järva jobbstart:INDIVID/KARTLAGGNING:PERSON',
+    'Malmö navigator:INDIVID/SAMORDNING:PERSON'],
+    'inriktning, preciserad inriktning and mätningsmetod of each insats');
+SELECT set_eq($$SELECT i.namn || ':' || k.kod FROM insats_malgrupp m
+    JOIN insats i ON i.id = m.insats_id JOIN kod k ON k.id = m.malgrupp_id$$,
+    ARRAY['Steget vidare:LANGTIDSARBETSLOS', 'Steget vidare:FORSORJNINGSSTOD',
+    'Hisingens arbetsväg:UNGA', 'Nordost i arbete:LANGTIDSSJUK',
+    'Nätverksträffar Göteborg:PERSONAL', 'Järva jobbstart:NYANLANDA',
+    'Malmö navigator:UNGA'],
+    'the specifika målgrupper');
+SELECT results_eq($$SELECT namn::text COLLATE "default",
+    insats_kategoriserad(id) FROM insats
+    ORDER BY namn COLLATE "C"$$,
+    $$VALUES ('Förstudie Angered', false), ('Hisingens arbetsväg', true),
+    ('Järva jobbstart', true), ('Malmö navigator', true),
+    ('Nordost i arbete', true), ('Nätverksträffar Göteborg', true),
+    ('Steget vidare', true)$$,
+    'every insats but the förstudie is categorised');
+SELECT results_eq($$SELECT startdatum, slutdatum FROM insats
+    WHERE namn = 'Förstudie Angered'$$,
+    $$VALUES (make_date((SELECT y FROM g), 1, 1), NULL::date)$$,
+    'Förstudie Angered starts on 1 January this year, open-ended');
+SELECT results_eq($$SELECT startdatum, slutdatum FROM insats
+    WHERE namn = 'Nätverksträffar Göteborg'$$,
+    $$VALUES ('2022-01-01'::date, NULL::date)$$,
+    'Nätverksträffar Göteborg starts 2022-01-01, open-ended');
+SELECT set_eq($$SELECT i.namn || ':' || (a.ar - (SELECT y FROM g)) || ':' ||
+    a.planerat_antal FROM insats_ar a JOIN insats i ON i.id = a.insats_id$$,
+    ARRAY['Steget vidare:0:40'],
+    'planerat antal deltagare: 40 for Steget vidare this year');
+SELECT results_eq($$SELECT extract(month FROM v.period)::int, v.kvinnor,
+    v.man, v.okant FROM volym_antal v JOIN insats i ON i.id = v.insats_id
+    WHERE i.namn = 'Nätverksträffar Göteborg' AND v.ersatt IS NULL
+    AND extract(year FROM v.period) = (SELECT y - 1 FROM g)
+    ORDER BY v.period$$,
+    $$VALUES (9, 14, 6, 0), (10, 13, 5, 1), (11, 17, 8, 1)$$,
+    'current counts for September to November last year');
+SELECT results_eq($$SELECT o.kvinnor, o.man, o.okant, n.kommentar,
+    o.ersatt <= n.registrerad FROM volym_antal o
+    JOIN volym_antal n ON n.ersatter = o.id$$,
+    $$VALUES (11, 5, 0, 'Rättat efter närvarolistan', true)$$,
+    'October''s first count is kept, replaced by the correction');
+SELECT is_empty($$SELECT v.id FROM volym_antal v JOIN insats i
+    ON i.id = v.insats_id JOIN anvandare a ON a.id = v.registrerad_av
+    WHERE i.namn <> 'Nätverksträffar Göteborg' OR a.username <> 'insatsansv'
+    OR v.period < i.startdatum$$,
+    'counts only on the volyminsats, by insatsansv, within the insats');
+SELECT results_eq($$SELECT i.namn::text COLLATE "default",
+    insats_har_deltagare(i.id),
+    EXISTS (SELECT 1 FROM uppdrag u WHERE u.insats_id = i.id)
+    FROM insats i WHERE i.namn IN ('Nätverksträffar Göteborg',
+    'Steget vidare') ORDER BY i.namn COLLATE "C"$$,
+    $$VALUES ('Nätverksträffar Göteborg', true, false),
+    ('Steget vidare', false, true)$$,
+    'the volyminsats is locked and has no deltagaransvarig (rule 29); '
+    'Steget vidare is open and has one');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -43,6 +43,8 @@
 #define MATRIX_EARLY_YEAR	1990
 /* FINSAM (schema 0002), the form of both target organisations. */
 #define MATRIX_FINSAM		1
+/* A month no calendar has: a count carrying it cannot be stored. */
+#define MATRIX_BAD_MONTH	"2026-13"
 
 struct matrix_builder;
 
@@ -110,6 +112,12 @@ union matrix_body {
 	struct msg_kod_search		kod;
 	struct kod_row			kod_save;
 	struct msg_org_save		org_save;
+	struct msg_insats_get		insats_get;
+	struct msg_insats		insats_save;
+	struct msg_insats_budget_get	insats_budget_get;
+	struct msg_insats_budget	insats_budget;
+	struct msg_volym_get		volym_get;
+	struct msg_volym_save		volym_save;
 };
 
 /* Fills b for the target and caller; returns the body (NULL = empty). */
@@ -563,6 +571,85 @@ build_org_save(union matrix_body *b, const struct matrix_target *t,
 	return &b->org_save;
 }
 
+/*
+ * The insats targets are Steget vidare (inside) and Järva jobbstart
+ * (outside), each with the samverkansorg that owns it, so the save is
+ * judged by role and uppdrag alone.
+ */
+static const void *
+build_insats_get(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->insats_get.id = t->insats;
+	return &b->insats_get;
+}
+
+/*
+ * Registrera insats on the existing insats: no name, a startdatum that
+ * cannot be and a stale version, any of which refuses the save; nothing
+ * added to or removed from the deltagaransvariga.
+ */
+static const void *
+build_insats_save(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->insats_save.id = t->insats;
+	b->insats_save.samorg_id = t->samorg;
+	b->insats_save.namn = (char *)"";
+	b->insats_save.beskrivning = (char *)"";
+	b->insats_save.startdatum = (char *)MATRIX_BAD_DATE;
+	b->insats_save.slutdatum = (char *)"";
+	b->insats_save.andrad = (char *)MATRIX_STALE;
+	return &b->insats_save;
+}
+
+static const void *
+build_insats_budget_get(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->insats_budget_get.insats_id = t->insats;
+	return &b->insats_budget_get;
+}
+
+/* No planned number and no lines for a year before every insats. */
+static const void *
+build_insats_budget_save(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->insats_budget.insats_id = t->insats;
+	b->insats_budget.ar = MATRIX_EARLY_YEAR;
+	return &b->insats_budget;
+}
+
+static const void *
+build_volym_get(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->volym_get.insats_id = t->insats;
+	return &b->volym_get;
+}
+
+/*
+ * Counts for a month that cannot be, on an insats that registers
+ * persons (both targets do): refused twice over once allowed.
+ */
+static const void *
+build_volym_save(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->volym_save.insats_id = t->insats;
+	b->volym_save.period = (char *)MATRIX_BAD_MONTH;
+	b->volym_save.kvinnor = 1;
+	b->volym_save.kommentar = (char *)"";
+	return &b->volym_save;
+}
+
 static const struct matrix_builder matrix_builders[] = {
 	{ MSG_LOGIN, build_login },
 	{ MSG_PING, build_ping },
@@ -597,6 +684,13 @@ static const struct matrix_builder matrix_builders[] = {
 	{ MSG_KOD_SEARCH, build_kod_search },
 	{ MSG_KOD_SAVE, build_kod_save },
 	{ MSG_ORG_SAVE, build_org_save },
+	{ MSG_INSATS_GET, build_insats_get },
+	{ MSG_INSATS_SAVE, build_insats_save },
+	{ MSG_INSATS_BUDGET_GET, build_insats_budget_get },
+	{ MSG_INSATS_BUDGET_SAVE, build_insats_budget_save },
+	{ MSG_VOLYM_GET, build_volym_get },
+	{ MSG_VOLYM_SAVE, build_volym_save },
+	{ MSG_START_GET, build_empty },
 };
 
 /* The expected row for a type, or NULL. */

@@ -14,15 +14,18 @@ matrix_id()
 }
 
 # A fingerprint of what the matrix must leave alone: users (not their
-# login times), roles, uppdrag, beställare, orders and agreements, and
-# the samverkansorganisationer with their panels, budgets, questions,
-# 9447 orders, code lists and the organisations register.
+# login times), roles, uppdrag, beställare, orders and agreements, the
+# samverkansorganisationer with their panels, budgets, questions, 9447
+# orders, code lists and the organisations register, and the insatser
+# with their målgrupper, planned years, budget lines, participants and
+# volume counts (updated_at included: a save that wrote shows).
 matrix_fixtures()
 {
 	local t tables="samverkansorg samverkansorg_kommun
 	    samverkansorg_organisation samorg_finansiering samorg_admkostnad
 	    insats_budgetpost samorg_bestallning fraga fraga_alternativ kod
-	    organisation"
+	    organisation insats insats_malgrupp insats_ar deltagande
+	    anonym_deltagande volym_antal"
 	local more=""
 
 	for t in $tables; do
@@ -115,7 +118,7 @@ matrix_run()
 	fi
 
 	name="the matrix changed no user, uppdrag, order, organisation,"
-	name="$name budget, question or code"
+	name="$name budget, question, code, insats or count"
 	# An error from psql would compare equal to itself: want an md5.
 	if [ "$(matrix_fixtures)" = "$fix" ] &&
 	    echo "$fix" | grep -qxE '[0-9a-f]{32}'; then

@@ -133,6 +133,35 @@ static const struct matrix_expected matrix_expected[] = {
 	{ MSG_KOD_SEARCH,	{ YES,	YES,	YES,	YES,	YES,	YES } },
 	{ MSG_KOD_SAVE,		{ YES,	NO,	NO,	NO,	NO,	NO } },
 	{ MSG_ORG_SAVE,		{ YES,	NO,	NO,	NO,	NO,	NO } },
+
+	/*
+	 * Sök insatser's read-only view: a read page without personal
+	 * data, every role (§4.3 last row, rule 20), not the beställare,
+	 * who holds none.
+	 */
+	{ MSG_INSATS_GET,	{ YES,	YES,	YES,	YES,	YES,	NO } },
+	/*
+	 * "Create/edit insats, categorise (until locked), insats
+	 * budget/outcome": ✔ superadmin, ✖ sam.adm, ✔ (own org)
+	 * insatsansvarig, ✖ the rest. Reading the budget year belongs to
+	 * the same tab.
+	 */
+	{ MSG_INSATS_SAVE,	{ YES,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_INSATS_BUDGET_GET, { YES,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_INSATS_BUDGET_SAVE, { YES, NO,	OWN,	NO,	NO,	NO } },
+	/*
+	 * "Register counts in volyminsats": ✖ superadmin, ✖ sam.adm,
+	 * ✔ (own) insatsansvarig, ✖ the rest; the counts are read on the
+	 * same screen.
+	 */
+	{ MSG_VOLYM_GET,	{ NO,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_VOLYM_SAVE,	{ NO,	NO,	OWN,	NO,	NO,	NO } },
+	/*
+	 * Startsida (§5.1): the first page after login, for everyone who
+	 * can log in, the beställare too; it shows only what the caller's
+	 * roles and uppdrag reach.
+	 */
+	{ MSG_START_GET,	{ YES,	YES,	YES,	YES,	YES,	YES } },
 };
 
 #endif
