@@ -14,6 +14,13 @@
 
 #include "client.h"
 
+/*
+ * Fetches insats id with MSG_INSATS_GET into in, replacing what it held
+ * when *loaded. 0 on success; on failure ui_call has said why.
+ */
+int		 insats_fetch(struct ui *, uint32_t id, struct msg_insats *,
+		    int *loaded);
+
 /* Sök insatser, open to every role. */
 struct screen	*scr_insats_new(struct ui *);
 /* The read-only view of one insats; F4 Ändra when the caller may. */

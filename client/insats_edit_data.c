@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "client.h"
+#include "insats.h"
 #include "insats_edit.h"
 #include "proto.h"
 #include "xmalloc.h"
@@ -376,13 +377,11 @@ int
 ie_load(struct screen *s)
 {
 	struct insats_edit	*e = s->data;
-	struct msg_insats_get	 req;
 	struct msg_insats	 rep;
+	int			 got = 0;
 
-	memset(&req, 0, sizeof req);
 	memset(&rep, 0, sizeof rep);
-	req.id = e->id;
-	if (ui_call(s->ui, MSG_INSATS_GET, &req, MSG_INSATS, &rep) != 0)
+	if (insats_fetch(s->ui, e->id, &rep, &got) != 0)
 		return -1;
 	ie_da_clear(e);
 	if (e->loaded)

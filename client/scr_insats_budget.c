@@ -33,16 +33,14 @@ static int
 ib_load_org(struct screen *s)
 {
 	struct ibudget		*ib = s->data;
-	struct msg_insats_get	 req;
 	struct msg_insats	 ins;
 	uint32_t		 samorg_id;
+	int			 got = 0;
 
 	if (ib->has_org)
 		return 0;
-	memset(&req, 0, sizeof req);
 	memset(&ins, 0, sizeof ins);
-	req.id = ib->insats_id;
-	if (ui_call(s->ui, MSG_INSATS_GET, &req, MSG_INSATS, &ins) != 0)
+	if (insats_fetch(s->ui, ib->insats_id, &ins, &got) != 0)
 		return -1;
 	samorg_id = ins.samorg_id;
 	msg_clear(MSG_INSATS, &ins);

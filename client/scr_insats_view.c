@@ -438,23 +438,32 @@ iv_clamp(struct screen *s)
 		v->top = 0;
 }
 
-/* Fetches the insats; on failure ui_call has said why and v is kept. */
-static int
-iv_load(struct screen *s)
+int
+insats_fetch(struct ui *ui, uint32_t id, struct msg_insats *in, int *loaded)
 {
-	struct iview		*v = s->data;
 	struct msg_insats_get	 req;
 	struct msg_insats	 rep;
 
 	memset(&req, 0, sizeof req);
 	memset(&rep, 0, sizeof rep);
-	req.id = v->id;
-	if (ui_call(s->ui, MSG_INSATS_GET, &req, MSG_INSATS, &rep) != 0)
+	req.id = id;
+	if (ui_call(ui, MSG_INSATS_GET, &req, MSG_INSATS, &rep) != 0)
 		return -1;
-	if (v->loaded)
-		msg_clear(MSG_INSATS, &v->in);
-	v->in = rep;
-	v->loaded = 1;
+	if (*loaded)
+		msg_clear(MSG_INSATS, in);
+	*in = rep;
+	*loaded = 1;
+	return 0;
+}
+
+/* Fetches the insats; on failure ui_call has said why and v is kept. */
+static int
+iv_load(struct screen *s)
+{
+	struct iview		*v = s->data;
+
+	if (insats_fetch(s->ui, v->id, &v->in, &v->loaded) != 0)
+		return -1;
 	v->stale = 0;
 	iv_build(v, s->ui, s->cols - 2);
 	iv_clamp(s);
