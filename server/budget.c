@@ -171,13 +171,6 @@ struct budget_save_ctx {
 	PGresult		*adm_old;	/* id, kostnadstyp_id */
 };
 
-/* Reads column col of row as an unsigned 64-bit amount. */
-static uint64_t
-budget_u64(PGresult *res, int row, int col)
-{
-	return strtoull(PQgetvalue(res, row, col), NULL, 10);
-}
-
 /* Reports whether a boolean column is true. */
 static int
 budget_true(PGresult *res, int row, int col)
@@ -283,9 +276,9 @@ budget_get_fin(struct session *s, const char *const *params,
 		f->organisation_id = db_u32(*keep, i, 1);
 		f->organisation = PQgetvalue(*keep, i, 2);
 		f->eget_kapital = (uint8_t)budget_true(*keep, i, 3);
-		f->belopp = budget_u64(*keep, i, 4);
+		f->belopp = db_u64(*keep, i, 4);
 		f->has_utfall = (uint8_t)budget_true(*keep, i, 5);
-		f->utfall = budget_u64(*keep, i, 6);
+		f->utfall = db_u64(*keep, i, 6);
 		f->beskrivning = PQgetvalue(*keep, i, 7);
 	}
 	return 0;
@@ -309,9 +302,9 @@ budget_get_adm(struct session *s, const char *const *params,
 		a->id = db_u32(*keep, i, 0);
 		a->kostnadstyp_id = db_u32(*keep, i, 1);
 		a->kostnadstyp = PQgetvalue(*keep, i, 2);
-		a->budget = budget_u64(*keep, i, 3);
+		a->budget = db_u64(*keep, i, 3);
 		a->has_utfall = (uint8_t)budget_true(*keep, i, 4);
-		a->utfall = budget_u64(*keep, i, 5);
+		a->utfall = db_u64(*keep, i, 5);
 		a->beskrivning = PQgetvalue(*keep, i, 6);
 	}
 	return 0;
@@ -336,15 +329,15 @@ budget_get_insatser(struct session *s, const char *const *params,
 	b->ninsatser = (uint32_t)PQntuples(*keep);
 	if (b->ninsatser > 0) {
 		b->insatser = xcalloc(b->ninsatser, sizeof *b->insatser);
-		b->insats_budget = budget_u64(*keep, 0, 4);
-		b->insats_utfall = budget_u64(*keep, 0, 5);
+		b->insats_budget = db_u64(*keep, 0, 4);
+		b->insats_utfall = db_u64(*keep, 0, 5);
 	}
 	for (i = 0; i < (int)b->ninsatser; i++) {
 		bi = &b->insatser[i];
 		bi->insats_id = db_u32(*keep, i, 0);
 		bi->namn = PQgetvalue(*keep, i, 1);
-		bi->budget = budget_u64(*keep, i, 2);
-		bi->utfall = budget_u64(*keep, i, 3);
+		bi->budget = db_u64(*keep, i, 2);
+		bi->utfall = db_u64(*keep, i, 3);
 	}
 	return 0;
 }

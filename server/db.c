@@ -204,6 +204,13 @@ db_u32(PGresult *res, int row, int col)
 	return (uint32_t)strtoul(PQgetvalue(res, row, col), NULL, 10);
 }
 
+/* Reads a non-negative integer column as uint64_t (amounts). */
+uint64_t
+db_u64(PGresult *res, int row, int col)
+{
+	return strtoull(PQgetvalue(res, row, col), NULL, 10);
+}
+
 /*
  * Sets up one page of a list request: a limit of 0 means dflt, and none
  * may pass SUS_LIST_MAX.

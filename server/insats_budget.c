@@ -149,13 +149,6 @@ struct ib_save {
 	PGresult			*budgettyp;	/* id, aktiv */
 };
 
-/* Reads column col of row as an unsigned 64-bit amount. */
-static uint64_t
-ib_u64(PGresult *res, int row, int col)
-{
-	return strtoull(PQgetvalue(res, row, col), NULL, 10);
-}
-
 /* The row of res whose column 0 is id, or -1. */
 static int
 ib_row_of(PGresult *res, uint32_t id)
@@ -293,9 +286,9 @@ ib_get_lines(struct session *s, const char *const *params,
 		r->budgettyp = PQgetvalue(*keep, i, 2);
 		r->organisation_id = db_u32(*keep, i, 3);
 		r->organisation = PQgetvalue(*keep, i, 4);
-		r->budget = ib_u64(*keep, i, 5);
+		r->budget = db_u64(*keep, i, 5);
 		r->has_utfall = PQgetvalue(*keep, i, 6)[0] == 't';
-		r->utfall = ib_u64(*keep, i, 7);
+		r->utfall = db_u64(*keep, i, 7);
 		r->beskrivning = PQgetvalue(*keep, i, 8);
 	}
 	return 0;

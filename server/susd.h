@@ -65,6 +65,7 @@ int		 db_exec_cmd(struct session *, const char *sql, int n,
 		    const char *const *params);
 int		 db_set_user(struct session *);
 uint32_t	 db_u32(PGresult *, int row, int col);
+uint64_t	 db_u64(PGresult *, int row, int col);
 
 /* One page of a list request: all matches counted, then the rows. */
 struct db_page {
