@@ -633,6 +633,9 @@ void		 mform_full_text(struct mform *, char *, size_t);
 /* Uppdrag and Visa användare: client/scr_uppdrag.c, scr_visa.c */
 struct screen	*scr_uppdrag_samorg_new(struct ui *);
 struct screen	*scr_uppdrag_insats_new(struct ui *);
+/* The deltagaransvariga of one insats, opened without the chooser. */
+struct screen	*scr_uppdrag_insats_open(struct ui *, uint32_t insats_id,
+		    const char *namn, const char *samorg);
 struct screen	*scr_visa_uppdrag_new(struct ui *);
 struct screen	*scr_visa_org_new(struct ui *);
 

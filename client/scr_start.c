@@ -50,18 +50,26 @@ struct start_action {
 	struct screen	*(*open_id)(struct ui *, uint32_t);
 	struct screen	*(*open_named)(struct ui *, uint32_t, const char *);
 	struct screen	*(*open_pair)(struct ui *, uint32_t, uint32_t);
+	struct screen	*(*open_row)(struct ui *, const struct start_rad *);
 };
 
-#define OPEN(f)		f, NULL, NULL, NULL
-#define OPEN_ID(f)	NULL, f, NULL, NULL
-#define OPEN_NAMED(f)	NULL, NULL, f, NULL
-#define OPEN_PAIR(f)	NULL, NULL, NULL, f
+#define OPEN(f)		f, NULL, NULL, NULL, NULL
+#define OPEN_ID(f)	NULL, f, NULL, NULL, NULL
+#define OPEN_NAMED(f)	NULL, NULL, f, NULL, NULL
+#define OPEN_PAIR(f)	NULL, NULL, NULL, f, NULL
+#define OPEN_ROW(f)	NULL, NULL, NULL, NULL, f
+
+/* Deltagaransvariga on the row's insats, named as the chooser would. */
+static struct screen *
+start_uppdrag_insats(struct ui *ui, const struct start_rad *r)
+{
+	return scr_uppdrag_insats_open(ui, r->insats_id, r->insats, r->samorg);
+}
 
 /*
- * The actions in the order the menu lists them. Deltagaransvariga,
- * Hantera frågor and Hantera uppdrag cannot yet be opened on one insats
- * or organisation: they let the user choose (at once when there is only
- * one). START_A_DELTAGARE (Registrera deltagare) has no row: the
+ * The actions in the order the menu lists them. Hantera frågor and
+ * Hantera uppdrag cannot yet be opened on one organisation: they let the
+ * user choose (at once when there is only one). START_A_DELTAGARE (Registrera deltagare) has no row: the
  * Deltagande screens do not exist yet, and a menu entry that opens
  * nothing would only disappoint.
  */
@@ -71,7 +79,7 @@ static const struct start_action start_actions[] = {
 	{ START_A_INSATS_BUDGET, 1, "Budget", "budget", 0,
 	    OPEN_NAMED(scr_insats_budget_new) },
 	{ START_A_DELTAGARANSV, 1, "Deltagaransvariga", "deltagaransv.", 1,
-	    OPEN(scr_uppdrag_insats_new) },
+	    OPEN_ROW(start_uppdrag_insats) },
 	{ START_A_VOLYM, 1, "Registrera antal i volyminsats", "antal", 1,
 	    OPEN_ID(scr_volym_insats_new) },
 	{ START_A_VISA, 1, "Visa insats", "visa", 0,
@@ -558,8 +566,10 @@ start_open(struct screen *s, const struct start_action *a)
 		next = a->open_id(s->ui, id);
 	else if (a->open_named != NULL)
 		next = a->open_named(s->ui, id, name);
-	else
+	else if (a->open_pair != NULL)
 		next = a->open_pair(s->ui, r->insats_id, r->samorg_id);
+	else
+		next = a->open_row(s->ui, r);
 	ui_push(s->ui, next);
 }
 

@@ -84,6 +84,10 @@ struct uppdrag {
 	struct upanel		 panels[UPPDRAG_MAXPANELS];
 	size_t			 focus;
 	char			 note[256];	/* said on return from a pop-up */
+	/* Opened on one insats (from the Startsida): no chooser, Esc leaves. */
+	uint32_t		 preset_id;
+	char			 preset_namn[256];
+	char			 preset_samorg[256];
 };
 
 /* Columns of a panel (domain.md 5.2), with what is pending first. */
@@ -330,6 +334,24 @@ uppdrag_pick(struct screen *s, const struct plist_row *row)
 	u->focus = 0;
 }
 
+/* Opens the panels of the insats the screen was opened on. */
+static void
+uppdrag_preset(struct screen *s)
+{
+	struct uppdrag		*u = s->data;
+	struct plist_row	 row;
+	char			 empty[1] = "";
+	size_t			 i;
+
+	memset(&row, 0, sizeof row);
+	for (i = 0; i < TBL_MAXCOLS; i++)
+		row.cell[i] = empty;
+	row.id = u->preset_id;
+	row.cell[UI_NAMN] = u->preset_namn;
+	row.cell[UI_SAMORG] = u->preset_samorg;
+	uppdrag_pick(s, &row);
+}
+
 /* Told by "Välj användare": adds the users to the role's panel. */
 static void
 uppdrag_picked(struct screen *s, uint32_t roll, const struct picker_pick *pk,
@@ -476,6 +498,8 @@ uppdrag_cancel(struct screen *s)
 	uppdrag_panels_clear(u);
 	u->mode = UM_CHOOSE;
 	ui_message(s->ui, 0, "%s", "");
+	if (u->preset_id != 0)
+		ui_pop(s->ui);
 }
 
 /* Keys on the panels. */
@@ -673,7 +697,11 @@ uppdrag_enter(struct screen *s)
 {
 	struct uppdrag	*u = s->data;
 
-	if (!u->started && remote_connected(s->ui->remote)) {
+	if (!u->started && u->preset_id != 0 &&
+	    remote_connected(s->ui->remote)) {
+		u->started = 1;
+		uppdrag_preset(s);
+	} else if (!u->started && remote_connected(s->ui->remote)) {
 		u->started = 1;
 		/* One choice only: straight to it, as there is no other. */
 		if (chooser_start(&u->ch, s->ui) == 0 && !u->ch.searchable &&
@@ -781,4 +809,20 @@ struct screen *
 scr_uppdrag_insats_new(struct ui *ui)
 {
 	return uppdrag_new(ui, &uppdrag_insats_kind, &scr_uppdrag_insats_type);
+}
+
+/* Deltagaransvariga of one insats, without the chooser. */
+struct screen *
+scr_uppdrag_insats_open(struct ui *ui, uint32_t insats_id, const char *namn,
+    const char *samorg)
+{
+	struct screen	*s;
+	struct uppdrag	*u;
+
+	s = uppdrag_new(ui, &uppdrag_insats_kind, &scr_uppdrag_insats_type);
+	u = s->data;
+	u->preset_id = insats_id;
+	snprintf(u->preset_namn, sizeof u->preset_namn, "%s", namn);
+	snprintf(u->preset_samorg, sizeof u->preset_samorg, "%s", samorg);
+	return s;
 }

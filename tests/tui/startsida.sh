@@ -99,6 +99,20 @@ check "startsida: the list fetched again" wait_for "$START_NYSS"
 keys Enter
 check "startsida: the cursor stayed on its row" \
     wait_for "┌─ Steget vidare ─"
+# Deltagaransvariga opens on the row's insats, without the chooser.
+keys d
+keys Enter
+check "startsida: Deltagaransvariga opens on the insats" \
+    wait_for "Steget vidare (Samordningsförbundet Göteborg)"
+check "startsida: its panel shows at once" \
+    wait_for "Deltagaransvariga för insatsen"
+check "startsida: the insats's deltagaransvarig listed" \
+    wait_line_has "Ekström" "Johan"
+keys Escape
+check "startsida: Esc from Deltagaransvariga comes back" \
+    wait_for "Mina samverkansorganisationer och insatser"
+keys Enter
+wait_for "┌─ Steget vidare ─"
 keys Escape
 wait_gone "┌─"
 # The menu tree works as before.
