@@ -117,19 +117,6 @@ budget_load(struct screen *s, uint32_t ar)
 	return 0;
 }
 
-/* Leaves a line's fields, with its amounts grouped again. */
-static void
-budget_edit_done(struct budget *b)
-{
-	struct bline	*l = budget_cur_line(b);
-
-	b->editing = 0;
-	if (l == NULL)
-		return;
-	budget_amount_tidy(&l->f[F_AMOUNT].entry);
-	budget_amount_tidy(&l->f[F_UTFALL].entry);
-}
-
 /* Adds a line to panel p and opens its fields. */
 static void
 budget_add(struct screen *s, struct bpanel *p)
@@ -152,31 +139,6 @@ budget_add(struct screen *s, struct bpanel *p)
 	b->dirty = 1;
 	budget_goto_line(b, p, p->n - 1, F_CHOICE);
 	budget_scroll(s);
-}
-
-/* Minus: marks a saved line to go (again to keep it); a new one goes. */
-static void
-budget_remove(struct screen *s)
-{
-	struct budget	*b = s->data;
-	struct bitem	 it = budget_item(b, b->cur);
-	struct bline	*l;
-
-	if (it.kind != IT_LINE)
-		return;
-	l = it.p->rows[it.i];
-	b->dirty = 1;
-	if (l->id != 0) {
-		l->remove = !l->remove;
-		ui_message(s->ui, 0, l->remove ? "Raden tas bort när du "
-		    "sparar med F2." : "Raden tas inte bort.");
-		return;
-	}
-	free(l);
-	memmove(&it.p->rows[it.i], &it.p->rows[it.i + 1],
-	    (it.p->n - it.i - 1) * sizeof *it.p->rows);
-	it.p->n--;
-	ui_message(s->ui, 0, "Den nya raden är borttagen.");
 }
 
 /* After a refusal naming "Rad N (panel)", puts the cursor on that line. */
@@ -221,7 +183,7 @@ budget_save(struct screen *s)
 	q.samorg_id = b->samorg_id;
 	q.ar = b->rep.ar;
 	q.samorg = q.samverkansform = q.startdatum = q.slutdatum = (char *)"";
-	budget_edit_done(b);
+	budget_line_done(b);
 	if (budget_request(&b->fin, b->rep.finsam ? &b->adm : NULL, &q,
 	    &bad) != 0) {
 		budget_request_free(&q);
@@ -249,121 +211,6 @@ budget_save(struct screen *s)
 	ui_message(s->ui, 0, "%s", said);
 }
 
-/* Asks before unsaved lines are thrown away; 1 to go ahead. */
-static int
-budget_may_drop(struct screen *s, const char *question)
-{
-	struct budget	*b = s->data;
-	char		 line[160];
-	const char	*ask[2] = { line, question };
-
-	if (!b->dirty)
-		return 1;
-	snprintf(line, sizeof line, "Budgeten för %u är inte sparad.",
-	    b->rep.ar);
-	return ui_ask(s->ui, "Ej sparat", ask, 2);
-}
-
-/* Shows year index i, asking first when lines are not saved. */
-static void
-budget_year_go(struct screen *s, size_t i)
-{
-	struct budget	*b = s->data;
-
-	if (i >= b->nyears || i == b->year)
-		return;
-	if (!budget_may_drop(s, "Byta år ändå? (j/n)"))
-		return;
-	if (budget_load(s, b->years[i]) == 0) {
-		b->cur = 0;
-		b->top = 0;
-	}
-}
-
-/* Keys on "Uppgifter för år": arrows, Home, End, or a year typed. */
-static int
-budget_year_key(struct screen *s, const struct keyev *ev)
-{
-	struct budget	*b = s->data;
-	size_t		 n = strlen(b->typed), i;
-
-	if (ev->code == KEY_LEFT && b->year > 0)
-		budget_year_go(s, b->year - 1);
-	else if ((ev->code == KEY_RIGHT || (ev->code == 0 && ev->ch == L' '))
-	    && b->year + 1 < b->nyears)
-		budget_year_go(s, b->year + 1);
-	else if (ev->code == KEY_HOME)
-		budget_year_go(s, 0);
-	else if (ev->code == KEY_END)
-		budget_year_go(s, b->nyears - 1);
-	else if (ev->code == 0 && ev->ch >= L'0' && ev->ch <= L'9') {
-		b->typed[n < 4 ? n : 0] = (char)ev->ch;
-		b->typed[n < 4 ? n + 1 : 1] = '\0';
-		if (strlen(b->typed) < 4)
-			return 1;
-		for (i = 0; i < b->nyears; i++) {
-			if (b->years[i] == strtoul(b->typed, NULL, 10))
-				break;
-		}
-		if (i == b->nyears)
-			ui_message(s->ui, 1, "Budget finns bara för %u–%u.",
-			    b->years[0], b->years[b->nyears - 1]);
-		b->typed[0] = '\0';
-		budget_year_go(s, i);
-	} else
-		return 0;
-	return 1;
-}
-
-/* Keys in a line's fields. */
-static int
-budget_edit_key(struct screen *s, const struct keyev *ev)
-{
-	struct budget	*b = s->data;
-	struct bline	*l = budget_cur_line(b);
-	struct mfield	*mf = &l->f[l->form.focus];
-	struct entry	 before = mf->entry;
-	int		 value = mf->value, r;
-	char		 text[160];
-
-	if (ev->action == ACT_CANCEL || keys_is_enter(ev)) {
-		budget_edit_done(b);
-		return 1;
-	}
-	if ((l->form.focus == F_AMOUNT || l->form.focus == F_UTFALL) &&
-	    ev->code == 0 && ev->ch >= L' ' && ev->ch != L' ' &&
-	    (ev->ch < L'0' || ev->ch > L'9')) {
-		ui_message(s->ui, 1, "Skriv beloppet med siffror, till "
-		    "exempel 1 250 000.");
-		return 1;
-	}
-	if ((r = mform_key(&l->form, ev)) == ENTRY_KEY_FULL) {
-		mform_full_text(&l->form, text, sizeof text);
-		ui_message(s->ui, 1, "%s", text);
-		return 1;
-	}
-	if (mf->value != value || mf->entry.len != before.len ||
-	    wmemcmp(mf->entry.buf, before.buf, before.len) != 0) {
-		b->dirty = 1;
-		/* Eget kapital is described so (rule 8): a start for it. */
-		if (mf == &l->f[F_EK] && mf->value &&
-		    l->f[F_TEXT].entry.len == 0)
-			entry_set(&l->f[F_TEXT].entry, "Eget kapital");
-	}
-	return r != 0 || ev->action == ACT_NEXT || ev->action == ACT_PREV;
-}
-
-/* Moves the cursor by delta items. */
-static void
-budget_move(struct screen *s, long delta)
-{
-	struct budget	*b = s->data;
-	long		 n = (long)budget_nitems(b), c = (long)b->cur + delta;
-
-	b->cur = (size_t)(c < 0 ? 0 : c >= n ? n - 1 : c);
-	budget_scroll(s);
-}
-
 /* Keys on the list. */
 static int
 budget_list_key(struct screen *s, const struct keyev *ev)
@@ -372,26 +219,26 @@ budget_list_key(struct screen *s, const struct keyev *ev)
 	struct bitem	 it = budget_item(b, b->cur);
 	long		 page = budget_list_rows(s) - 1;
 
-	if (it.kind == IT_YEAR && budget_year_key(s, ev))
+	if (it.kind == IT_YEAR && budget_years_key(s, ev))
 		return 1;
 	if ((ev->code == 0 && ev->ch == L'+') || ev->code == KEY_IC ||
 	    (it.kind == IT_ADD && keys_is_enter(ev)))
 		budget_add(s, it.p != NULL ? it.p : &b->fin);
 	else if ((ev->code == 0 && ev->ch == L'-') || ev->code == KEY_DC)
-		budget_remove(s);
+		budget_line_remove(s);
 	else if (it.kind == IT_LINE && (keys_is_enter(ev) ||
 	    ev->action == ACT_NEXT) && !it.p->rows[it.i]->remove)
 		budget_goto_line(b, it.p, it.i, F_CHOICE);
 	else if (ev->code == KEY_UP)
-		budget_move(s, -1);
+		budget_cur_move(s, -1);
 	else if (ev->code == KEY_DOWN || ev->action == ACT_NEXT)
-		budget_move(s, 1);
+		budget_cur_move(s, 1);
 	else if (ev->code == KEY_PPAGE)
-		budget_move(s, -(page > 1 ? page : 1));
+		budget_cur_move(s, -(page > 1 ? page : 1));
 	else if (ev->code == KEY_NPAGE)
-		budget_move(s, page > 1 ? page : 1);
+		budget_cur_move(s, page > 1 ? page : 1);
 	else if (ev->action == ACT_PREV)
-		budget_move(s, -1);
+		budget_cur_move(s, -1);
 	else
 		return 0;
 	return 1;
@@ -410,10 +257,10 @@ budget_key(struct screen *s, const struct keyev *ev)
 		return 1;
 	}
 	if (b->editing && budget_cur_line(b) != NULL)
-		return budget_edit_key(s, ev);
+		return budget_line_key(s, ev);
 	if (ev->action == ACT_CANCEL) {
 		/* Asked here; agreed, the frame takes the screen away. */
-		if (!budget_may_drop(s, "Lämna budgeten ändå? (j/n)"))
+		if (!budget_ask_drop(s, "Lämna budgeten ändå? (j/n)"))
 			return 1;
 		b->dirty = 0;
 		return 0;
@@ -489,5 +336,6 @@ scr_budget_new(struct ui *ui, uint32_t samorg_id, const char *namn)
 	snprintf(b->info, sizeof b->info, "Hämtar budgeten …");
 	b->fin.kind = &budget_fin_kind;
 	b->adm.kind = &budget_adm_kind;
+	b->load = budget_load;
 	return screen_new(ui, &scr_budget_type, b);
 }

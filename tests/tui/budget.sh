@@ -63,7 +63,7 @@ sleep 0.5
 check "budget: no year before the start year" shows "‹ $BUDGET_AR ›"
 keys 2 0 0 4
 check "budget: a year before the start typed is refused" \
-    wait_for "Budget finns bara för $BUDGET_AR–"
+    wait_for "2004 ligger utanför de budgetår som kan väljas: $BUDGET_AR–"
 check "budget: still the start year" shows "‹ $BUDGET_AR ›"
 check "budget: 2004 never shown" lacks "‹ 2004"
 
