@@ -64,6 +64,7 @@ static const struct integ_case *const integ_tables[] = {
 	cases_styrdata,
 	cases_rules_more,
 	cases_insats,
+	cases_insats_sok,
 	cases_insats_budget,
 	cases_volym,
 	cases_startsida,

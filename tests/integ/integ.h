@@ -200,6 +200,7 @@ extern const struct integ_case	cases_fraga[];
 extern const struct integ_case	cases_styrdata[];
 extern const struct integ_case	cases_rules_more[];
 extern const struct integ_case	cases_insats[];
+extern const struct integ_case	cases_insats_sok[];
 extern const struct integ_case	cases_insats_budget[];
 extern const struct integ_case	cases_volym[];
 extern const struct integ_case	cases_startsida[];
