@@ -216,16 +216,15 @@ ib_insats_read(struct session *s, uint32_t id, uint32_t insats_id, int lock,
 
 /*
  * Rules 4 and 6: the year lies within both the insats and its
- * organisation. The refusal is schema 0007's SU039 sentence with the
- * years allowed. Returns 0, or what the handler returns after answering.
+ * organisation. The refusal says the year and the years allowed, as
+ * schema 0007's SU039 would. Returns 0, or what the handler returns
+ * after answering.
  */
 static int
 ib_year_check(struct session *s, uint32_t id, const struct ib_insats *o,
     uint32_t ar)
 {
-	const char	*rule = rule_insats_db_message("SU039");
 	char		 span[64];
-	int		 len;
 
 	if (ar >= o->forsta && (o->sista == 0 || ar <= o->sista))
 		return 0;
@@ -235,10 +234,10 @@ ib_year_check(struct session *s, uint32_t id, const struct ib_insats *o,
 		snprintf(span, sizeof span, "inget år");
 	else
 		snprintf(span, sizeof span, "%u–%u", o->forsta, o->sista);
-	/* The sentence without its full stop, then the years. */
-	len = (int)strlen(rule) - 1;
-	return session_refuse(s, id, ERR_VALIDATION, "%.*s: %s, inte %u.",
-	    len, rule, span, ar);
+	/* The years first: the message line may be cut at 80 columns. */
+	return session_refuse(s, id, ERR_VALIDATION, "Budget för %u kan inte "
+	    "registreras, bara för %s: år inom både insatsens och "
+	    "samverkansorganisationens tid.", ar, span);
 }
 
 /* Fills the years with data and the planned number; 0 or -1. */

@@ -269,22 +269,22 @@ insats_check_dates(struct session *s, uint32_t id,
 		    "Slutdatum får inte vara före startdatum.");
 	if (strcmp(q->startdatum, org->start) < 0)
 		return session_refuse(s, id, ERR_VALIDATION,
-		    "Startdatum får inte vara före samverkansorganisationens "
-		    "startdatum: %s startade %s.", org->namn, org->start);
+		    "Startdatum får inte vara före %s, då %s startade.",
+		    org->start, org->namn);
 	if (org->slut[0] == '\0')
 		return 0;
 	if (strcmp(q->startdatum, org->slut) > 0)
-		return session_refuse(s, id, ERR_VALIDATION, "%s slutade %s: "
-		    "insatsen kan inte starta efter det.", org->namn,
-		    org->slut);
+		return session_refuse(s, id, ERR_VALIDATION, "Startdatum får "
+		    "inte vara efter %s, då %s slutade.", org->slut,
+		    org->namn);
 	if (q->slutdatum[0] == '\0')
-		return session_refuse(s, id, ERR_VALIDATION, "%s har slutdatum "
-		    "%s: ange ett slutdatum för insatsen, senast den dagen.",
-		    org->namn, org->slut);
+		return session_refuse(s, id, ERR_VALIDATION, "Ange ett "
+		    "slutdatum, senast %s, då %s slutar.", org->slut,
+		    org->namn);
 	if (strcmp(q->slutdatum, org->slut) > 0)
 		return session_refuse(s, id, ERR_VALIDATION,
-		    "Slutdatum får inte vara efter samverkansorganisationens "
-		    "slutdatum: %s slutar %s.", org->namn, org->slut);
+		    "Slutdatum får inte vara efter %s, då %s slutar.",
+		    org->slut, org->namn);
 	return 0;
 }
 

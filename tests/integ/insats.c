@@ -365,8 +365,9 @@ insats_dates(void)
 	if (ins_begin(&cn, "insatsansv", &d) != 0)
 		goto out;
 	ins_new(&w, d.gbg, "hA Datum", "2004-12-31", "");
-	if (refused(&cn, &w, ERR_VALIDATION, "Samordningsförbundet Göteborg "
-	    "startade 2005-01-01", "start before the organisation") != 0)
+	if (refused(&cn, &w, ERR_VALIDATION, "Startdatum får inte vara före "
+	    "2005-01-01, då Samordningsförbundet Göteborg startade",
+	    "start before the organisation") != 0)
 		goto out;
 	w.m.startdatum = (char *)"2021-02-30";
 	if (refused(&cn, &w, ERR_VALIDATION, "Startdatum måste vara ett datum",
@@ -385,16 +386,19 @@ insats_dates(void)
 	if (ins_relogin(&cn, "admin") != 0)
 		goto out;
 	ins_new(&w, d.ended, "hA Sent", "2014-01-01", "2016-01-31");
-	if (refused(&cn, &w, ERR_VALIDATION, "hA Avslutat förbund slutar "
-	    "2015-12-31", "slut after the organisation") != 0)
+	if (refused(&cn, &w, ERR_VALIDATION, "Slutdatum får inte vara efter "
+	    "2015-12-31, då hA Avslutat förbund slutar",
+	    "slut after the organisation") != 0)
 		goto out;
 	w.m.slutdatum = (char *)"";
-	if (refused(&cn, &w, ERR_VALIDATION, "ange ett slutdatum för insatsen",
+	if (refused(&cn, &w, ERR_VALIDATION,
+	    "Ange ett slutdatum, senast 2015-12-31",
 	    "open after the organisation") != 0)
 		goto out;
 	w.m.startdatum = (char *)"2016-02-01";
 	w.m.slutdatum = (char *)"2016-03-01";
-	if (refused(&cn, &w, ERR_VALIDATION, "slutade 2015-12-31",
+	if (refused(&cn, &w, ERR_VALIDATION,
+	    "efter 2015-12-31, då hA Avslutat förbund slutade",
 	    "start after the organisation") != 0)
 		goto out;
 	w.m.startdatum = (char *)"2014-01-01";

@@ -245,15 +245,17 @@ ib_year_before_start(void)
 	if (begin(&cn, "insatsansv", &d) != 0)
 		goto out;
 	if (refused(get(&cn, d.ins, 2014, &b), ERR_VALIDATION, "GET 2014",
-	    "Budget kan bara registreras för år inom både insatsens",
-	    "2015–2017, inte 2014") != 0)
+	    "år inom både insatsens och",
+	    "Budget för 2014 kan inte registreras, "
+	    "bara för 2015–2017") != 0)
 		goto out;
 	year_init(&y, d.ins, 2014);
 	y.b.has_planerat = 1;
 	y.b.planerat = 5;
 	rad_add(&y, 0, d.insats, 0, 1000, -1, "Före start");
 	if (refused(save(&cn, &y), ERR_VALIDATION, "SAVE 2014",
-	    "2015–2017, inte 2014", NULL) != 0)
+	    "Budget för 2014 kan inte registreras, "
+	    "bara för 2015–2017", NULL) != 0)
 		goto out;
 	CHECK(stored(d.ins, 2014) == 0, "something was stored for 2014");
 	CHECK(get(&cn, d.ins, 2015, &b) == 0, "GET 2015: %s", integ_last_err);
@@ -288,13 +290,15 @@ ib_year_after_end(void)
 	if (begin(&cn, "insatsansv", &d) != 0)
 		goto out;
 	if (refused(get(&cn, d.ins, 2018, &b), ERR_VALIDATION, "GET 2018",
-	    "2015–2017, inte 2018", NULL) != 0)
+	    "Budget för 2018 kan inte registreras, "
+	    "bara för 2015–2017", NULL) != 0)
 		goto out;
 	year_init(&y, d.ins, 2018);
 	y.b.has_planerat = 1;
 	y.b.planerat = 5;
 	if (refused(save(&cn, &y), ERR_VALIDATION, "SAVE 2018",
-	    "samverkansorganisationens tid", "2015–2017, inte 2018") != 0)
+	    "samverkansorganisationens tid",
+	    "Budget för 2018 kan inte registreras, bara för 2015–2017") != 0)
 		goto out;
 	CHECK(stored(d.ins, 2018) == 0, "something was stored for 2018");
 	year_init(&y, d.ins, 0);
@@ -344,12 +348,14 @@ ib_year_after_org_end(void)
 	    TVA_LATE "'")) == 0)
 		goto out;
 	if (refused(get(&cn, late, 2021, &b), ERR_VALIDATION, "GET 2021",
-	    "2012–2020, inte 2021", NULL) != 0)
+	    "Budget för 2021 kan inte registreras, "
+	    "bara för 2012–2020", NULL) != 0)
 		goto out;
 	year_init(&y, late, 2021);
 	rad_add(&y, 0, d.insats, 0, 1000, -1, "Efter förbundet");
 	if (refused(save(&cn, &y), ERR_VALIDATION, "SAVE 2021",
-	    "2012–2020, inte 2021", NULL) != 0)
+	    "Budget för 2021 kan inte registreras, "
+	    "bara för 2012–2020", NULL) != 0)
 		goto out;
 	CHECK(stored(late, 2021) == 0, "something was stored for 2021");
 	CHECK(get(&cn, late, 0, &b) == 0, "GET 0: %s", integ_last_err);
