@@ -240,20 +240,26 @@ budget_year_check(struct session *s, uint32_t id, const struct budget_org *o,
 	return session_refuse(s, id, ERR_VALIDATION, "%s", text);
 }
 
+/* The years in column 0 of res as a reply's list (none: NULL, 0). */
+void
+budget_years_fill(PGresult *res, struct budget_year **out, uint32_t *n)
+{
+	int	i;
+
+	*n = (uint32_t)PQntuples(res);
+	*out = *n > 0 ? xcalloc(*n, sizeof **out) : NULL;
+	for (i = 0; i < (int)*n; i++)
+		(*out)[i].ar = db_u32(res, i, 0);
+}
+
 /* Fills the years with lines; 0 or -1. */
 static int
 budget_get_years(struct session *s, const char *const *params,
     struct msg_budget *b, PGresult **keep)
 {
-	int	i;
-
 	if ((*keep = db_exec(s, budget_years_sql, 1, params)) == NULL)
 		return -1;
-	b->nar = (uint32_t)PQntuples(*keep);
-	if (b->nar > 0)
-		b->ar_med_data = xcalloc(b->nar, sizeof *b->ar_med_data);
-	for (i = 0; i < (int)b->nar; i++)
-		b->ar_med_data[i].ar = db_u32(*keep, i, 0);
+	budget_years_fill(*keep, &b->ar_med_data, &b->nar);
 	return 0;
 }
 
@@ -392,19 +398,6 @@ out:
 	return rv;
 }
 
-/* The row of res whose column 0 is id, or -1. */
-static int
-budget_find(PGresult *res, uint32_t id)
-{
-	int	i;
-
-	for (i = 0; i < PQntuples(res); i++) {
-		if (db_u32(res, i, 0) == id)
-			return i;
-	}
-	return -1;
-}
-
 /* Refuses line n of a panel with a sentence that names it. */
 static int
 budget_refuse_line(struct budget_save_ctx *c, const struct budget_table *t,
@@ -415,37 +408,56 @@ budget_refuse_line(struct budget_save_ctx *c, const struct budget_table *t,
 }
 
 /*
- * Checks what every line has: its id is one of the year's (and sent
- * once), its amounts and its beskrivning fit. Returns 0 or the refusal.
+ * Checks what every budget line has, the organisation's and the
+ * insats's alike: its id is one of the year's rows in old (column 0) and
+ * not among ids[0] .. ids[n - 2], the lines before it; its amounts and
+ * its beskrivning fit. Returns 0, or the ERR_* code with why filled in.
  */
-static int
-budget_check_common(struct budget_save_ctx *c, const struct budget_table *t,
-    PGresult *old, uint32_t n, uint32_t line_id, const uint32_t *ids,
-    uint64_t belopp, int has_utfall, uint64_t utfall, const char *text)
+uint32_t
+budget_line_refusal(PGresult *old, const uint32_t *ids, uint32_t n,
+    const struct budget_line *l, char *why, size_t len)
 {
-	char		why[400];
 	uint32_t	i;
 
-	if (line_id != 0) {
+	if (l->id != 0) {
 		for (i = 0; i + 1 < n; i++) {
-			if (ids[i] == line_id)
-				return budget_refuse_line(c, t, n,
-				    ERR_BAD_REQUEST, "raden finns två gånger.");
+			if (ids[i] == l->id) {
+				snprintf(why, len, "raden finns två gånger.");
+				return ERR_BAD_REQUEST;
+			}
 		}
-		if (budget_find(old, line_id) < 0)
-			return budget_refuse_line(c, t, n, ERR_CONFLICT,
-			    "raden finns inte längre; hämta budgeten igen.");
+		if (db_find_row(old, l->id) < 0) {
+			snprintf(why, len, "raden finns inte längre; hämta "
+			    "budgeten igen.");
+			return ERR_CONFLICT;
+		}
 	}
-	if (belopp > BUDGET_BELOPP_MAX || (has_utfall &&
-	    utfall > BUDGET_BELOPP_MAX))
-		return budget_refuse_line(c, t, n, ERR_VALIDATION, "ett belopp "
-		    "får vara högst 999 999 999 999 kronor.");
-	if (rule_utf8_chars(text) > BUDGET_TEXT_MAX) {
-		snprintf(why, sizeof why, "beskrivningen får vara högst %d "
-		    "tecken.", BUDGET_TEXT_MAX);
-		return budget_refuse_line(c, t, n, ERR_VALIDATION, why);
+	if (l->belopp > BUDGET_BELOPP_MAX || (l->has_utfall &&
+	    l->utfall > BUDGET_BELOPP_MAX)) {
+		snprintf(why, len, "ett belopp får vara högst 999 999 999 999 "
+		    "kronor.");
+		return ERR_VALIDATION;
+	}
+	if (rule_utf8_chars(l->beskrivning) > BUDGET_TEXT_MAX) {
+		snprintf(why, len, "beskrivningen får vara högst %d tecken.",
+		    BUDGET_TEXT_MAX);
+		return ERR_VALIDATION;
 	}
 	return 0;
+}
+
+/* budget_line_refusal() for line n of a panel, refused in its words. */
+static int
+budget_check_common(struct budget_save_ctx *c, const struct budget_table *t,
+    PGresult *old, uint32_t n, const uint32_t *ids,
+    const struct budget_line *l)
+{
+	char		why[160];
+	uint32_t	code;
+
+	if ((code = budget_line_refusal(old, ids, n, l, why, sizeof why)) == 0)
+		return 0;
+	return budget_refuse_line(c, t, n, code, why);
 }
 
 /* The name of organisation org_id in the register, into out. */
@@ -501,7 +513,7 @@ budget_check_fin(struct budget_save_ctx *c, uint32_t n,
 		    "ska beskrivas \"" BUDGET_EGET_KAPITAL " ...\".");
 	if (f->organisation_id == 0)
 		return 0;
-	row = budget_find(c->ingaende, f->organisation_id);
+	row = db_find_row(c->ingaende, f->organisation_id);
 	if (row >= 0 && budget_true(c->ingaende, row, 2))
 		return 0;
 	if (row >= 0)
@@ -535,12 +547,12 @@ budget_check_adm(struct budget_save_ctx *c, uint32_t n,
 	if (a->kostnadstyp_id == 0)
 		return budget_refuse_line(c, t, n, ERR_VALIDATION,
 		    "välj kostnadstyp.");
-	if ((row = budget_find(c->kostnadstyp, a->kostnadstyp_id)) < 0)
+	if ((row = db_find_row(c->kostnadstyp, a->kostnadstyp_id)) < 0)
 		return budget_refuse_line(c, t, n, ERR_VALIDATION,
 		    "kostnadstypen finns inte.");
 	if (budget_true(c->kostnadstyp, row, 1))
 		return 0;
-	old = a->id != 0 ? budget_find(c->adm_old, a->id) : -1;
+	old = a->id != 0 ? db_find_row(c->adm_old, a->id) : -1;
 	if (old >= 0 && db_u32(c->adm_old, old, 1) == a->kostnadstyp_id)
 		return 0;
 	return budget_refuse_line(c, t, n, ERR_VALIDATION, "kostnadstypen "
@@ -554,6 +566,7 @@ budget_check_lines(struct budget_save_ctx *c, uint32_t *ids)
 	const struct msg_budget	*q = c->q;
 	const struct budget_fin	*f;
 	const struct budget_adm	*a;
+	struct budget_line	 line;
 	char			 why[600];
 	uint32_t		 i;
 	int			 rv;
@@ -561,9 +574,13 @@ budget_check_lines(struct budget_save_ctx *c, uint32_t *ids)
 	for (i = 0; i < q->nfin; i++) {
 		f = &q->fin[i];
 		ids[i] = f->id;
+		line.id = f->id;
+		line.belopp = f->belopp;
+		line.has_utfall = f->has_utfall;
+		line.utfall = f->utfall;
+		line.beskrivning = f->beskrivning;
 		if ((rv = budget_check_common(c, &budget_fin_table, c->fin_old,
-		    i + 1, f->id, ids, f->belopp, f->has_utfall, f->utfall,
-		    f->beskrivning)) != 0 ||
+		    i + 1, ids, &line)) != 0 ||
 		    (rv = budget_check_fin(c, i + 1, f)) != 0)
 			return rv;
 	}
@@ -575,9 +592,13 @@ budget_check_lines(struct budget_save_ctx *c, uint32_t *ids)
 	for (i = 0; i < q->nadm; i++) {
 		a = &q->adm[i];
 		ids[i] = a->id;
+		line.id = a->id;
+		line.belopp = a->budget;
+		line.has_utfall = a->has_utfall;
+		line.utfall = a->utfall;
+		line.beskrivning = a->beskrivning;
 		if ((rv = budget_check_common(c, &budget_adm_table, c->adm_old,
-		    i + 1, a->id, ids, a->budget, a->has_utfall, a->utfall,
-		    a->beskrivning)) != 0 ||
+		    i + 1, ids, &line)) != 0 ||
 		    (rv = budget_check_adm(c, i + 1, a)) != 0)
 			return rv;
 	}

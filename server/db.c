@@ -204,6 +204,19 @@ db_u32(PGresult *res, int row, int col)
 	return (uint32_t)strtoul(PQgetvalue(res, row, col), NULL, 10);
 }
 
+/* The row of res whose column 0 is id, or -1. */
+int
+db_find_row(PGresult *res, uint32_t id)
+{
+	int	i;
+
+	for (i = 0; i < PQntuples(res); i++) {
+		if (db_u32(res, i, 0) == id)
+			return i;
+	}
+	return -1;
+}
+
 /* Reads a non-negative integer column as uint64_t (amounts). */
 uint64_t
 db_u64(PGresult *res, int row, int col)

@@ -20,10 +20,8 @@
 #include "susd.h"
 #include "xmalloc.h"
 
-/* Whole kronor below a trillion (the table's CHECK). */
-#define IB_BELOPP_MAX		999999999999ULL
-/* Characters of a line's beskrivning (the table's CHECK). */
-#define IB_TEXT_MAX		100
+/* Lines one message carries (common/msg.c). */
+#define IB_LINES_MAX		200
 /* Planerat antal deltagare (insats_ar's CHECK). */
 #define IB_PLANERAT_MAX		1000000
 /* The years the tables accept at all. */
@@ -149,19 +147,6 @@ struct ib_save {
 	PGresult			*budgettyp;	/* id, aktiv */
 };
 
-/* The row of res whose column 0 is id, or -1. */
-static int
-ib_row_of(PGresult *res, uint32_t id)
-{
-	int	i;
-
-	for (i = 0; i < PQntuples(res); i++) {
-		if (db_u32(res, i, 0) == id)
-			return i;
-	}
-	return -1;
-}
-
 /* Copies the insats's row into *o. */
 static void
 ib_insats_fill(PGresult *res, struct ib_insats *o)
@@ -246,15 +231,10 @@ ib_get_years(struct session *s, const char *const *params,
     struct msg_insats_budget *b, PGresult **keep)
 {
 	PGresult	*res;
-	int		 i;
 
 	if ((*keep = db_exec(s, ib_years_sql, 1, params)) == NULL)
 		return -1;
-	b->nar = (uint32_t)PQntuples(*keep);
-	if (b->nar > 0)
-		b->ar_med_data = xcalloc(b->nar, sizeof *b->ar_med_data);
-	for (i = 0; i < (int)b->nar; i++)
-		b->ar_med_data[i].ar = db_u32(*keep, i, 0);
+	budget_years_fill(*keep, &b->ar_med_data, &b->nar);
 	if ((res = db_exec(s, ib_planerat_sql, 2, params)) == NULL)
 		return -1;
 	if (PQntuples(res) == 1) {
@@ -346,37 +326,24 @@ ib_refuse_line(struct ib_save *c, uint32_t n, uint32_t code,
 	return session_refuse(c->s, c->id, code, "Rad %u: %s", n, text);
 }
 
-/*
- * Checks a line's id (one of the year's, sent once), its amounts and its
- * beskrivning. Returns 0 or the refusal.
- */
+/* budget_line_refusal() for line n; ids holds the lines before it. */
 static int
-ib_check_common(struct ib_save *c, uint32_t n)
+ib_check_common(struct ib_save *c, uint32_t n, const uint32_t *ids)
 {
 	const struct insats_budgetrad	*r = &c->q->rader[n - 1];
-	char				 why[128];
-	uint32_t			 i;
+	struct budget_line		 l;
+	char				 why[160];
+	uint32_t			 code;
 
-	if (r->id != 0) {
-		for (i = 0; i + 1 < n; i++) {
-			if (c->q->rader[i].id == r->id)
-				return ib_refuse_line(c, n, ERR_BAD_REQUEST,
-				    "raden finns två gånger.");
-		}
-		if (ib_row_of(c->old, r->id) < 0)
-			return ib_refuse_line(c, n, ERR_CONFLICT, "raden finns "
-			    "inte längre; hämta budgeten igen.");
-	}
-	if (r->budget > IB_BELOPP_MAX || (r->has_utfall &&
-	    r->utfall > IB_BELOPP_MAX))
-		return ib_refuse_line(c, n, ERR_VALIDATION, "ett belopp får "
-		    "vara högst 999 999 999 999 kronor.");
-	if (rule_utf8_chars(r->beskrivning) > IB_TEXT_MAX) {
-		snprintf(why, sizeof why, "beskrivningen får vara högst %d "
-		    "tecken.", IB_TEXT_MAX);
-		return ib_refuse_line(c, n, ERR_VALIDATION, why);
-	}
-	return 0;
+	l.id = r->id;
+	l.belopp = r->budget;
+	l.has_utfall = r->has_utfall;
+	l.utfall = r->utfall;
+	l.beskrivning = r->beskrivning;
+	if ((code = budget_line_refusal(c->old, ids, n, &l, why,
+	    sizeof why)) == 0)
+		return 0;
+	return ib_refuse_line(c, n, code, why);
 }
 
 /*
@@ -391,12 +358,12 @@ ib_check_typ(struct ib_save *c, uint32_t n)
 
 	if (r->budgettyp_id == 0)
 		return ib_refuse_line(c, n, ERR_VALIDATION, "välj budgettyp.");
-	if ((row = ib_row_of(c->budgettyp, r->budgettyp_id)) < 0)
+	if ((row = db_find_row(c->budgettyp, r->budgettyp_id)) < 0)
 		return ib_refuse_line(c, n, ERR_VALIDATION, "budgettypen finns "
 		    "inte (Insatskostnad eller ESF Insatskostnad).");
 	if (PQgetvalue(c->budgettyp, row, 1)[0] == 't')
 		return 0;
-	old = r->id != 0 ? ib_row_of(c->old, r->id) : -1;
+	old = r->id != 0 ? db_find_row(c->old, r->id) : -1;
 	if (old >= 0 && db_u32(c->old, old, 1) == r->budgettyp_id)
 		return 0;
 	return ib_refuse_line(c, n, ERR_VALIDATION, "budgettypen är inte "
@@ -420,7 +387,7 @@ ib_check_org(struct ib_save *c, uint32_t n)
 	if (c->ins.finsam)
 		return ib_refuse_line(c, n, ERR_VALIDATION,
 		    rule_insats_db_message("SU040"));
-	if (ib_row_of(c->ingaende, r->organisation_id) >= 0)
+	if (db_find_row(c->ingaende, r->organisation_id) >= 0)
 		return 0;
 	snprintf(oid, sizeof oid, "%u", r->organisation_id);
 	if ((res = db_exec(c->s, ib_orgname_sql, 1, params)) == NULL)
@@ -439,14 +406,18 @@ ib_check_org(struct ib_save *c, uint32_t n)
 static int
 ib_check(struct ib_save *c)
 {
-	uint32_t	i;
+	uint32_t	ids[IB_LINES_MAX], i;
 	int		rv;
 
 	if (c->q->has_planerat && c->q->planerat > IB_PLANERAT_MAX)
 		return session_refuse(c->s, c->id, ERR_VALIDATION, "Planerat "
 		    "antal deltagare får vara högst 1 000 000.");
+	if (c->q->nrader > IB_LINES_MAX)
+		return session_refuse(c->s, c->id, ERR_BAD_REQUEST, "Högst %d "
+		    "rader per år.", IB_LINES_MAX);
 	for (i = 1; i <= c->q->nrader; i++) {
-		if ((rv = ib_check_common(c, i)) != 0 ||
+		ids[i - 1] = c->q->rader[i - 1].id;
+		if ((rv = ib_check_common(c, i, ids)) != 0 ||
 		    (rv = ib_check_typ(c, i)) != 0 ||
 		    (rv = ib_check_org(c, i)) != 0)
 			return rv;

@@ -15,6 +15,7 @@
 struct buf;
 struct chan;
 struct msg_uppdrag_save;
+struct budget_year;
 
 /* What the parent knows after start-up; inherited by every child. */
 struct susd {
@@ -66,6 +67,8 @@ int		 db_exec_cmd(struct session *, const char *sql, int n,
 int		 db_set_user(struct session *);
 uint32_t	 db_u32(PGresult *, int row, int col);
 uint64_t	 db_u64(PGresult *, int row, int col);
+/* The row of res whose column 0 is id, or -1. */
+int		 db_find_row(PGresult *, uint32_t id);
 
 /* One page of a list request: all matches counted, then the rows. */
 struct db_page {
@@ -127,6 +130,19 @@ int		 kommun_search(struct session *, uint32_t, void *);
 int		 samorg_order_submit(struct session *, uint32_t, void *);
 int		 samorg_order_search(struct session *, uint32_t, void *);
 int		 samorg_order_decide(struct session *, uint32_t, void *);
+/* What the checks of a budget line look at, in either budget. */
+struct budget_line {
+	uint32_t	 id;		/* 0 = a new line */
+	uint64_t	 belopp;
+	int		 has_utfall;
+	uint64_t	 utfall;
+	const char	*beskrivning;
+};
+uint32_t	 budget_line_refusal(PGresult *old, const uint32_t *ids,
+		    uint32_t n, const struct budget_line *, char *why,
+		    size_t len);
+void		 budget_years_fill(PGresult *, struct budget_year **,
+		    uint32_t *);
 int		 budget_get(struct session *, uint32_t, void *);
 int		 budget_save(struct session *, uint32_t, void *);
 int		 fraga_search(struct session *, uint32_t, void *);
