@@ -740,6 +740,8 @@ void		 chooser_free(struct chooser *);
 int		 chooser_search(struct chooser *, struct ui *);
 /* Loads the first list, all of it, leaving the focus in the field. */
 int		 chooser_start(struct chooser *, struct ui *);
+/* The only row of a list that cannot be searched, else NULL. */
+struct plist_row *chooser_only(struct chooser *);
 /* Returns CHOOSER_PICKED for Enter on a row, 1 for a used key, else 0. */
 int		 chooser_key(struct chooser *, struct ui *,
 		    const struct keyev *);

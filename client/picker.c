@@ -355,6 +355,18 @@ chooser_start(struct chooser *ch, struct ui *ui)
 	return rv;
 }
 
+/*
+ * The one row a list that cannot be searched holds, or NULL: with one
+ * choice only, a screen goes straight to it.
+ */
+struct plist_row *
+chooser_only(struct chooser *ch)
+{
+	if (ch->searchable || ch->pl.vl.total != 1)
+		return NULL;
+	return &ch->pl.rows[0];
+}
+
 /* Keys while the name field has focus. */
 static int
 chooser_field_key(struct chooser *ch, struct ui *ui, const struct keyev *ev)

@@ -608,14 +608,15 @@ fraga_draw(struct screen *s, WINDOW *w)
 static void
 fraga_enter(struct screen *s)
 {
-	struct fraga	*f = s->data;
+	struct fraga		*f = s->data;
+	struct plist_row	*only;
 
 	if (!f->started && remote_connected(s->ui->remote)) {
 		f->started = 1;
 		/* One organisation only: straight to it. */
-		if (chooser_start(&f->ch, s->ui) == 0 && !f->ch.searchable &&
-		    f->ch.pl.vl.total == 1)
-			fraga_pick(s, &f->ch.pl.rows[0]);
+		if (chooser_start(&f->ch, s->ui) == 0 &&
+		    (only = chooser_only(&f->ch)) != NULL)
+			fraga_pick(s, only);
 	} else if (f->mode == FM_CHOOSE && f->ch.pl.ready)
 		plist_fill(&f->ch.pl);
 	if (f->stale && f->mode != FM_CHOOSE)

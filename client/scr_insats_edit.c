@@ -411,14 +411,15 @@ static void
 edit_enter(struct screen *s)
 {
 	struct insats_edit	*e = s->data;
+	struct plist_row	*only;
 
 	if (!e->started && remote_connected(s->ui->remote)) {
 		e->started = 1;
 		if (e->direct)
 			edit_open(s);
 		else if (chooser_start(&e->ch, s->ui) == 0 &&
-		    !e->ch.searchable && e->ch.pl.vl.total == 1)
-			edit_pick(s, &e->ch.pl.rows[0]);
+		    (only = chooser_only(&e->ch)) != NULL)
+			edit_pick(s, only);
 	} else if (e->mode == IEM_CHOOSE && !e->direct && e->ch.pl.ready)
 		plist_fill(&e->ch.pl);
 	if (e->note[0] != '\0') {

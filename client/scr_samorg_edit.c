@@ -285,6 +285,7 @@ static void
 edit_enter(struct screen *s)
 {
 	struct samorg_edit	*e = s->data;
+	struct plist_row	*only;
 
 	if (!e->started && remote_connected(s->ui->remote)) {
 		e->started = 1;
@@ -292,8 +293,8 @@ edit_enter(struct screen *s)
 			if (samorg_edit_load(s) == 0)
 				samorg_page_step(s, 1);
 		} else if (chooser_start(&e->ch, s->ui) == 0 &&
-		    !e->ch.searchable && e->ch.pl.vl.total == 1)
-			edit_pick(s, &e->ch.pl.rows[0]);
+		    (only = chooser_only(&e->ch)) != NULL)
+			edit_pick(s, only);
 	} else if (e->mode == EM_CHOOSE && e->ch.pl.ready)
 		plist_fill(&e->ch.pl);
 	else if (e->mode == EM_EDIT && e->people_stale) {

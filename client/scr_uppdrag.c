@@ -695,7 +695,8 @@ uppdrag_draw(struct screen *s, WINDOW *w)
 static void
 uppdrag_enter(struct screen *s)
 {
-	struct uppdrag	*u = s->data;
+	struct uppdrag		*u = s->data;
+	struct plist_row	*only;
 
 	if (!u->started && u->preset_id != 0 &&
 	    remote_connected(s->ui->remote)) {
@@ -704,9 +705,9 @@ uppdrag_enter(struct screen *s)
 	} else if (!u->started && remote_connected(s->ui->remote)) {
 		u->started = 1;
 		/* One choice only: straight to it, as there is no other. */
-		if (chooser_start(&u->ch, s->ui) == 0 && !u->ch.searchable &&
-		    u->ch.pl.vl.total == 1)
-			uppdrag_pick(s, &u->ch.pl.rows[0]);
+		if (chooser_start(&u->ch, s->ui) == 0 &&
+		    (only = chooser_only(&u->ch)) != NULL)
+			uppdrag_pick(s, only);
 	} else if (u->mode == UM_CHOOSE && u->ch.pl.ready)
 		plist_fill(&u->ch.pl);
 	if (u->note[0] != '\0') {
