@@ -6,14 +6,14 @@
 #include <string.h>
 
 #include "client.h"
+#include "deltagande.h"
 #include "insats.h"
 #include "proto.h"
 #include "xmalloc.h"
 
 /*
  * Only what exists is listed: a row appears with its screen, never as a
- * placeholder. Later issues add Administration, Insats, Deltagande and
- * Rapporter here.
+ * placeholder. Later issues add Af/FK and Rapporter here.
  */
 #define ANYONE	(ROLE_ANY | ROLE_BESTALLARE)
 
@@ -56,6 +56,12 @@ const struct menu_item menu_items[] = {
 	{ "insats.uppdrag", "Deltagaransvariga", "insats",
 	    ROLE_SUPERADMIN | ROLE_INSATSANSVARIG, scr_uppdrag_insats_new,
 	    ACT_NONE },
+	{ "deltag", "Deltagande", NULL, ROLE_DELTAGARANSVARIG, NULL,
+	    ACT_NONE },
+	{ "deltag.reg", "Registrera deltagare", "deltag",
+	    ROLE_DELTAGARANSVARIG, scr_deltagare_new, ACT_NONE },
+	{ "deltag.anonym", "Anonyma deltagare", "deltag",
+	    ROLE_DELTAGARANSVARIG, scr_anonym_new, ACT_NONE },
 	{ "bestall", "Beställningar", NULL, ROLE_BESTALLARE, NULL, ACT_NONE },
 	{ "bestall.ny", "Beställ behörighet", "bestall", ROLE_BESTALLARE,
 	    scr_order_new_new, ACT_NONE },

@@ -814,6 +814,200 @@ static const struct field start_f[] = {
 };
 static const struct layout start_l = LAYOUT(msg_start, start_f);
 
+static const struct field deltagare_search_f[] = {
+	U32(msg_deltagare_search, insats_id),
+	U8(msg_deltagare_search, status),
+	STR(msg_deltagare_search, pattern, SUS_PATTERN_MAX),
+	U32(msg_deltagare_search, offset),
+	U32(msg_deltagare_search, limit),
+};
+static const struct layout deltagare_search_l =
+    LAYOUT(msg_deltagare_search, deltagare_search_f);
+
+static const struct field deltagare_row_f[] = {
+	U32(deltagare_row, deltagande_id),
+	U32(deltagare_row, person_id),
+	STR(deltagare_row, personnummer, 13),
+	STR(deltagare_row, namn, SUS_NAME_MAX),
+	STR(deltagare_row, kon, 20),
+	U32(deltagare_row, fodelsear),
+	STR(deltagare_row, startdatum, D),
+	STR(deltagare_row, slutdatum, D),
+	STR(deltagare_row, avslutsanledning, SUS_NAME_MAX),
+	U8(deltagare_row, avidentifierad),
+};
+static const struct layout deltagare_row_l =
+    LAYOUT(deltagare_row, deltagare_row_f);
+
+static const struct field deltagare_list_f[] = {
+	U32(msg_deltagare_list, total),
+	LIST(msg_deltagare_list, rows, nrows, SUS_LIST_MAX, deltagare_row_l),
+};
+static const struct layout deltagare_list_l =
+    LAYOUT(msg_deltagare_list, deltagare_list_f);
+
+static const struct field deltagare_get_f[] = {
+	U32(msg_deltagare_get, insats_id),
+	U32(msg_deltagare_get, deltagande_id),
+};
+static const struct layout deltagare_get_l =
+    LAYOUT(msg_deltagare_get, deltagare_get_f);
+
+static const struct field kod_ref_f[] = {
+	U32(kod_ref, id),
+};
+static const struct layout kod_ref_l = LAYOUT(kod_ref, kod_ref_f);
+
+static const struct field svar_row_f[] = {
+	U32(svar_row, fraga_id),
+	U32(svar_row, alternativ_id),
+	U8(svar_row, har_heltal),
+	U32(svar_row, heltal),
+	U8(svar_row, ja),
+};
+static const struct layout svar_row_l = LAYOUT(svar_row, svar_row_f);
+
+static const struct field tillfalle_row_f[] = {
+	U8(tillfalle_row, typ),
+	STR(tillfalle_row, datum, D),
+	LIST(tillfalle_row, forsorjning, nforsorjning, 50, kod_ref_l),
+	U32(tillfalle_row, sysselsattning_id),
+	U32(tillfalle_row, omfattning),
+	U32(tillfalle_row, utbildning_id),
+	U32(tillfalle_row, tid_id),
+	U32(tillfalle_row, avslut_id),
+	LIST(tillfalle_row, svar, nsvar, 500, svar_row_l),
+	STR(tillfalle_row, andrad, 40),
+	STR(tillfalle_row, andrad_av, SUS_NAME_MAX),
+};
+static const struct layout tillfalle_row_l =
+    LAYOUT(tillfalle_row, tillfalle_row_f);
+
+static const struct field deltagare_f[] = {
+	U32(msg_deltagare, insats_id),
+	U32(msg_deltagare, deltagande_id),
+	U32(msg_deltagare, person_id),
+	STR(msg_deltagare, personnummer, 12),
+	STR(msg_deltagare, namn, SUS_NAME_MAX),
+	STR(msg_deltagare, kommunkod, 4),
+	STR(msg_deltagare, kommun, SUS_NAME_MAX),
+	U32(msg_deltagare, stadsdel_id),
+	STR(msg_deltagare, stadsdel, SUS_NAME_MAX),
+	STR(msg_deltagare, kon, 20),
+	U32(msg_deltagare, fodelsear),
+	STR(msg_deltagare, samtycke_datum, D),
+	STR(msg_deltagare, registrerad, 16),
+	STR(msg_deltagare, registrerad_av, SUS_NAME_MAX),
+	STR(msg_deltagare, startdatum, D),
+	STR(msg_deltagare, slutdatum, D),
+	U8(msg_deltagare, avidentifierad),
+	LIST(msg_deltagare, tillfallen, ntillfallen, 2, tillfalle_row_l),
+};
+static const struct layout deltagare_l = LAYOUT(msg_deltagare, deltagare_f);
+
+static const struct field person_lookup_f[] = {
+	U32(msg_person_lookup, insats_id),
+	STR(msg_person_lookup, personnummer, 20),
+};
+static const struct layout person_lookup_l =
+    LAYOUT(msg_person_lookup, person_lookup_f);
+
+static const struct field person_f[] = {
+	STR(msg_person, personnummer, 12),
+	U8(msg_person, samordningsnummer),
+	U8(msg_person, i_register),
+	STR(msg_person, namn, SUS_NAME_MAX),
+	STR(msg_person, kommunkod, 4),
+	STR(msg_person, kommun, SUS_NAME_MAX),
+	U32(msg_person, stadsdel_id),
+	STR(msg_person, stadsdel, SUS_NAME_MAX),
+	U8(msg_person, stadsdel_kravs),
+	STR(msg_person, kon, 20),
+	U32(msg_person, fodelsear),
+	LIST(msg_person, deltaganden, ndeltaganden, SUS_LIST_MAX,
+	    deltagare_row_l),
+};
+static const struct layout person_l = LAYOUT(msg_person, person_f);
+
+static const struct field deltagare_save_f[] = {
+	U32(msg_deltagare_save, insats_id),
+	U32(msg_deltagare_save, deltagande_id),
+	STR(msg_deltagare_save, personnummer, 20),
+	STR(msg_deltagare_save, namn, SUS_NAME_MAX),
+	STR(msg_deltagare_save, kommunkod, 4),
+	U32(msg_deltagare_save, stadsdel_id),
+	U8(msg_deltagare_save, samtycke),
+	STR(msg_deltagare_save, samtycke_datum, D),
+	U8(msg_deltagare_save, tillfalle.typ),
+	STR(msg_deltagare_save, tillfalle.datum, D),
+	LIST(msg_deltagare_save, tillfalle.forsorjning, tillfalle.nforsorjning,
+	    50, kod_ref_l),
+	U32(msg_deltagare_save, tillfalle.sysselsattning_id),
+	U32(msg_deltagare_save, tillfalle.omfattning),
+	U32(msg_deltagare_save, tillfalle.utbildning_id),
+	U32(msg_deltagare_save, tillfalle.tid_id),
+	U32(msg_deltagare_save, tillfalle.avslut_id),
+	LIST(msg_deltagare_save, tillfalle.svar, tillfalle.nsvar, 500,
+	    svar_row_l),
+	STR(msg_deltagare_save, tillfalle.andrad, 40),
+	STR(msg_deltagare_save, tillfalle.andrad_av, SUS_NAME_MAX),
+};
+static const struct layout deltagare_save_l =
+    LAYOUT(msg_deltagare_save, deltagare_save_f);
+
+static const struct field samtycke_aterkalla_f[] = {
+	U32(msg_samtycke_aterkalla, insats_id),
+	U32(msg_samtycke_aterkalla, deltagande_id),
+	STR(msg_samtycke_aterkalla, datum, D),
+};
+static const struct layout samtycke_aterkalla_l =
+    LAYOUT(msg_samtycke_aterkalla, samtycke_aterkalla_f);
+
+static const struct field deltagare_fragor_f[] = {
+	U32(msg_deltagare_fragor, insats_id),
+	STR(msg_deltagare_fragor, datum, D),
+	U8(msg_deltagare_fragor, tillfalle),
+};
+static const struct layout deltagare_fragor_l =
+    LAYOUT(msg_deltagare_fragor, deltagare_fragor_f);
+
+static const struct field anonym_get_f[] = {
+	U32(msg_anonym_get, insats_id),
+	U32(msg_anonym_get, ar),
+};
+static const struct layout anonym_get_l = LAYOUT(msg_anonym_get, anonym_get_f);
+
+static const struct field anonym_rad_f[] = {
+	U32(anonym_rad, id),
+	STR(anonym_rad, kon, 20),
+	U32(anonym_rad, antal),
+	STR(anonym_rad, registrerad, 16),
+	STR(anonym_rad, registrerad_av, SUS_NAME_MAX),
+};
+static const struct layout anonym_rad_l = LAYOUT(anonym_rad, anonym_rad_f);
+
+static const struct field anonym_f[] = {
+	U32(msg_anonym, insats_id),
+	U32(msg_anonym, ar),
+	STR(msg_anonym, insats, SHORT_MAX),
+	STR(msg_anonym, samorg, SUS_NAME_MAX),
+	U32(msg_anonym, forsta_ar),
+	U32(msg_anonym, sista_ar),
+	U32(msg_anonym, kvinnor),
+	U32(msg_anonym, man),
+	LIST(msg_anonym, rader, nrader, 2000, anonym_rad_l),
+};
+static const struct layout anonym_l = LAYOUT(msg_anonym, anonym_f);
+
+static const struct field anonym_save_f[] = {
+	U32(msg_anonym_save, insats_id),
+	U32(msg_anonym_save, ar),
+	U32(msg_anonym_save, kvinnor),
+	U32(msg_anonym_save, man),
+};
+static const struct layout anonym_save_l =
+    LAYOUT(msg_anonym_save, anonym_save_f);
+
 #undef D
 
 static const struct layout empty_l = { "empty", 0, NULL, 0 };
@@ -846,6 +1040,19 @@ static const struct {
 	{ MSG_VOLYM_SAVE, "VOLYM_SAVE", &volym_save_l },
 	{ MSG_START_GET, "START_GET", &empty_l },
 	{ MSG_START, "START", &start_l },
+	{ MSG_DELTAGARE_SEARCH, "DELTAGARE_SEARCH", &deltagare_search_l },
+	{ MSG_DELTAGARE_LIST, "DELTAGARE_LIST", &deltagare_list_l },
+	{ MSG_DELTAGARE_GET, "DELTAGARE_GET", &deltagare_get_l },
+	{ MSG_DELTAGARE, "DELTAGARE", &deltagare_l },
+	{ MSG_PERSON_LOOKUP, "PERSON_LOOKUP", &person_lookup_l },
+	{ MSG_PERSON, "PERSON", &person_l },
+	{ MSG_DELTAGARE_SAVE, "DELTAGARE_SAVE", &deltagare_save_l },
+	{ MSG_SAMTYCKE_ATERKALLA, "SAMTYCKE_ATERKALLA",
+	    &samtycke_aterkalla_l },
+	{ MSG_DELTAGARE_FRAGOR, "DELTAGARE_FRAGOR", &deltagare_fragor_l },
+	{ MSG_ANONYM_GET, "ANONYM_GET", &anonym_get_l },
+	{ MSG_ANONYM, "ANONYM", &anonym_l },
+	{ MSG_ANONYM_SAVE, "ANONYM_SAVE", &anonym_save_l },
 	{ MSG_USER_SEARCH, "USER_SEARCH", &user_search_l },
 	{ MSG_USER_LIST, "USER_LIST", &user_list_l },
 	{ MSG_ROLE_SET, "ROLE_SET", &role_set_l },

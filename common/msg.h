@@ -531,6 +531,187 @@ struct msg_start {
 	struct start_rad *rader;
 };
 
+/*
+ * Deltagande (domain.md 2.6). Ids of participations and persons fit in
+ * u32. Personnummer travel as twelve digits; lists carry them masked.
+ */
+struct msg_deltagare_search {
+	uint32_t	 insats_id;
+	uint8_t		 status;	/* DELTAGARE_S_* */
+	char		*pattern;	/* namn with '*', or a personnummer;
+					   "" = all */
+	uint32_t	 offset;
+	uint32_t	 limit;
+};
+
+struct deltagare_row {
+	uint32_t	 deltagande_id;
+	uint32_t	 person_id;	/* 0 once stripped */
+	char		*personnummer;	/* masked "********-NNNC"; "" stripped */
+	char		*namn;		/* "" once stripped */
+	char		*kon;		/* Kvinna, Man */
+	uint32_t	 fodelsear;
+	char		*startdatum;
+	char		*slutdatum;	/* "" while taking part */
+	char		*avslutsanledning; /* code name, "" while taking part */
+	uint8_t		 avidentifierad;
+};
+
+struct msg_deltagare_list {
+	uint32_t	 total;
+	uint32_t	 nrows;
+	struct deltagare_row *rows;
+};
+
+struct msg_deltagare_get {
+	uint32_t	 insats_id;
+	uint32_t	 deltagande_id;
+};
+
+struct kod_ref {
+	uint32_t	 id;
+};
+
+/* One answer: the option chosen (one row per option for flerval). */
+struct svar_row {
+	uint32_t	 fraga_id;
+	uint32_t	 alternativ_id;	/* enval, flerval; else 0 */
+	uint8_t		 har_heltal;
+	uint32_t	 heltal;	/* heltal */
+	uint8_t		 ja;		/* janej: 1 ja, 0 nej */
+};
+
+/* A mättillfälle: the inregistrering or the utregistrering. */
+struct tillfalle_row {
+	uint8_t		 typ;		/* FRAGA_IN or FRAGA_UT */
+	char		*datum;		/* startdatum or slutdatum */
+	uint32_t	 nforsorjning;
+	struct kod_ref	*forsorjning;	/* 1..n codes of list forsorjning */
+	uint32_t	 sysselsattning_id;
+	uint32_t	 omfattning;	/* per cent of 40 h/week; 0 = none */
+	uint32_t	 utbildning_id;	/* FRAGA_IN only */
+	uint32_t	 tid_id;	/* FRAGA_IN only */
+	uint32_t	 avslut_id;	/* FRAGA_UT only */
+	uint32_t	 nsvar;
+	struct svar_row	*svar;
+	char		*andrad;	/* version, YYYY-MM-DD HH:MM:SS.ffffff */
+	char		*andrad_av;	/* name of who saved it last */
+};
+
+/* The person's own view: everything about one participation. */
+struct msg_deltagare {
+	uint32_t	 insats_id;
+	uint32_t	 deltagande_id;
+	uint32_t	 person_id;	/* 0 once stripped */
+	char		*personnummer;	/* in full; "" once stripped */
+	char		*namn;
+	char		*kommunkod;
+	char		*kommun;
+	uint32_t	 stadsdel_id;
+	char		*stadsdel;
+	char		*kon;
+	uint32_t	 fodelsear;
+	char		*samtycke_datum;
+	char		*registrerad;	/* YYYY-MM-DD HH:MM */
+	char		*registrerad_av;
+	char		*startdatum;
+	char		*slutdatum;
+	uint8_t		 avidentifierad;
+	uint32_t	 ntillfallen;
+	struct tillfalle_row *tillfallen; /* in first, then ut if any */
+};
+
+struct msg_person_lookup {
+	uint32_t	 insats_id;
+	char		*personnummer;	/* as typed: 10 or 12 digits, - or + */
+};
+
+/*
+ * The answer to "Hämta": the number in full form, what the register
+ * holds, and the person's participations in this insats (for the
+ * Mättillfälle choice). A protected person is refused instead.
+ */
+struct msg_person {
+	char		*personnummer;	/* twelve digits */
+	uint8_t		 samordningsnummer;
+	uint8_t		 i_register;	/* found in folkbokföringen */
+	char		*namn;
+	char		*kommunkod;
+	char		*kommun;
+	uint32_t	 stadsdel_id;
+	char		*stadsdel;
+	uint8_t		 stadsdel_kravs; /* Stockholm, Göteborg: choose one */
+	char		*kon;
+	uint32_t	 fodelsear;
+	uint32_t	 ndeltaganden;
+	struct deltagare_row *deltaganden; /* personnummer there is "" */
+};
+
+/*
+ * One Spara of Registrera deltagare. deltagande_id 0 with FRAGA_IN is a
+ * nyinregistrering: personnummer, samtycke and (for a person not in the
+ * register) namn and kommun are needed. Otherwise the occasion of that
+ * participation is created or corrected; tillfalle.andrad must then be
+ * the version read ("" for a new utregistrering).
+ */
+struct msg_deltagare_save {
+	uint32_t	 insats_id;
+	uint32_t	 deltagande_id;
+	char		*personnummer;
+	char		*namn;
+	char		*kommunkod;
+	uint32_t	 stadsdel_id;
+	uint8_t		 samtycke;	/* signed 9443 exists */
+	char		*samtycke_datum; /* "" = today */
+	struct tillfalle_row tillfalle;
+};
+
+struct msg_samtycke_aterkalla {
+	uint32_t	 insats_id;
+	uint32_t	 deltagande_id;
+	char		*datum;		/* the participation ends here */
+};
+
+/* The questions of the insats's organisation valid on datum. */
+struct msg_deltagare_fragor {
+	uint32_t	 insats_id;
+	char		*datum;
+	uint8_t		 tillfalle;	/* FRAGA_IN or FRAGA_UT */
+};
+
+struct msg_anonym_get {
+	uint32_t	 insats_id;
+	uint32_t	 ar;		/* 0 = this year */
+};
+
+struct anonym_rad {
+	uint32_t	 id;
+	char		*kon;
+	uint32_t	 antal;
+	char		*registrerad;	/* YYYY-MM-DD HH:MM */
+	char		*registrerad_av;
+};
+
+struct msg_anonym {
+	uint32_t	 insats_id;
+	uint32_t	 ar;
+	char		*insats;
+	char		*samorg;
+	uint32_t	 forsta_ar;
+	uint32_t	 sista_ar;
+	uint32_t	 kvinnor;	/* the year's sums */
+	uint32_t	 man;
+	uint32_t	 nrader;
+	struct anonym_rad *rader;
+};
+
+struct msg_anonym_save {
+	uint32_t	 insats_id;
+	uint32_t	 ar;
+	uint32_t	 kvinnor;
+	uint32_t	 man;
+};
+
 /* Users: pickers, Visa användare and Administration share one search. */
 struct msg_user_search {
 	char		*fornamn;	/* '*' as wildcard; "" = any */

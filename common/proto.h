@@ -13,7 +13,7 @@
 
 #define SUS_PROTO_MAGIC		"SUS1"
 #define SUS_PROTO_MAJOR		1
-#define SUS_PROTO_MINOR		3
+#define SUS_PROTO_MINOR		4
 #define SUS_PREAMBLE_LEN	8
 #define SUS_NOISE_PROLOGUE	"sus-noise-v1"
 #define SUS_DEFAULT_PORT	4646
@@ -111,6 +111,20 @@ enum msg_type {
 	MSG_START_GET = 311,	 /* C→S the Startsida of the caller */
 	MSG_START = 312,	 /* S→C the caller's organisations and insatser */
 
+	/* Deltagande: every request here is the deltagaransvarig's. */
+	MSG_DELTAGARE_SEARCH = 400, /* C→S an insats's participants */
+	MSG_DELTAGARE_LIST = 401, /* S→C one page, personnummer masked */
+	MSG_DELTAGARE_GET = 402, /* C→S one participation */
+	MSG_DELTAGARE = 403,	 /* S→C the participation and its occasions */
+	MSG_PERSON_LOOKUP = 404, /* C→S "Hämta": a personnummer */
+	MSG_PERSON = 405,	 /* S→C register data, earlier participations */
+	MSG_DELTAGARE_SAVE = 406, /* C→S one in- or utregistrering */
+	MSG_SAMTYCKE_ATERKALLA = 407, /* C→S consent withdrawn: end, strip */
+	MSG_DELTAGARE_FRAGOR = 408, /* C→S questions for a date and occasion */
+	MSG_ANONYM_GET = 409,	 /* C→S anonymous participants of a year */
+	MSG_ANONYM = 410,	 /* S→C the year's counts and batches */
+	MSG_ANONYM_SAVE = 411,	 /* C→S women and men to add for a year */
+
 	/* Administration: users, the ordering chain, uppdrag. */
 	MSG_USER_SEARCH = 700,	 /* C→S name, employer, role filters */
 	MSG_USER_LIST = 701,	 /* S→C one page of users */
@@ -201,6 +215,12 @@ enum sus_errcode {
 #define START_A_VOLYM		0x0100	/* Registrera antal i volyminsats */
 #define START_A_DELTAGARE	0x0200	/* Registrera deltagare */
 #define START_A_VISA		0x0400	/* the read-only view */
+#define START_A_ANONYM		0x0800	/* Registrera anonyma deltagare */
+
+/* MSG_DELTAGARE_SEARCH status filter. */
+#define DELTAGARE_S_ALLA	0
+#define DELTAGARE_S_PAGAENDE	1	/* not registered out */
+#define DELTAGARE_S_AVSLUTADE	2	/* registered out */
 
 /* Roles, as a bit set in MSG_LOGIN_OK. */
 #define ROLE_SUPERADMIN		0x01	/* Superadministratör */

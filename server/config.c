@@ -72,6 +72,9 @@ static const struct config_setting config_settings[] = {
 	I(account_check, "30", 1, 3600,
 	    "Seconds between checks that an idle session's account is still "
 	    "active; a deactivated user's session ends within this time."),
+	I(gallring_ar, "5", 1, 100,
+	    "Years after a participation ended before susd gallra strips its "
+	    "identifying data (personnummer, namn, folkbokföringskommun)."),
 	S(log_file, "",
 	    "File to append the log to; empty means standard error."),
 	L(log_level, "info",

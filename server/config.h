@@ -50,6 +50,7 @@ struct config {
 	int		 lockout_seconds;
 	int		 idle_timeout;	/* seconds */
 	int		 account_check;	/* seconds */
+	int		 gallring_ar;	/* years before identifying data goes */
 	char		*log_file;	/* "": stderr */
 	enum log_level	 log_level;
 };

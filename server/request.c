@@ -56,6 +56,9 @@ static int	req_bye(struct session *, uint32_t, void *);
 	{ t, n, 0, roles, SCOPE_NONE, 0, 0, 1, h }
 #define SCOPED(t, n, roles, sc, st, f, h) \
 	{ t, n, 0, roles, sc, offsetof(struct st, f), 0, 1, h }
+/* A scoped row that reads or writes personal data, and so is audited. */
+#define PERSONAL(t, n, roles, sc, st, f, h) \
+	{ t, n, 0, roles, sc, offsetof(struct st, f), 1, 1, h }
 
 /* Any logged-in caller: the five roles and a beställare without one. */
 #define ANYONE		(ROLE_ANY | ROLE_BESTALLARE)
@@ -142,6 +145,34 @@ static const struct request requests[] = {
 	    volym_save),
 	REQ(MSG_START_GET, "Startsida", ANYONE, start_get),
 
+	/*
+	 * Deltagande (issue 6): only a deltagaransvarig with an uppdrag on
+	 * the insats (domain.md 4.3, rule 36).
+	 */
+	PERSONAL(MSG_DELTAGARE_SEARCH, "Deltagare i insatsen",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_deltagare_search,
+	    insats_id, deltagare_search),
+	PERSONAL(MSG_DELTAGARE_GET, "Visa deltagare", ROLE_DELTAGARANSVARIG,
+	    SCOPE_INSATS, msg_deltagare_get, insats_id, deltagare_get),
+	PERSONAL(MSG_PERSON_LOOKUP, "Hämta personuppgifter",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_person_lookup,
+	    insats_id, person_lookup),
+	PERSONAL(MSG_DELTAGARE_SAVE, "Registrera deltagare",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_deltagare_save,
+	    insats_id, deltagare_save),
+	PERSONAL(MSG_SAMTYCKE_ATERKALLA, "Återkalla samtycke",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_samtycke_aterkalla,
+	    insats_id, samtycke_aterkalla),
+	SCOPED(MSG_DELTAGARE_FRAGOR, "Kompletterande frågor för deltagare",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_deltagare_fragor,
+	    insats_id, deltagare_fragor),
+	SCOPED(MSG_ANONYM_GET, "Registrera anonyma deltagare",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_anonym_get, insats_id,
+	    anonym_get),
+	SCOPED(MSG_ANONYM_SAVE, "Spara anonyma deltagare",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_anonym_save, insats_id,
+	    anonym_save),
+
 	/* Styrdata (issue 4). */
 	REQ(MSG_KOD_SEARCH, "Kodlistor", ANYONE, kod_search),
 	REQ(MSG_KOD_SAVE, "Ändra kodlista", ROLE_SUPERADMIN, kod_save),
@@ -152,6 +183,7 @@ static const struct request requests[] = {
 #undef PRE
 #undef REQ
 #undef SCOPED
+#undef PERSONAL
 
 /* Requests a user who must choose a new password may still make. */
 static const uint16_t request_before_password[] = {

@@ -42,6 +42,14 @@ const char	*rule_samorg_db_message(const char *sqlstate);
 
 /* The sentence for an SU03x/SU04x refusal of schema 0007, or NULL. */
 const char	*rule_insats_db_message(const char *sqlstate);
+/* rule_deltagande.c: the sentences of SU050-SU063 (schema 0008). */
+const char	*rule_deltagande_db_message(const char *sqlstate);
+/*
+ * Checks a personnummer or samordningsnummer as typed (10 or 12 digits,
+ * "-" or "+") and writes the twelve-digit form to out; NULL when valid,
+ * else a Swedish reason that does not repeat the number.
+ */
+const char	*rule_pnr_refusal(const char *typed, char *out, size_t len);
 
 /* Longest insatsnamn in characters (rule 24). */
 #define RULE_INSATS_NAME_MAX	100

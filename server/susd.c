@@ -85,8 +85,34 @@ usage(void)
 	    "commands: serve (default), migrate, demo, keygen, pubkey, "
 	    "requests,\n"
 	    "          useradd [-r roles] -n förnamn -e efternamn "
-	    "[-m e-post] username\n");
+	    "[-m e-post] username,\n"
+	    "          folkbokforing file, skydda, gallra [-n], "
+	    "registerutdrag\n");
 	exit(2);
+}
+
+/* The personal-data operator commands (server/gallring.c). */
+static const struct {
+	const char	*name;
+	int		 (*fn)(int, char **);
+} susd_personal_commands[] = {
+	{ "folkbokforing", admin_folkbokforing },
+	{ "skydda", admin_skydda },
+	{ "gallra", admin_gallra },
+	{ "registerutdrag", admin_registerutdrag },
+};
+
+static int
+(*susd_personal_command(const char *cmd))(int, char **)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof susd_personal_commands /
+	    sizeof susd_personal_commands[0]; i++) {
+		if (strcmp(susd_personal_commands[i].name, cmd) == 0)
+			return susd_personal_commands[i].fn;
+	}
+	return NULL;
 }
 
 /* Opens the log file, if one is configured. */
@@ -653,6 +679,12 @@ main(int argc, char **argv)
 		susd_state_dir();
 		susd_database_ready();
 		r = admin_useradd(argc, argv) == 0 ? 0 : 1;
+		susd_database_stop();
+	} else if (susd_personal_command(cmd) != NULL) {
+		susd_accounts(0);
+		susd_state_dir();
+		susd_database_ready();
+		r = susd_personal_command(cmd)(argc, argv) == 0 ? 0 : 1;
 		susd_database_stop();
 	} else
 		usage();

@@ -93,6 +93,18 @@ PGconn		*db_connect(const char *conninfo);
 int		 audit_log(struct session *, const char *action,
 		    const char *object_type, long long object_id, int personal,
 		    const char *detail_json);
+/*
+ * The personal-data trail (audit_person), in the caller's transaction:
+ * one row per participation in ids (the person and the hash of the
+ * personnummer are taken from them), or one row for a personnummer
+ * looked up (pnr twelve digits; the person row if there is one). action
+ * is "las" or "skriv"; purpose names the screen or request.
+ */
+int		 audit_person_deltaganden(struct session *, const char *action,
+		    const char *purpose, uint32_t insats_id,
+		    const uint32_t *ids, size_t n);
+int		 audit_person_pnr(struct session *, const char *action,
+		    const char *purpose, uint32_t insats_id, const char *pnr);
 
 /* auth.c */
 int		 auth_login(struct session *, uint32_t id, void *m);
@@ -195,6 +207,21 @@ int		 volym_save(struct session *, uint32_t id, void *m);
 /* startsida.c: the caller's organisations and insatser */
 int		 start_get(struct session *, uint32_t id, void *m);
 
+/*
+ * Deltagande (issue 6). deltagare.c: the participant list, the person's
+ * own view and "Hämta"; deltagare_save.c: in- and utregistrering and the
+ * questions of an occasion; samtycke.c: consent withdrawn; anonym.c:
+ * anonymous participants.
+ */
+int		 deltagare_search(struct session *, uint32_t id, void *m);
+int		 deltagare_get(struct session *, uint32_t id, void *m);
+int		 person_lookup(struct session *, uint32_t id, void *m);
+int		 deltagare_save(struct session *, uint32_t id, void *m);
+int		 deltagare_fragor(struct session *, uint32_t id, void *m);
+int		 samtycke_aterkalla(struct session *, uint32_t id, void *m);
+int		 anonym_get(struct session *, uint32_t id, void *m);
+int		 anonym_save(struct session *, uint32_t id, void *m);
+
 /* anvandare.c: users, roles, employers */
 int		 anvandare_search(struct session *, uint32_t id, void *m);
 int		 anvandare_role_set(struct session *, uint32_t id, void *m);
@@ -225,5 +252,19 @@ int		 uppdrag_apply_insats(struct session *, uint32_t id,
 /* admin.c: operator commands run from the shell */
 int		 admin_useradd(int argc, char **argv);
 int		 admin_demo(void);
+
+/*
+ * gallring.c: the personal-data operator commands. folkbokforing loads
+ * the register copy from a file; skydda strips the persons whose
+ * personnummer are read from stdin and marks them protected; gallra
+ * strips participations ended more than gallring_ar years ago and those
+ * of persons the register marks protected; registerutdrag prints a
+ * person's data and access history for a GDPR request (personnummer on
+ * stdin). Each returns 0 or an error already logged.
+ */
+int		 admin_folkbokforing(int argc, char **argv);
+int		 admin_skydda(int argc, char **argv);
+int		 admin_gallra(int argc, char **argv);
+int		 admin_registerutdrag(int argc, char **argv);
 
 #endif

@@ -68,6 +68,9 @@ static const struct integ_case *const integ_tables[] = {
 	cases_insats_budget,
 	cases_volym,
 	cases_startsida,
+	cases_deltagare_save,
+	cases_deltagare,
+	cases_anonym,
 };
 
 /* Records the first reason the running case failed. */
@@ -316,6 +319,7 @@ conn_send(struct conn *cn, uint16_t type, uint32_t id, const void *m)
 
 	if ((b = buf_new(SUS_MSG_MAX)) == NULL)
 		return SUS_ERR_ALLOC;
+	pd_sent(cn, type, id);
 	if (m == NULL || (r = msg_encode(type, m, b)) == 0)
 		r = chan_io_send(cn->c, cn->fd, INTEG_REPLY_MS, type, id, b);
 	buf_free(b);
@@ -356,7 +360,11 @@ conn_send_record(struct conn *cn, uint16_t type, uint16_t flags, uint32_t id,
 int
 conn_recv(struct conn *cn, int timeout_ms, struct chan_msg *m)
 {
-	return chan_io_recv(cn->c, cn->fd, timeout_ms, m);
+	int	r;
+
+	if ((r = chan_io_recv(cn->c, cn->fd, timeout_ms, m)) == 0)
+		pd_received(cn, m);
+	return r;
 }
 
 /* Sends a request with a fresh id and decodes the reply. */

@@ -33,12 +33,21 @@ struct integ {
 
 extern struct integ	integ;
 
+/* Requests remembered per connection for personal.c, by id. */
+#define PD_SENT_RING		64
+
 /* One client connection: a socket, a channel and unread bytes. */
 struct conn {
 	int		 fd;
 	struct chan	*c;
 	uint32_t	 next_id;
+	uint16_t	 sent[PD_SENT_RING];	/* request type by id */
 };
+
+struct chan_msg;
+/* personal.c: the client-side count of personal-data accesses. */
+void		 pd_sent(struct conn *, uint16_t type, uint32_t id);
+void		 pd_received(struct conn *, const struct chan_msg *);
 
 /* One test case: a name and a function returning 0 or -1 (see fail()). */
 struct integ_case {
@@ -204,5 +213,8 @@ extern const struct integ_case	cases_insats_sok[];
 extern const struct integ_case	cases_insats_budget[];
 extern const struct integ_case	cases_volym[];
 extern const struct integ_case	cases_startsida[];
+extern const struct integ_case	cases_deltagare_save[];
+extern const struct integ_case	cases_deltagare[];
+extern const struct integ_case	cases_anonym[];
 
 #endif

@@ -1,0 +1,15 @@
+/* Stub: Registrera anonyma deltagare (issue 6). */
+#include "deltagande.h"
+
+struct screen *
+scr_anonym_new(struct ui *ui)
+{
+	return scr_help_new(ui);
+}
+
+struct screen *
+scr_anonym_insats_new(struct ui *ui, uint32_t insats_id)
+{
+	(void)insats_id;
+	return scr_help_new(ui);
+}

@@ -1,0 +1,18 @@
+/* Stub: filled in by the Deltagande issue's work on anonym. */
+#include "err.h"
+#include "proto.h"
+#include "susd.h"
+
+int
+anonym_get(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_refuse(s, id, ERR_UNSUPPORTED, "Inte klart ännu.");
+}
+
+int
+anonym_save(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_refuse(s, id, ERR_UNSUPPORTED, "Inte klart ännu.");
+}

@@ -1,0 +1,11 @@
+/* Stub: filled in by the Deltagande issue's work on deltagare_fragor. */
+#include "err.h"
+#include "proto.h"
+#include "susd.h"
+
+int
+deltagare_fragor(struct session *s, uint32_t id, void *m)
+{
+	(void)m;
+	return session_refuse(s, id, ERR_UNSUPPORTED, "Inte klart ännu.");
+}

@@ -1,0 +1,118 @@
+/*
+ * Counts, on the client side and apart from the server's own trail, every
+ * access to personal data the tests make: each participant row received
+ * (a list, the person's own view, "Hämta") is one read, and each
+ * acknowledged registration or withdrawal of consent is one write. At
+ * exit the counts go to $INTEG_SCRATCH/personal.counts, and every ERR
+ * text received to $INTEG_SCRATCH/errors.txt, for tests/integ/run to
+ * compare with audit_person and scan for personnummer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "chan.h"
+#include "chan_io.h"
+#include "integ.h"
+#include "msg.h"
+#include "proto.h"
+
+static unsigned long	pd_reads;
+static unsigned long	pd_writes;
+static int		pd_registered;
+
+/* Appends the counts once, at exit, so every integ process adds its own. */
+static void
+pd_flush(void)
+{
+	char	 path[1024];
+	FILE	*fp;
+
+	if (integ.scratch == NULL)
+		return;
+	snprintf(path, sizeof path, "%s/personal.counts", integ.scratch);
+	if ((fp = fopen(path, "a")) == NULL)
+		return;
+	fprintf(fp, "%lu %lu\n", pd_reads, pd_writes);
+	fclose(fp);
+}
+
+static void
+pd_register(void)
+{
+	if (!pd_registered) {
+		pd_registered = 1;
+		atexit(pd_flush);
+	}
+}
+
+/* Remembers which request went out under id, for its reply. */
+void
+pd_sent(struct conn *cn, uint16_t type, uint32_t id)
+{
+	cn->sent[id % PD_SENT_RING] = type;
+}
+
+/* Keeps an ERR's text for the personnummer scan. */
+static void
+pd_error(const struct chan_msg *m)
+{
+	struct msg_err	 e;
+	struct buf	*b;
+	char		 path[1024];
+	FILE		*fp;
+
+	if (integ.scratch == NULL)
+		return;
+	if ((b = buf_from(buf_ptr(m->body), buf_len(m->body))) == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	if (msg_decode(MSG_ERR, b, &e) == 0) {
+		snprintf(path, sizeof path, "%s/errors.txt", integ.scratch);
+		if ((fp = fopen(path, "a")) != NULL) {
+			fprintf(fp, "%s\n", e.message);
+			fclose(fp);
+		}
+		msg_clear(MSG_ERR, &e);
+	}
+	buf_free(b);
+}
+
+/* Counts the personal data a received message carries. */
+void
+pd_received(struct conn *cn, const struct chan_msg *m)
+{
+	struct msg_deltagare_list	 l;
+	struct buf			*b;
+	uint16_t			 sent;
+
+	pd_register();
+	sent = cn->sent[m->id % PD_SENT_RING];
+	switch (m->type) {
+	case MSG_ERR:
+		pd_error(m);
+		break;
+	case MSG_DELTAGARE:
+	case MSG_PERSON:
+		pd_reads++;
+		break;
+	case MSG_DELTAGARE_LIST:
+		if ((b = buf_from(buf_ptr(m->body), buf_len(m->body))) == NULL)
+			break;
+		memset(&l, 0, sizeof l);
+		if (msg_decode(MSG_DELTAGARE_LIST, b, &l) == 0) {
+			pd_reads += l.nrows;
+			msg_clear(MSG_DELTAGARE_LIST, &l);
+		}
+		buf_free(b);
+		break;
+	case MSG_OK:
+		if (sent == MSG_DELTAGARE_SAVE ||
+		    sent == MSG_SAMTYCKE_ATERKALLA)
+			pd_writes++;
+		break;
+	default:
+		break;
+	}
+}
