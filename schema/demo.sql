@@ -543,3 +543,29 @@ BEGIN
 	    make_date(y - 1, 11, 18));
 END
 $demo$;
+
+-- Deltagande (issue 6): the population register copy that "Hämta" reads.
+-- Skatteverket's official test personnummer only, with made-up names;
+-- 197911109291 is marked skyddad so the refusal can be tried. Persons not
+-- listed here are typed in by hand (namn and kommun).
+INSERT INTO folkbokforing (personnummer, namn, kommunkod, stadsdel_id,
+    skyddad)
+SELECT v.pnr, v.namn, v.kommun, (SELECT s.id FROM stadsdel s
+    WHERE s.kommunkod = v.kommun AND s.namn = v.stadsdel
+    AND s.giltig_tom IS NULL), v.skyddad
+FROM (VALUES
+	('196201122808', 'Åsa Lindqvist', '1480', 'Nordost', false),
+	('196204142852', 'Örjan Bergström', '1480', 'Hisingen', false),
+	('196505092962', 'Märta Söderberg', '1480', 'Centrum', false),
+	('196510313114', 'Håkan Öberg', '1480', 'Sydväst', false),
+	('197101169295', 'Björn Ekström', '1480', 'Nordost', false),
+	('197109259288', 'Sofia Åkesson', '1480', 'Hisingen', false),
+	('197901049283', 'Leila Hassan', '1480', 'Nordost', false),
+	('197903309230', 'Mikael Strömberg', '1480', 'Centrum', false),
+	('198010279266', 'Emma Nordin', '1480', 'Sydväst', false),
+	('198008209275', 'Jonas Väisänen', '1480', 'Hisingen', false),
+	('197911109291', 'Skyddad Person', '1480', NULL, true),
+	('195503142027', 'Britt Ljungqvist', '0180', NULL, false),
+	('196008133065', 'Karin Wåhlin', '1280', NULL, false)
+) AS v(pnr, namn, kommun, stadsdel, skyddad)
+ON CONFLICT (personnummer) DO NOTHING;
