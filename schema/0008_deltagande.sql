@@ -21,7 +21,8 @@
 --	SU056	a person with skyddade personuppgifter (rule 34)
 --	SU057	the same person twice in the insats at the same time
 --	SU058	a stripped participation changed
---	SU059	sysselsättning omfattning missing, or given where none applies
+--	SU059	sysselsättning missing, or its omfattning missing or given
+--		where none applies (rule 45)
 --	SU060	an occasion's fields do not match its kind (in or ut)
 --	SU061	anonymous participants in a year outside the insats, or ahead
 --	SU062	an answer to a question of another organisation, another
@@ -88,7 +89,7 @@ CREATE TABLE mattillfalle (
 	typ		text NOT NULL CHECK (typ IN ('in', 'ut')),
 	sysselsattning_lista text NOT NULL DEFAULT 'sysselsattning'
 			CHECK (sysselsattning_lista = 'sysselsattning'),
-	sysselsattning_id integer NOT NULL,
+	sysselsattning_id integer,	-- null only when the avslut needs none
 	omfattning	smallint CHECK (omfattning BETWEEN 1 AND 100),
 	utbildning_lista text NOT NULL DEFAULT 'utbildningsniva'
 			CHECK (utbildning_lista = 'utbildningsniva'),
@@ -307,8 +308,16 @@ BEGIN
 		RAISE EXCEPTION 'fields of the wrong occasion'
 		    USING ERRCODE = 'SU060';
 	END IF;
-	IF sysselsattning_har_omfattning(NEW.sysselsattning_id) <>
-	    (NEW.omfattning IS NOT NULL) THEN
+	-- Felregistrering and withdrawn consent need no outcome; every
+	-- other occasion states the sysselsättning.
+	IF NEW.sysselsattning_id IS NULL AND (NEW.typ = 'in' OR
+	    kod_kod(NEW.avslut_id) NOT IN ('FELREGISTRERING',
+	    'SAMTYCKE_ATERKALLAT')) THEN
+		RAISE EXCEPTION 'sysselsättning missing'
+		    USING ERRCODE = 'SU059';
+	END IF;
+	IF coalesce(sysselsattning_har_omfattning(NEW.sysselsattning_id),
+	    false) <> (NEW.omfattning IS NOT NULL) THEN
 		RAISE EXCEPTION 'omfattning' USING ERRCODE = 'SU059';
 	END IF;
 	RETURN NEW;
