@@ -86,7 +86,7 @@ usage(void)
 	    "requests,\n"
 	    "          useradd [-r roles] -n förnamn -e efternamn "
 	    "[-m e-post] username,\n"
-	    "          folkbokforing file, skydda, gallra [-n], "
+	    "          folkbokforing file, skydda, gallra [-n] [-a years], "
 	    "registerutdrag\n");
 	exit(2);
 }

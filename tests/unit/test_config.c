@@ -96,7 +96,7 @@ START_TEST(test_table)
 	int	n = 0;
 
 	config_foreach(cf_row, &n);
-	ck_assert_int_eq(n, 20);
+	ck_assert_int_eq(n, 21);
 	ck_assert_str_eq(config_type_name(CONFIG_STRING), "string");
 	ck_assert_str_eq(config_type_name(CONFIG_INT), "integer");
 	ck_assert_str_eq(config_type_name(CONFIG_BOOL), "yes/no");
@@ -126,6 +126,7 @@ START_TEST(test_every_setting)
 	    "db_idle_release = 120\n"
 	    "lockout_failures = 5\n"
 	    "lockout_seconds = 60\n"
+	    "gallring_ar = 7\n"
 	    "log_file = /var/log/susd.log\n"
 	    "log_level = debug\n";
 
@@ -138,6 +139,7 @@ START_TEST(test_every_setting)
 	ck_assert_str_eq(c.admin_database, "host=db dbname=sus user=owner");
 	ck_assert_str_eq(c.pg_bindir, "/usr/lib/postgresql/15/bin");
 	ck_assert_str_eq(c.user, "sus_sessions");
+	ck_assert_int_eq(c.gallring_ar, 7);
 	ck_assert_str_eq(c.cluster_user, "pg_owner");
 	ck_assert_int_eq(c.max_startups, 3);
 	ck_assert_int_eq(c.max_sessions, 1000);
