@@ -50,6 +50,8 @@ const char	*rule_deltagande_db_message(const char *sqlstate);
  * else a Swedish reason that does not repeat the number.
  */
 const char	*rule_pnr_refusal(const char *typed, char *out, size_t len);
+/* 1 when persons in the kommun are registered with a stadsdel (rule 39). */
+int		 rule_stadsdel_kravs(const char *kommunkod);
 
 /* Longest insatsnamn in characters (rule 24). */
 #define RULE_INSATS_NAME_MAX	100
