@@ -544,10 +544,9 @@ insats_lock(void)
 	if ((id = ins_make(&cn, &d, "hA Låst", d.individ, d.rehab, d.person,
 	    d.unga)) == 0)
 		goto out;
-	if (integ_sql(NULL, 0, "INSERT INTO deltagande (insats_id, startdatum)"
-	    " VALUES (%u, '2021-03-01');"
-	    " INSERT INTO anonym_deltagande (insats_id, ar, kon_id, antal)"
-	    " VALUES (%u, 2021, %u, 3)", id, id, d.kvinna) != 0)
+	if (integ_deltagande(id, "2021-03-01", NULL) != 0 ||
+	    integ_sql(NULL, 0, "INSERT INTO anonym_deltagande (insats_id, ar,"
+	    " kon_id, antal) VALUES (%u, 2021, %u, 3)", id, d.kvinna) != 0)
 		goto out;
 	CHECK(ins_get(&cn, id, &o) == 0, "GET: %s", integ_last_err);
 	CHECK(o.locked == 1 && o.antal_deltagande == 4,

@@ -278,15 +278,15 @@ insats_view_roles(void)
 	    (vol = ins_make(&cn, &d, "hA Vy volym", d.struktur, d.natverk, 0,
 	    d.personal)) == 0)
 		goto out;
-	if (integ_sql(NULL, 0, "INSERT INTO deltagande (insats_id, startdatum)"
-	    " VALUES (%u, '2021-03-01'), (%u, '2022-04-01');"
-	    " INSERT INTO insats_ar (insats_id, ar, planerat_antal)"
+	if (integ_deltagande(id, "2021-03-01", "2021-12-31") != 0 ||
+	    integ_deltagande(id, "2022-04-01", NULL) != 0 ||
+	    integ_sql(NULL, 0, "INSERT INTO insats_ar (insats_id, ar, planerat_antal)"
 	    " VALUES (%u, 2022, 40);"
 	    " INSERT INTO insats_budgetpost (insats_id, ar, budgettyp_id,"
 	    " budget, utfall) SELECT %u, v.ar, k.id, v.b, v.u FROM (VALUES"
 	    " (2021, 1000, 900), (2021, 500, NULL), (2023, 70, 70))"
 	    " AS v(ar, b, u) JOIN kod k ON k.lista = 'budgettyp'"
-	    " AND k.kod = 'INSATS'", id, id, id, id) != 0)
+	    " AND k.kod = 'INSATS'", id, id) != 0)
 		goto out;
 	if (rights_as(&cn, "rapport", id, 0, &o) != 0)
 		goto out;

@@ -869,3 +869,30 @@ integ_sql_u32(const char *fmt, ...)
 	}
 	return (uint32_t)strtoul(out, NULL, 10);
 }
+
+/* A participant for cases that need one to exist; see integ.h. */
+int
+integ_deltagande(uint32_t insats_id, const char *startdatum,
+    const char *slutdatum)
+{
+	char	slut[32];
+
+	if (slutdatum != NULL)
+		snprintf(slut, sizeof slut, "'%s'", slutdatum);
+	else
+		snprintf(slut, sizeof slut, "NULL");
+	return integ_sql(NULL, 0,
+	    "WITH p AS (INSERT INTO person (personnummer, namn)"
+	    " VALUES ('195801263053', 'Integ Fixtur')"
+	    " ON CONFLICT (personnummer) DO UPDATE SET namn = EXCLUDED.namn"
+	    " RETURNING id), d AS (INSERT INTO deltagande (insats_id,"
+	    " startdatum, slutdatum, person_id, kon_id, fodelsear, samtycke,"
+	    " samtycke_datum) SELECT %u, '%s', %s, p.id, k.id, 1958, true,"
+	    " '%s'"
+	    " FROM p, kod k WHERE k.lista = 'kon' AND k.kod = 'M'"
+	    " RETURNING id, person_id, insats_id)"
+	    " INSERT INTO audit_person (action, purpose, person_id,"
+	    " deltagande_id, insats_id) SELECT 'skriv', 'integ fixture',"
+	    " person_id, id, insats_id FROM d",
+	    insats_id, startdatum, slut, startdatum);
+}

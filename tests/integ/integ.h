@@ -193,6 +193,17 @@ int		 integ_sql(char *out, size_t len, const char *fmt, ...)
 uint32_t	 integ_sql_u32(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));
 
+/*
+ * Adds a participant to insats_id from startdatum (to slutdatum, or
+ * ongoing when NULL) straight into the
+ * database, as a registration would leave it (person, consent and the
+ * audit_person row the schema demands; no session, so not counted as a
+ * session's access), for cases that only need one to exist. The person
+ * is official test personnummer 195801263053. 0, or -1 after fail().
+ */
+int		 integ_deltagande(uint32_t insats_id, const char *startdatum,
+		    const char *slutdatum);
+
 /* The case tables of each file. */
 extern const struct integ_case	cases_session[];
 extern const struct integ_case	cases_wire[];
