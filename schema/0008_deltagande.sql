@@ -211,6 +211,8 @@ CREATE TRIGGER gallring_no_update BEFORE UPDATE ON gallring
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER gallring_no_delete BEFORE DELETE ON gallring
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
+CREATE TRIGGER gallring_no_truncate BEFORE TRUNCATE ON gallring
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 
 -- Participation rules (rules 32-34, 38, 40). Dates are checked against
 -- the insats and its organisation; stripped rows do not change.
@@ -416,6 +418,9 @@ CREATE CONSTRAINT TRIGGER deltagande_audited AFTER INSERT OR UPDATE
 CREATE CONSTRAINT TRIGGER mattillfalle_audited AFTER INSERT OR UPDATE OR
     DELETE ON mattillfalle DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     EXECUTE FUNCTION personal_write_audited();
+CREATE CONSTRAINT TRIGGER mattillfalle_forsorjning_audited AFTER INSERT OR
+    UPDATE OR DELETE ON mattillfalle_forsorjning DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION personal_write_audited();
 CREATE CONSTRAINT TRIGGER fraga_svar_audited AFTER INSERT OR UPDATE OR
     DELETE ON fraga_svar DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     EXECUTE FUNCTION personal_write_audited();

@@ -569,3 +569,121 @@ FROM (VALUES
 	('196008133065', 'Karin Wåhlin', '1280', NULL, false)
 ) AS v(pnr, namn, kommun, stadsdel, skyddad)
 ON CONFLICT (personnummer) DO NOTHING;
+
+-- Deltagande (issue 6): six participants of Steget vidare, so the list
+-- has something to show, each a person of the register copy above
+-- (Göteborg, not protected, and not Åsa Lindqvist, whom the tests fetch
+-- with "Hämta"). Three are still taking part, two ended (Till arbete,
+-- Till studier) with their utregistrering and the 'ut' question
+-- answered, and one was registered by mistake and ended at once with
+-- Felregistrering. Every participation has its inregistrering with
+-- försörjning and the 'in' question answered, and one audit_person row
+-- naming it and its person, purpose Demodata, no session: the load is an
+-- operator's, in the one transaction that writes the rows (the commit
+-- check SU063 wants it there). Its own block, so a database loaded
+-- before 0008 gets it on the next "demo".
+DO $demo$
+DECLARE
+	steget	integer;
+	ansv	integer;
+	fin	integer;
+	fut	integer;
+	r	record;
+	p	bigint;
+	d	bigint;
+BEGIN
+	SELECT i.id INTO steget FROM insats i JOIN samverkansorg s
+	    ON s.id = i.samverkansorg_id
+	WHERE s.namn = 'Samordningsförbundet Göteborg'
+	    AND i.namn = 'Steget vidare';
+	SELECT id INTO ansv FROM anvandare WHERE username = 'deltagaransv';
+	SELECT f.id INTO fin FROM fraga f JOIN insats i
+	    ON i.samverkansorg_id = f.samverkansorg_id
+	WHERE i.id = steget AND f.namn = 'Har deltagaren tidigare deltagit '
+	    'i en insats hos förbundet?';
+	SELECT f.id INTO fut FROM fraga f JOIN insats i
+	    ON i.samverkansorg_id = f.samverkansorg_id
+	WHERE i.id = steget AND f.namn = 'Hur nöjd är deltagaren med stödet '
+	    'i insatsen?';
+	IF steget IS NULL OR ansv IS NULL OR fin IS NULL OR fut IS NULL OR
+	    EXISTS (SELECT 1 FROM deltagande WHERE insats_id = steget) THEN
+		RETURN;
+	END IF;
+
+	FOR r IN SELECT * FROM (VALUES
+		('196505092962', '2024-03-04', '2025-06-13', 'ARBETE',
+		    'ARBETSSOKANDE', NULL, 'GYMN', 'AR_3_5',
+		    ARRAY['EKONOMISKT_BISTAND'], 'ARBETE', 75, ARRAY['INGEN'],
+		    false, 'Mycket nöjd'),
+		('196510313114', '2024-05-13', '2025-03-28', 'STUDIER',
+		    'INGEN', NULL, 'FORGYMN', 'OVER_10',
+		    ARRAY['SJUKERSATTNING', 'EKONOMISKT_BISTAND'], 'STUDIER', 50,
+		    ARRAY['AKTIVITETSSTOD'], true, 'Ganska nöjd'),
+		('197101169295', '2025-02-03', '2025-02-03', 'FELREGISTRERING',
+		    'ARBETSSOKANDE', NULL, 'GYMN', 'UNDER_1', ARRAY['AKASSA'],
+		    NULL, NULL, ARRAY[]::text[], false, NULL),
+		('197109259288', '2025-04-22', NULL, NULL,
+		    'ARBETE_STOD', 50, 'EFTERGYMN_KORT', 'AR_1_2',
+		    ARRAY['SJUKPENNING'], NULL, NULL, NULL, false, NULL),
+		('198010279266', '2025-09-01', NULL, NULL,
+		    'PROGRAM', 100, 'EFTERGYMN_LANG', 'AR_1_2',
+		    ARRAY['AKTIVITETSSTOD'], NULL, NULL, NULL, true, NULL),
+		('198008209275', '2025-11-17', NULL, NULL,
+		    'INGEN', NULL, 'FORGYMN_KORT', 'AR_6_10',
+		    ARRAY['EKONOMISKT_BISTAND', 'ANNAN'], NULL, NULL, NULL, false,
+		    NULL)
+	) AS v(pnr, startdatum, slutdatum, avslut, syss_in, omf_in, utb, tid,
+	    fors_in, syss_ut, omf_ut, fors_ut, tidigare, nojd)
+	LOOP
+		INSERT INTO person (personnummer, namn, kommunkod, stadsdel_id)
+		SELECT f.personnummer, f.namn, f.kommunkod, f.stadsdel_id
+		FROM folkbokforing f WHERE f.personnummer = r.pnr
+		ON CONFLICT (personnummer) DO NOTHING;
+		SELECT id INTO p FROM person WHERE personnummer = r.pnr;
+		INSERT INTO deltagande (insats_id, person_id, kon_id, fodelsear,
+		    samtycke, samtycke_datum, registrerad_av, startdatum,
+		    slutdatum, skapad)
+		SELECT steget, p, k.id, substr(r.pnr, 1, 4)::smallint, true,
+		    r.startdatum::date, ansv, r.startdatum::date,
+		    r.slutdatum::date, r.startdatum::date + time '10:00'
+		FROM kod k WHERE k.lista = 'kon' AND k.kod = CASE WHEN
+		    substr(r.pnr, 11, 1)::integer % 2 = 1 THEN 'M' ELSE 'K' END
+		RETURNING id INTO d;
+		INSERT INTO audit_person (anvandare_id, session_id, action,
+		    purpose, pnr_hash, person_id, deltagande_id, insats_id)
+		VALUES (NULL, NULL, 'skriv', 'Demodata', pnr_hash(r.pnr), p, d,
+		    steget);
+
+		INSERT INTO mattillfalle (deltagande_id, typ, sysselsattning_id,
+		    omfattning, utbildning_id, tid_id, skapad_av, andrad_av)
+		SELECT d, 'in', s.id, r.omf_in, u.id, t.id, ansv, ansv
+		FROM kod s, kod u, kod t
+		WHERE s.lista = 'sysselsattning' AND s.kod = r.syss_in
+		    AND u.lista = 'utbildningsniva' AND u.kod = r.utb
+		    AND t.lista = 'tid_forsorjning' AND t.kod = r.tid;
+		INSERT INTO mattillfalle_forsorjning (deltagande_id, typ,
+		    forsorjning_id)
+		SELECT d, 'in', k.id FROM kod k
+		WHERE k.lista = 'forsorjning' AND k.kod = ANY (r.fors_in);
+		INSERT INTO fraga_svar (fraga_id, deltagande_id, tillfalle, ja)
+		VALUES (fin, d, 'in', r.tidigare);
+
+		CONTINUE WHEN r.slutdatum IS NULL;
+		INSERT INTO mattillfalle (deltagande_id, typ, sysselsattning_id,
+		    omfattning, avslut_id, skapad_av, andrad_av)
+		SELECT d, 'ut', (SELECT s.id FROM kod s WHERE
+		    s.lista = 'sysselsattning' AND s.kod = r.syss_ut), r.omf_ut,
+		    a.id, ansv, ansv
+		FROM kod a WHERE a.lista = 'avslutsanledning'
+		    AND a.kod = r.avslut;
+		INSERT INTO mattillfalle_forsorjning (deltagande_id, typ,
+		    forsorjning_id)
+		SELECT d, 'ut', k.id FROM kod k
+		WHERE k.lista = 'forsorjning' AND k.kod = ANY (r.fors_ut);
+		INSERT INTO fraga_svar (fraga_id, deltagande_id, tillfalle,
+		    alternativ_id)
+		SELECT fut, d, 'ut', a.id FROM fraga_alternativ a
+		WHERE a.fraga_id = fut AND a.text = r.nojd;
+	END LOOP;
+END
+$demo$;

@@ -1,6 +1,6 @@
 -- schema/demo.sql (loaded twice by the runner before this file).
 BEGIN;
-SELECT plan(38);
+SELECT plan(54);
 
 SELECT is((SELECT count(*) FROM samverkansorg)::int, 21,
     'the demo organisations exist exactly once after two loads');
@@ -116,8 +116,10 @@ SELECT results_eq($$SELECT f.mattillfalle, f.svarstyp, f.ordning,
 SELECT is_empty($$SELECT id FROM fraga
     WHERE samverkansorg_id <> (SELECT id FROM g)$$,
     'the questions are Göteborg''s');
-SELECT is((SELECT count(*) FROM fraga_svar)::int, 0,
-    'no answers: the questions may still be changed and deleted');
+SELECT is_empty($$SELECT s.id FROM fraga_svar s JOIN deltagande d
+    ON d.id = s.deltagande_id JOIN insats i ON i.id = d.insats_id
+    WHERE i.namn <> 'Steget vidare'$$,
+    'answers only from the demo participants of Steget vidare');
 
 -- Insats (schema 0007): the demo insatser categorised, one volyminsats
 -- with counts and one correction, one förstudie not yet categorised.
@@ -192,9 +194,75 @@ SELECT results_eq($$SELECT i.namn::text COLLATE "default",
     FROM insats i WHERE i.namn IN ('Nätverksträffar Göteborg',
     'Steget vidare') ORDER BY i.namn COLLATE "C"$$,
     $$VALUES ('Nätverksträffar Göteborg', true, false),
-    ('Steget vidare', false, true)$$,
+    ('Steget vidare', true, true)$$,
     'the volyminsats is locked and has no deltagaransvarig (rule 29); '
-    'Steget vidare is open and has one');
+    'Steget vidare has one, and its participants lock it');
+
+-- Deltagande (schema 0008): six participants of Steget vidare, from the
+-- register copy, each with its audit row.
+CREATE TEMP TABLE sv AS SELECT d.*, p.personnummer FROM deltagande d
+JOIN person p ON p.id = d.person_id
+JOIN insats i ON i.id = d.insats_id WHERE i.namn = 'Steget vidare';
+SELECT is((SELECT count(*)::int FROM deltagande), 6,
+    'six demo participants, each once after two loads');
+SELECT is((SELECT count(*)::int FROM sv), 6, 'all six in Steget vidare');
+SELECT is((SELECT count(*)::int FROM person), 6, 'six persons');
+SELECT is_empty($$SELECT sv.personnummer FROM sv LEFT JOIN folkbokforing f
+    ON f.personnummer = sv.personnummer
+    WHERE f.personnummer IS NULL OR f.skyddad OR f.kommunkod <> '1480'$$,
+    'every one a Göteborg person of the register, none protected');
+SELECT is_empty($$SELECT sv.personnummer FROM sv
+    WHERE sv.personnummer = '196201122808'$$,
+    'Åsa Lindqvist is left for the tests to register');
+SELECT is_empty($$SELECT p.personnummer FROM person p JOIN folkbokforing f
+    ON f.personnummer = p.personnummer WHERE p.namn <> f.namn
+    OR p.kommunkod IS DISTINCT FROM f.kommunkod
+    OR p.stadsdel_id IS DISTINCT FROM f.stadsdel_id$$,
+    'name, kommun and stadsdel as the register has them');
+SELECT is_empty($$SELECT sv.personnummer FROM sv
+    WHERE sv.fodelsear <> substr(sv.personnummer, 1, 4)::int
+    OR kod_kod(sv.kon_id) <> CASE WHEN substr(sv.personnummer, 11, 1)::int
+    % 2 = 1 THEN 'M' ELSE 'K' END OR NOT sv.samtycke
+    OR sv.samtycke_datum IS NULL OR sv.avidentifierad IS NOT NULL
+    OR sv.registrerad_av <> (SELECT id FROM anvandare
+    WHERE username = 'deltagaransv')$$,
+    'kön and födelseår from the number, consent, registered by '
+    'deltagaransv');
+SELECT results_eq($$SELECT coalesce(s.avslutsanledning, ''), count(*)::int
+    FROM deltagande_statistik s JOIN sv ON sv.id = s.id
+    GROUP BY 1 ORDER BY 1$$,
+    $$VALUES ('', 3), ('ARBETE', 1), ('FELREGISTRERING', 1),
+    ('STUDIER', 1)$$,
+    'three taking part; ended: Till arbete, Till studier, Felregistrering');
+SELECT is_empty($$SELECT sv.id FROM sv WHERE (sv.slutdatum IS NULL) <>
+    NOT EXISTS (SELECT 1 FROM mattillfalle m WHERE m.deltagande_id = sv.id
+    AND m.typ = 'ut') OR NOT EXISTS (SELECT 1 FROM mattillfalle m
+    WHERE m.deltagande_id = sv.id AND m.typ = 'in')$$,
+    'an inregistrering each, an utregistrering exactly for those ended');
+SELECT is_empty($$SELECT sv.id FROM sv WHERE NOT EXISTS (SELECT 1
+    FROM mattillfalle_forsorjning f WHERE f.deltagande_id = sv.id
+    AND f.typ = 'in')$$, 'försörjning before for each');
+SELECT is((SELECT count(DISTINCT f.deltagande_id)::int
+    FROM mattillfalle_forsorjning f WHERE f.typ = 'ut'), 2,
+    'försörjning after for the two who ended for real');
+SELECT results_eq($$SELECT q.mattillfalle, count(DISTINCT s.deltagande_id)::int
+    FROM fraga_svar s JOIN fraga q ON q.id = s.fraga_id
+    GROUP BY 1 ORDER BY 1$$, $$VALUES ('in', 6), ('ut', 2)$$,
+    'the in question answered by all six, the ut question by the two');
+SELECT set_eq($$SELECT a.text::text FROM fraga_svar s
+    JOIN fraga_alternativ a ON a.id = s.alternativ_id$$,
+    ARRAY['Mycket nöjd', 'Ganska nöjd'], 'their answers, with Swedish letters');
+SELECT is_empty($$SELECT sv.id FROM sv WHERE (SELECT count(*) FROM
+    audit_person a WHERE a.deltagande_id = sv.id AND a.person_id =
+    sv.person_id AND a.insats_id = sv.insats_id AND a.action = 'skriv'
+    AND a.purpose = 'Demodata' AND a.session_id IS NULL
+    AND a.pnr_hash = pnr_hash(sv.personnummer)) <> 1$$,
+    'one Demodata audit row per participation and person, no session');
+SELECT is((SELECT count(*)::int FROM audit_person), 6,
+    'and no other audit_person row');
+SELECT is((SELECT count(*)::int FROM audit_person
+    WHERE session_id IS NOT NULL AND action IN ('las', 'skriv')), 0,
+    'none counted as a session''s access to personal data');
 
 SELECT * FROM finish();
 ROLLBACK;

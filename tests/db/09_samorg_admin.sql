@@ -76,6 +76,31 @@ BEGIN
 END
 $$;
 
+-- A participant of insats n from startdatum fr (schema 0008): the person
+-- (an official test personnummer), the participation with consent, and
+-- the audit row the commit check (SU063) wants in the same transaction.
+CREATE FUNCTION pg_temp.deltagare(n text, pnr text, fr text) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+	pid	bigint;
+	did	bigint;
+BEGIN
+	INSERT INTO person (personnummer, namn, kommunkod)
+	VALUES (pnr, 'Test Testsson', '1480') RETURNING id INTO pid;
+	INSERT INTO deltagande (insats_id, startdatum, person_id, kon_id,
+	    fodelsear, samtycke, samtycke_datum)
+	SELECT i.id, fr::date, pid, pg_temp.kod('kon', CASE WHEN
+	    substr(pnr, 11, 1)::int % 2 = 1 THEN 'M' ELSE 'K' END),
+	    substr(pnr, 1, 4)::smallint, true, fr::date
+	FROM insats i WHERE i.namn = n RETURNING id INTO did;
+	INSERT INTO audit_person (action, purpose, pnr_hash, person_id,
+	    deltagande_id, insats_id)
+	SELECT 'skriv', 'Test', pnr_hash(pnr), pid, did, d.insats_id
+	FROM deltagande d WHERE d.id = did;
+	RETURN did;
+END
+$$;
+
 -- Test data.
 INSERT INTO organisation (namn, organisationstyp) VALUES
 	('H kommun', 'Kommun'),
@@ -107,7 +132,7 @@ SELECT set_eq($$SELECT namn FROM kodlista$$,
     'avslutsanledning', 'kon', 'sparrord'], 'the fourteen code lists');
 SELECT results_eq($$SELECT lista, count(*)::int FROM kod WHERE aktiv
     GROUP BY lista ORDER BY lista$$,
-    $$VALUES ('avslutsanledning'::text, 10), ('budgettyp', 2),
+    $$VALUES ('avslutsanledning'::text, 11), ('budgettyp', 2),
     ('forsorjning', 10), ('inriktning', 2), ('kon', 2), ('kostnadstyp', 4),
     ('malgrupp', 12), ('matningsmetod', 2), ('organisationstyp', 6),
     ('preciserad_inriktning', 14), ('sparrord', 10), ('sysselsattning', 8),
@@ -129,9 +154,11 @@ SELECT is_empty($$SELECT lista || ':' || namn FROM kod
     AND NOT fast$$, 'the codes the rules rely on are fixed');
 SELECT set_has($$SELECT lista || ':' || namn FROM kod WHERE fast$$,
     $$VALUES ('avslutsanledning:Felregistrering'),
+    ('avslutsanledning:Samtycket återkallat'),
     ('forsorjning:Ingen offentlig försörjning'),
     ('forsorjning:Uppgift saknas'), ('utbildningsniva:Uppgift saknas')$$,
-    'Felregistrering, Ingen offentlig försörjning and Uppgift saknas fixed');
+    'Felregistrering, Samtycket återkallat (0008), Ingen offentlig '
+    'försörjning and Uppgift saknas fixed');
 SELECT set_has($$SELECT namn::text COLLATE "default" FROM kod
     WHERE lista = 'kostnadstyp'$$, $$VALUES ('Kring'), ('Personal')$$,
     'kostnadstyp has Kring and Personal');
@@ -469,10 +496,22 @@ SELECT pg_temp.opt('Arbetar du?', 'Ja, deltid', 2);
 SELECT pg_temp.opt('Arbetar du?', 'Nej', 3);
 SELECT pg_temp.q('Hur stor är hushållets inkomst?', 'heltal', 6);
 SELECT pg_temp.opt('Arbetar du?', 'Ja, med inkomst', 4);
+-- Answers belong to a participation (schema 0008): one on H insats,
+-- categorised for persons, with its audit row in this transaction.
+UPDATE insats SET inriktning_id = pg_temp.kod('inriktning', 'INDIVID'),
+    preciserad_id = pg_temp.kod('preciserad_inriktning', 'REHAB'),
+    matningsmetod_id = pg_temp.kod('matningsmetod', 'PERSON')
+WHERE namn = 'H insats';
+INSERT INTO insats_malgrupp (insats_id, malgrupp_id)
+SELECT id, pg_temp.kod('malgrupp', 'UNGA') FROM insats WHERE namn = 'H insats';
+CREATE TEMP TABLE hd AS SELECT pg_temp.deltagare('H insats', '189202209806',
+    '2016-03-01') AS id;
+GRANT SELECT ON hd TO sus_app;
 INSERT INTO fraga_svar (fraga_id, deltagande_id, tillfalle, ja)
-VALUES (pg_temp.fraga('Har du deltagit förut?'), 1, 'in', true);
+VALUES (pg_temp.fraga('Har du deltagit förut?'), (SELECT id FROM hd), 'in',
+    true);
 INSERT INTO fraga_svar (fraga_id, deltagande_id, tillfalle, alternativ_id)
-VALUES (pg_temp.fraga('Arbetar du?'), 1, 'in',
+VALUES (pg_temp.fraga('Arbetar du?'), (SELECT id FROM hd), 'in',
     pg_temp.alt('Arbetar du?', 'Ja, heltid'));
 SELECT lives_ok($$SELECT pg_temp.at_commit(ARRAY[]::text[])$$,
     'the valid questions pass the commit check');
@@ -706,11 +745,12 @@ SELECT is_empty($$SELECT id FROM audit WHERE id > (SELECT id FROM mark)
     'updated_at is left out of the audit detail');
 
 -- The application role: exactly the privileges of 0006 (and 0003 for
--- the samverkansorg tables it builds on).
+-- the samverkansorg tables it builds on), answers as 0008 widened them.
 SELECT table_privs_are('kodlista', 'sus_app', ARRAY['SELECT'],
     'sus_app only reads kodlista');
-SELECT table_privs_are('fraga_svar', 'sus_app', ARRAY['SELECT'],
-    'sus_app only reads fraga_svar (answers are the Deltagande issue''s)');
+SELECT table_privs_are('fraga_svar', 'sus_app',
+    ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+    'sus_app reads and writes fraga_svar (the answers, schema 0008)');
 SELECT table_privs_are('kod', 'sus_app', ARRAY['SELECT', 'INSERT', 'UPDATE'],
     'sus_app reads, adds and changes codes, never deletes them');
 SELECT table_privs_are('organisation', 'sus_app',
@@ -733,8 +773,8 @@ FROM unnest(ARRAY['kod_id_seq', 'organisation_id_seq',
     'samorg_finansiering_id_seq', 'samorg_admkostnad_id_seq',
     'insats_budgetpost_id_seq', 'samorg_bestallning_id_seq', 'fraga_id_seq',
     'fraga_alternativ_id_seq']) AS s;
-SELECT sequence_privs_are('fraga_svar_id_seq', 'sus_app', ARRAY[]::text[],
-    'sus_app draws no answer ids');
+SELECT sequence_privs_are('fraga_svar_id_seq', 'sus_app',
+    ARRAY['USAGE', 'SELECT'], 'sus_app draws answer ids (schema 0008)');
 
 SET LOCAL ROLE sus_app;
 SELECT set_config('sus.user_id', pg_temp.uid('h_admin')::text, true);
@@ -752,8 +792,9 @@ SELECT throws_ok($$INSERT INTO kodlista (namn, titel, ordning)
     VALUES ('h_lista', 'Lista', 99)$$,
     '42501', NULL, 'sus_app cannot add a code list');
 SELECT throws_ok($$INSERT INTO fraga_svar (fraga_id, deltagande_id,
-    tillfalle, ja) VALUES (pg_temp.fraga('Har du körkort?'), 2, 'in',
-    true)$$, '42501', NULL, 'sus_app cannot store answers yet');
+    tillfalle, heltal) VALUES (pg_temp.fraga('Har du körkort?'),
+    (SELECT id FROM hd), 'ut', 3)$$, 'SU062', NULL,
+    'sus_app''s answers are held to the questions'' rules');
 SELECT throws_ok($$DELETE FROM organisation
     WHERE namn = 'H appens kommun'$$,
     '42501', NULL, 'sus_app cannot delete an organisation');

@@ -4,7 +4,7 @@
 -- lines, the audit of every change, and what the application role may do.
 -- Everything here is made inside the transaction and rolled back.
 BEGIN;
-SELECT plan(139);
+SELECT plan(141);
 
 -- Helpers: ids by name; an insats by name in any case, the first made.
 CREATE FUNCTION pg_temp.org(n text) RETURNS integer
@@ -56,10 +56,33 @@ LANGUAGE sql AS $$
 	VALUES (pg_temp.ins(n), ar, pg_temp.kod('budgettyp', 'INSATS'),
 	    pg_temp.org(o), 1000)
 $$;
+-- A participant from fr (schema 0008): a new person with the first
+-- official test personnummer not yet used, consent, and the audit row
+-- the commit check (SU063) wants in the same transaction.
 CREATE FUNCTION pg_temp.person(n text, fr text) RETURNS void
-LANGUAGE sql AS $$
-	INSERT INTO deltagande (insats_id, startdatum)
-	VALUES (pg_temp.ins(n), fr::date)
+LANGUAGE plpgsql AS $$
+DECLARE
+	pnr	text;
+	pid	bigint;
+	did	bigint;
+BEGIN
+	SELECT v INTO pnr FROM unnest(ARRAY['189009189805', '189009199812',
+	    '189202209806', '189202239811', '189202299815', '189307269804'])
+	    WITH ORDINALITY AS t(v, o)
+	WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.personnummer = v)
+	ORDER BY o LIMIT 1;
+	INSERT INTO person (personnummer, namn, kommunkod)
+	VALUES (pnr, 'Test Testsson', '1480') RETURNING id INTO pid;
+	INSERT INTO deltagande (insats_id, startdatum, person_id, kon_id,
+	    fodelsear, samtycke, samtycke_datum)
+	VALUES (pg_temp.ins(n), fr::date, pid, pg_temp.kod('kon', CASE WHEN
+	    substr(pnr, 11, 1)::int % 2 = 1 THEN 'M' ELSE 'K' END),
+	    substr(pnr, 1, 4)::smallint, true, fr::date)
+	RETURNING id INTO did;
+	INSERT INTO audit_person (action, purpose, pnr_hash, person_id,
+	    deltagande_id, insats_id)
+	VALUES ('skriv', 'Test', pnr_hash(pnr), pid, did, pg_temp.ins(n));
+END
 $$;
 CREATE FUNCTION pg_temp.anonym(n text, ar integer) RETURNS void
 LANGUAGE sql AS $$
@@ -554,16 +577,20 @@ SELECT is_empty($$SELECT id FROM audit WHERE id > (SELECT id FROM mark)
     AND (detail->'new' ? 'updated_at' OR detail->'old' ? 'updated_at')$$,
     'updated_at is left out of the audit detail');
 
--- The application role: exactly the privileges of 0007.
+-- The application role: exactly the privileges of 0007, with those
+-- 0008 added for registering participants.
 SELECT table_privs_are('insats', 'sus_app', ARRAY['SELECT', 'INSERT',
     'UPDATE'], 'sus_app reads, adds and changes insatser, never deletes');
 SELECT table_privs_are(t, 'sus_app',
     ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
     'sus_app reads and writes ' || t)
 FROM unnest(ARRAY['insats_malgrupp', 'insats_ar', 'insats_budgetpost']) t;
-SELECT table_privs_are(t, 'sus_app', ARRAY['SELECT'],
-    'sus_app only reads ' || t || ' (the Deltagande issue writes it)')
-FROM unnest(ARRAY['deltagande', 'anonym_deltagande']) t;
+SELECT table_privs_are('deltagande', 'sus_app', ARRAY['SELECT', 'INSERT',
+    'UPDATE'], 'sus_app reads, adds and changes participations (0008), '
+    'never deletes them');
+SELECT table_privs_are('anonym_deltagande', 'sus_app', ARRAY['SELECT',
+    'INSERT'], 'sus_app reads and adds anonymous participants (0008), '
+    'never changes or deletes them');
 SELECT table_privs_are('volym_antal', 'sus_app', ARRAY['SELECT', 'INSERT'],
     'sus_app reads and adds counts, never deletes them');
 SELECT column_privs_are('volym_antal', 'ersatt', 'sus_app',
@@ -577,8 +604,8 @@ SELECT is_empty($$SELECT attname FROM pg_attribute
 SELECT sequence_privs_are(s, 'sus_app', ARRAY['USAGE', 'SELECT'],
     'sus_app draws ids from ' || s)
 FROM unnest(ARRAY['insats_id_seq', 'volym_antal_id_seq']) s;
-SELECT sequence_privs_are(s, 'sus_app', ARRAY[]::text[],
-    'sus_app draws no ids from ' || s)
+SELECT sequence_privs_are(s, 'sus_app', ARRAY['USAGE', 'SELECT'],
+    'sus_app draws ids from ' || s || ' (0008)')
 FROM unnest(ARRAY['deltagande_id_seq', 'anonym_deltagande_id_seq']) s;
 
 SET LOCAL ROLE sus_app;
@@ -596,9 +623,15 @@ SELECT throws_ok($$UPDATE volym_antal SET kvinnor = 4
 SELECT throws_ok($$DELETE FROM volym_antal
     WHERE insats_id = pg_temp.ins('I granskad volym')$$,
     '42501', NULL, 'sus_app cannot delete a count');
-SELECT throws_ok($$SELECT pg_temp.person('I granskad', '2016-01-01')$$,
-    '42501', NULL, 'sus_app registers no participants yet');
-SELECT throws_ok($$SELECT pg_temp.anonym('I granskad', 2016)$$,
+SELECT lives_ok($$SELECT pg_temp.person('I person', '2018-01-01')$$,
+    'sus_app registers a participant with its audit row (0008)');
+SELECT lives_ok($$SELECT pg_temp.anonym('I person', 2018)$$,
+    'and anonymous participants');
+SELECT throws_ok($$DELETE FROM deltagande
+    WHERE insats_id = pg_temp.ins('I person')$$,
+    '42501', NULL, 'but deletes no participation');
+SELECT throws_ok($$DELETE FROM anonym_deltagande
+    WHERE insats_id = pg_temp.ins('I person')$$,
     '42501', NULL, 'nor anonymous participants');
 SELECT throws_ok($$DELETE FROM insats WHERE namn = 'I appen'$$,
     '42501', NULL, 'sus_app cannot delete an insats');

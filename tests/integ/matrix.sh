@@ -16,16 +16,20 @@ matrix_id()
 # A fingerprint of what the matrix must leave alone: users (not their
 # login times), roles, uppdrag, beställare, orders and agreements, the
 # samverkansorganisationer with their panels, budgets, questions, 9447
-# orders, code lists and the organisations register, and the insatser
-# with their målgrupper, planned years, budget lines, participants and
-# volume counts (updated_at included: a save that wrote shows).
+# orders, code lists and the organisations register, the insatser with
+# their målgrupper, planned years, budget lines, participants and volume
+# counts, and the participants' persons, occasions, försörjning and
+# answers, the register copy and the gallring record (updated_at
+# included: a save that wrote shows). The audit trails are left out: the
+# matrix adds to them by design.
 matrix_fixtures()
 {
 	local t tables="samverkansorg samverkansorg_kommun
 	    samverkansorg_organisation samorg_finansiering samorg_admkostnad
 	    insats_budgetpost samorg_bestallning fraga fraga_alternativ kod
 	    organisation insats insats_malgrupp insats_ar deltagande
-	    anonym_deltagande volym_antal"
+	    anonym_deltagande volym_antal person mattillfalle
+	    mattillfalle_forsorjning fraga_svar folkbokforing gallring"
 	local more=""
 
 	for t in $tables; do
@@ -65,6 +69,7 @@ matrix_run()
 	export MATRIX_REQUESTS=$req MATRIX_REFUSED=$refused
 	export MATRIX_SAMORG_IN MATRIX_SAMORG_OUT MATRIX_INSATS_IN
 	export MATRIX_INSATS_OUT MATRIX_ORG_IN MATRIX_ORG_OUT
+	export MATRIX_DELTAGANDE_IN
 	MATRIX_SAMORG_IN=$(matrix_id "SELECT id FROM samverkansorg
 	    WHERE namn = 'Samordningsförbundet Göteborg'")
 	MATRIX_SAMORG_OUT=$(matrix_id "SELECT id FROM samverkansorg
@@ -79,18 +84,21 @@ matrix_run()
 	    WHERE namn = 'Göteborgs stad'")
 	MATRIX_ORG_OUT=$(matrix_id "SELECT id FROM organisation
 	    WHERE namn = 'Stockholms stad'")
+	# A participant of Steget vidare from the demo data, for DELTAGARE_GET.
+	MATRIX_DELTAGANDE_IN=$(matrix_id "SELECT min(id) FROM deltagande
+	    WHERE insats_id = '$MATRIX_INSATS_IN' AND person_id IS NOT NULL")
 
 	before=$(psql_admin -c "SELECT coalesce(max(id), 0) FROM audit" 2>&1)
 	fix=$(matrix_fixtures)
 	: >"$refused"
 	run_group matrix
 
-	# The verdict line, once, with N = requests × 6 callers × 2 targets.
+	# The verdict line, once, with N = requests × 7 callers × 2 targets.
 	out=$scratch/group-matrix.out
 	line=$(grep -E '^permission matrix: [0-9]+ cases, [0-9]+ wrong$' \
 	    "$out")
 	n=$(echo "$line" | sed -E 's/^permission matrix: ([0-9]+) .*/\1/')
-	want=$(($(wc -l <"$req") * 6 * 2))
+	want=$(($(wc -l <"$req") * 7 * 2))
 	if [ -z "$line" ] || [ "$(echo "$line" | wc -l)" -ne 1 ]; then
 		not_ok "the matrix prints one verdict line" "got: $line"
 	elif [ "$n" != "$want" ]; then
@@ -118,7 +126,7 @@ matrix_run()
 	fi
 
 	name="the matrix changed no user, uppdrag, order, organisation,"
-	name="$name budget, question, code, insats or count"
+	name="$name budget, question, code, insats, count or participant"
 	# An error from psql would compare equal to itself: want an md5.
 	if [ "$(matrix_fixtures)" = "$fix" ] &&
 	    echo "$fix" | grep -qxE '[0-9a-f]{32}'; then
@@ -128,14 +136,14 @@ matrix_run()
 	fi
 
 	# The test fails on a request it has no row for: a table with one
-	# more request must give 12 wrong cases and a failing group.
+	# more request must give 14 wrong cases and a failing group.
 	fake=$scratch/matrix-fake.tsv
 	printf '799\tMATRIX_SELFTEST\tlogin\t0x01\tnone\t0\n' >"$fake"
 	MATRIX_REQUESTS=$fake MATRIX_REFUSED= "$INTEG" -g matrix \
 	    >"$scratch/matrix-fake.out" 2>&1
 	rc=$?
 	if [ $rc -ne 0 ] && grep -q \
-	    '^permission matrix: 12 cases, 12 wrong$' \
+	    '^permission matrix: 14 cases, 14 wrong$' \
 	    "$scratch/matrix-fake.out" && grep -q \
 	    '^not ok - matrix: MATRIX_SELFTEST (799) has no expected row' \
 	    "$scratch/matrix-fake.out"; then
