@@ -174,8 +174,19 @@ check "insats: the stored start unchanged" \
     2025-01-01
 
 # A participant locks the categorisation (rule 26).
-db_query "INSERT INTO deltagande (insats_id, startdatum) SELECT id,
-    '2025-02-01' FROM insats WHERE namn = '$IN_NAMN'" >/dev/null
+# Made as a registration leaves it: person, consent and the audit_person
+# row schema 0008 demands (official test personnummer 195801263053).
+db_query "WITH p AS (INSERT INTO person (personnummer, namn)
+    VALUES ('195801263053', 'TUI Fixtur') ON CONFLICT (personnummer)
+    DO UPDATE SET namn = EXCLUDED.namn RETURNING id),
+    d AS (INSERT INTO deltagande (insats_id, startdatum, person_id, kon_id,
+    fodelsear, samtycke, samtycke_datum) SELECT i.id, '2025-02-01', p.id,
+    k.id, 1958, true, '2025-02-01' FROM p, insats i, kod k
+    WHERE i.namn = '$IN_NAMN' AND k.lista = 'kon' AND k.kod = 'M'
+    RETURNING id, person_id, insats_id)
+    INSERT INTO audit_person (action, purpose, person_id, deltagande_id,
+    insats_id) SELECT 'skriv', 'tui fixture', person_id, id, insats_id
+    FROM d" >/dev/null
 keys Escape
 check "insats: Esc asks before dropping the change" \
     wait_for "Ändringarna är inte sparade. Avbryta ändå? (j/n)"
