@@ -17,6 +17,12 @@
 
 . "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 
+# susd works in Swedish time (server/db.c sets Europe/Stockholm on every
+# connection); the tests' own clocks must agree, or "today" differs from
+# susd's between midnight in Sweden and midnight UTC: psql for
+# current_date, the C client and the shell for theirs.
+export TZ=Europe/Stockholm PGTZ=Europe/Stockholm
+
 # susd takes its migrations and demo data from this checkout.
 export SUSD_SCHEMA_DIR=${SUS_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}/schema
 
