@@ -407,7 +407,7 @@ anonym_draw_batches(struct screen *s, WINDOW *w, int y)
 	char			 line[600];
 	int			 width = s->cols - 2, i, foot = s->lines - 1;
 
-	snprintf(line, sizeof line, "Registrerat för %u: %u kvinnor, %u män, "
+	snprintf(line, sizeof line, "Registrerat för %u: kvinnor %u, män %u, "
 	    "totalt %lu.", a->rep.ar, a->rep.kvinnor, a->rep.man,
 	    (unsigned long)a->rep.kvinnor + a->rep.man);
 	wattron(w, A_BOLD);

@@ -57,7 +57,7 @@ check "anonym: registered again for another year" shows "registreras de igen"
 check "anonym: for those without consent or protected (rules 34, 35)" \
     shows "skyddade"
 check "anonym: the year's totals before" wait_for "Registrerat för \
-$ANONYM_AR: $ANONYM_K kvinnor, $ANONYM_M män"
+$ANONYM_AR: kvinnor $ANONYM_K, män $ANONYM_M"
 
 # Numbers only: a letter is said, and what was typed stays.
 keys 3 x
@@ -76,7 +76,7 @@ keys F2
 check "anonym: 3 kvinnor and 2 män saved" \
     wait_for "3 kvinnor och 2 män registrerade för $ANONYM_AR."
 check "anonym: the totals" wait_for "Registrerat för $ANONYM_AR: \
-$((ANONYM_K + 3)) kvinnor, $((ANONYM_M + 2)) män, totalt \
+kvinnor $((ANONYM_K + 3)), män $((ANONYM_M + 2)), totalt \
 $((ANONYM_K + ANONYM_M + 5))."
 check "anonym: the batch of women" line_has "Kvinna      3" "$ANONYM_NAMN"
 check "anonym: the batch of men" line_has "Man         2" "$ANONYM_NAMN"
@@ -91,7 +91,7 @@ keys 1 Tab 4 F2
 check "anonym: 1 kvinna and 4 män saved" \
     wait_for "1 kvinna och 4 män registrerade för $ANONYM_AR."
 check "anonym: the sums" wait_for "Registrerat för $ANONYM_AR: \
-$((ANONYM_K + 4)) kvinnor, $((ANONYM_M + 6)) män, totalt \
+kvinnor $((ANONYM_K + 4)), män $((ANONYM_M + 6)), totalt \
 $((ANONYM_K + ANONYM_M + 10))."
 check "anonym: the sums in the database" \
     test "$(anonym_sum K)/$(anonym_sum M)" = \
@@ -111,13 +111,13 @@ keys Up Left
 check "anonym: last year chosen" \
     wait_line_has "Inregistreringsår" "‹ $ANONYM_FJOL ›"
 check "anonym: last year's totals without this year's batches" \
-    wait_for "Registrerat för $ANONYM_FJOL: $(db_query "SELECT
+    wait_for "Registrerat för $ANONYM_FJOL: kvinnor $(db_query "SELECT
     coalesce(sum(a.antal), 0) FROM anonym_deltagande a JOIN kod k
     ON k.id = a.kon_id WHERE a.insats_id = $ANONYM_INSATS
-    AND a.ar = $ANONYM_FJOL AND k.kod = 'K'") kvinnor"
+    AND a.ar = $ANONYM_FJOL AND k.kod = 'K'"),"
 keys Right
 check "anonym: back on this year" wait_for "Registrerat för $ANONYM_AR: \
-$((ANONYM_K + 4)) kvinnor"
+kvinnor $((ANONYM_K + 4)),"
 # Nothing to add.
 keys F2
 check "anonym: 0 + 0 refused" \
