@@ -14,6 +14,7 @@
 #include <wctype.h>
 
 #include "client.h"
+#include "deltagande.h"
 #include "insats.h"
 #include "proto.h"
 #include "xmalloc.h"
@@ -69,9 +70,7 @@ start_uppdrag_insats(struct ui *ui, const struct start_rad *r)
 /*
  * The actions in the order the menu lists them. Hantera frågor and
  * Hantera uppdrag cannot yet be opened on one organisation: they let the
- * user choose (at once when there is only one). START_A_DELTAGARE (Registrera deltagare) has no row: the
- * Deltagande screens do not exist yet, and a menu entry that opens
- * nothing would only disappoint.
+ * user choose (at once when there is only one).
  */
 static const struct start_action start_actions[] = {
 	{ START_A_INSATS, 1, "Registrera insats", "ändra", 0,
@@ -82,6 +81,10 @@ static const struct start_action start_actions[] = {
 	    OPEN_ROW(start_uppdrag_insats) },
 	{ START_A_VOLYM, 1, "Registrera antal i volyminsats", "antal", 1,
 	    OPEN_ID(scr_volym_insats_new) },
+	{ START_A_DELTAGARE, 1, "Registrera deltagare", "deltagare", 1,
+	    OPEN_ID(scr_deltagare_insats_new) },
+	{ START_A_ANONYM, 1, "Registrera anonyma deltagare", "anonyma", 0,
+	    OPEN_ID(scr_anonym_insats_new) },
 	{ START_A_VISA, 1, "Visa insats", "visa", 0,
 	    OPEN_ID(scr_insats_view_new) },
 	{ START_A_NY_INSATS, 0, "Registrera ny insats", "ny insats", 1,
