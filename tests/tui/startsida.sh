@@ -153,7 +153,8 @@ keys Escape
 check "startsida samadm: Esc comes back" \
     wait_for "Mina samverkansorganisationer och insatser"
 
-# 3. The deltagaransvarig: only his insats, only to look at (for now).
+# 3. The deltagaransvarig: only his insats, to look at and to register
+# participants in (the deltagare parts follow the actions further).
 start_client deltagaransv
 login demo2026
 wait_for "Välkommen till SUS"
@@ -164,6 +165,10 @@ keys Tab
 check "startsida deltagaransv: its menu" start_pick "Steget vidare"
 check "startsida deltagaransv: Visa insats offered" shows "│ Visa insats"
 check "startsida deltagaransv: nothing to edit" lacks "Registrera insats"
+check "startsida deltagaransv: Registrera deltagare offered" \
+    shows "│ Registrera deltagare"
+check "startsida deltagaransv: anonyma deltagare offered" \
+    shows "Registrera anonyma deltagare"
 
 # 4. SUSrapport: a sentence instead of the list.
 start_client rapport
