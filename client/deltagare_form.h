@@ -96,7 +96,7 @@ struct deltagare_form {
 	uint32_t		 insats_id;
 	int			 direct;	/* opened on a participation */
 	int			 started;
-	int			 open_failed;	/* a direct open found nothing */
+	int			 open_failed;	/* a direct open failed */
 	struct msg_insats	 insats;
 	int			 insats_loaded;
 	/* What is edited: 0 with FRAGA_IN is a nyinregistrering. */
@@ -131,7 +131,7 @@ struct deltagare_form {
 	struct df_meta		*meta;
 	size_t			 nfields, cap;
 	struct mform		 form;
-	char			*base_person;	/* the person's part as filled */
+	char			*base_person;	/* the person's part, filled */
 	char			*base_occ;	/* the occasion's, consent on */
 	int			 top;		/* first page row shown */
 	char			 pnr_said[160];	/* the last pnr message */
@@ -176,7 +176,8 @@ const struct tillfalle_row *df_tillfalle(const struct deltagare_form *);
 /* Empty occasion fields (dates today) for what is edited. */
 void		 df_occasion_defaults(struct screen *);
 /* The occasion's fields from what was read. */
-void		 df_occasion_fill(struct screen *, const struct tillfalle_row *);
+void		 df_occasion_fill(struct screen *,
+		    const struct tillfalle_row *);
 /* Forgets the person and the participation: a blank nyinregistrering. */
 void		 df_clear(struct screen *);
 /* Omfattning and Felregistrering follow the choices made. */
@@ -215,7 +216,8 @@ int		 df_stadsdelar(struct screen *, const char *kommunkod,
 /* Shows and labels the person's fields for what is known of them. */
 void		 df_arrange_person(struct screen *);
 /* The person of a nyinregistrering into a Spara's body; 0 when fit. */
-int		 df_collect_person(struct screen *, struct msg_deltagare_save *);
+int		 df_collect_person(struct screen *,
+		    struct msg_deltagare_save *);
 
 /* deltagare_form_fragor.c */
 /*
@@ -228,8 +230,8 @@ int		 df_fragor_stale(const struct deltagare_form *);
 /* The answers into svar rows (allocated, *n set). */
 struct svar_row	*df_fragor_answers(const struct deltagare_form *, uint32_t *);
 /* Sets the answer fields from svar rows. */
-void		 df_fragor_apply(struct deltagare_form *, const struct svar_row *,
-		    uint32_t);
+void		 df_fragor_apply(struct deltagare_form *,
+		    const struct svar_row *, uint32_t);
 /* The first mandatory question without an answer, or NULL. */
 const struct df_fraga *df_fragor_missing(const struct deltagare_form *);
 /* Grows the field arrays to hold n fields. */

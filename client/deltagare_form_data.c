@@ -1,17 +1,17 @@
 /*
- * Registrera deltagare: the fields of the form and what fills them. The
- * person comes from "Hämta" (MSG_PERSON) or, on a participation opened
- * directly, from MSG_DELTAGARE; the occasion from the participation's
- * inregistrering or utregistrering, or empty with today's date. The
- * choices are the code lists of domain.md 3.5-3.10, fetched once per
- * login (client/kod.c); an inactive code an occasion already holds is
- * still offered. A Spara's body is built back from the fields after the
- * checks the client can make at once; the server decides the rest.
+ * Registrera deltagare: the fields of the form, shown and labelled for
+ * what is edited, and the occasion in them: the participation's
+ * inregistrering or utregistrering as read (MSG_DELTAGARE), or empty
+ * with today's date. The choices are the code lists of domain.md
+ * 3.5-3.10, fetched once per login (client/kod.c); an inactive code an
+ * occasion already holds is still offered. Which fields changed is told
+ * by comparing their values with those remembered when they were
+ * filled. A Spara's body is built back from the fields after the checks
+ * the client can make at once; the server decides the rest.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "client.h"
 #include "deltagare_form.h"
@@ -699,7 +699,7 @@ df_collect_tillfalle(struct screen *s, struct tillfalle_row *t)
 		return df_refuse(s, q->first, why);
 	}
 	t->svar = df_fragor_answers(e, &t->nsvar);
-	t->andrad = xstrdup(read != NULL ? "" : "");
+	t->andrad = xstrdup(read != NULL ? df_str(read->andrad) : "");
 	t->andrad_av = xstrdup("");
 	return 0;
 }
@@ -716,8 +716,8 @@ df_collect(struct screen *s, struct msg_deltagare_save *m)
 
 	memset(m, 0, sizeof *m);
 	if (df_is_ny(e) && !e->fields[DF_SAMTYCKE].value)
-		return df_refuse(s, DF_SAMTYCKE, "Samtycke saknas: kryssa i att "
-		    "underskrivet samtycke (blankett 9443) finns.");
+		return df_refuse(s, DF_SAMTYCKE, "Samtycke saknas: kryssa i "
+		    "att underskrivet samtycke (blankett 9443) finns.");
 	m->insats_id = e->insats_id;
 	m->deltagande_id = e->deltagande_id;
 	if (df_is_ny(e) && df_collect_person(s, m) != 0)

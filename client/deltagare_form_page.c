@@ -269,7 +269,7 @@ df_hint(struct screen *s)
 {
 	struct deltagare_form	*e = s->data;
 	const struct mfield	*f = &e->fields[e->form.focus];
-	int			 ny = !e->direct;	/* emptied after Spara */
+	int			 ny = !e->direct;	/* emptied by Spara */
 
 	if (e->form.focus == DF_PNR && f->kind == MF_ENTRY)
 		return ny ? "Enter/F5 Hämta  F2 Spara → nästa  Esc Avbryt" :
@@ -298,10 +298,11 @@ static void
 df_draw_title(struct screen *s, WINDOW *w)
 {
 	struct deltagare_form	*e = s->data;
-	const char		*what, *state = df_dirty(e) ? "Ej sparat" : NULL;
+	const char		*what, *state;
 	char			 line[320];
 	int			 width = df_page_width(s), sw;
 
+	state = df_dirty(e) ? "Ej sparat" : NULL;
 	if (df_is_ny(e))
 		what = "nyinregistrering";
 	else if (e->typ == FRAGA_IN)

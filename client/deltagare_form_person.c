@@ -198,8 +198,8 @@ df_arrange_person(struct screen *s)
 	    df_str(p->kon), p->fodelsear);
 	df_show(e, DF_KON, MF_TEXT, "Kön", e->kon_text);
 	if (hand)
-		df_show(e, DF_KOMMUN, MF_BUTTON, "Kommun", e->kommun[0] != '\0' ?
-		    e->kommun : "Välj kommun …");
+		df_show(e, DF_KOMMUN, MF_BUTTON, "Kommun",
+		    e->kommun[0] != '\0' ? e->kommun : "Välj kommun …");
 	else
 		df_show(e, DF_KOMMUN, MF_TEXT, "Kommun", df_str(p->kommun));
 	if (e->stadsdel.n > 1)
@@ -251,8 +251,8 @@ df_collect_person(struct screen *s, struct msg_deltagare_save *m)
 		    e->picked_stadsdel;
 	df_entry_text(e, DF_SAMT_DATUM, v, sizeof v);
 	if (!date_valid(v))
-		return df_refuse(s, DF_SAMT_DATUM, "Samtyckesdatum ska vara ett "
-		    "datum som ÅÅÅÅ-MM-DD.");
+		return df_refuse(s, DF_SAMT_DATUM, "Samtyckesdatum ska vara "
+		    "ett datum som ÅÅÅÅ-MM-DD.");
 	m->samtycke = e->fields[DF_SAMTYCKE].value != 0;
 	m->samtycke_datum = xstrdup(v);
 	return 0;

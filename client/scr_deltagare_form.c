@@ -172,7 +172,8 @@ dfs_pnr_typed(struct screen *s)
 
 	df_entry_text(e, DF_PNR, v, sizeof v);
 	rv = pnr_parse(v, 0, &pn);
-	if (e->hamtad && (rv != PNR_OK || strcmp(pn.norm, e->hamtad_pnr) != 0)) {
+	if (e->hamtad && (rv != PNR_OK ||
+	    strcmp(pn.norm, e->hamtad_pnr) != 0)) {
 		df_person_forget(s);
 		if (!df_is_ny(e))
 			dfs_back_to_ny(s);
@@ -249,14 +250,14 @@ dfs_hamta(struct screen *s)
 	df_mark_person_clean(e);
 	mform_focus(&e->form, DF_PNR + 1);
 	if (!rep.i_register)
-		ui_message(s->ui, 0, "Finns inte i folkbokföringen: skriv namnet "
-		    "och välj kommun.");
+		ui_message(s->ui, 0, "Finns inte i folkbokföringen: skriv "
+		    "namnet och välj kommun.");
 	else if (e->stadsdel.n > 1)
 		ui_message(s->ui, 0, "Hämtad. Välj stadsdel: folkbokföringen "
 		    "anger ingen för %s.", df_str(rep.kommun));
 	else if (rep.ndeltaganden > 0)
-		ui_message(s->ui, 0, "Hämtad. Har deltagit i insatsen förut: se "
-		    "Mättillfälle.");
+		ui_message(s->ui, 0, "Hämtad. Har deltagit i insatsen förut: "
+		    "se Mättillfälle.");
 	else
 		ui_message(s->ui, 0, "Hämtad från folkbokföringen.");
 }
@@ -288,8 +289,8 @@ dfs_kommun_check(struct screen *s)
 	df_arrange(s);
 	if (e->stadsdel.n > 1 && e->fields[DF_STADSDEL].value == 0) {
 		mform_focus(&e->form, DF_STADSDEL);
-		ui_message(s->ui, 0, "%s är vald. Välj stadsdel: den krävs där.",
-		    e->kommun);
+		ui_message(s->ui, 0, "%s är vald. Välj stadsdel: den krävs "
+		    "där.", e->kommun);
 	} else
 		ui_message(s->ui, 0, "%s är vald.", e->kommun);
 }
@@ -540,7 +541,8 @@ dfs_field_key(struct screen *s, const struct keyev *ev)
 			dfs_move(s, 1);
 		return 1;
 	}
-	if (f == DF_OMF && ev->code == 0 && (ev->ch == L'i' || ev->ch == L'?')) {
+	if (f == DF_OMF && ev->code == 0 && (ev->ch == L'i' ||
+	    ev->ch == L'?')) {
 		ui_notice(s->ui, "Omfattning", dfs_omf_info,
 		    sizeof dfs_omf_info / sizeof dfs_omf_info[0]);
 		return 1;
