@@ -465,9 +465,9 @@ person_lookup(struct session *s, uint32_t id, void *m)
 		goto out;
 	}
 	if (PQgetvalue(reg, 0, 1)[0] == 't') {
+		/* One line of 80 columns, the way out first. */
 		rv = session_refuse(s, id, ERR_VALIDATION, "Personen har "
-		    "skyddade personuppgifter och får inte registreras med "
-		    "personuppgifter. Registrera personen som anonym "
+		    "skyddade personuppgifter: registrera som anonym "
 		    "deltagare.");
 		goto out;
 	}

@@ -467,7 +467,7 @@ person_lookup_protected(void)
 		goto out;
 	mark = dl_audit_mark();
 	if (dl_refused(dl_lookup(&c, c.iid, PNR_SKYDDAD, &p), ERR_VALIDATION,
-	    "Registrera personen som anonym deltagare", "protected") != 0 ||
+	    "registrera som anonym deltagare", "protected") != 0 ||
 	    dl_refused(dl_lookup(&c, c.iid, "791110-9291", &p), ERR_VALIDATION,
 	    "skyddade personuppgifter", "protected, ten digits") != 0)
 		goto out;
