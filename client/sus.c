@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "client.h"
@@ -136,6 +137,13 @@ main(int argc, char **argv)
 	 */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/*
+	 * SUS dates are Swedish dates, and susd judges "today" in Swedish
+	 * time: a terminal on a host kept in UTC must not offer yesterday
+	 * as today's date, or have a start today refused as tomorrow.
+	 */
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
 	while ((ch = getopt(argc, argv, "i:k:")) != -1) {
 		switch (ch) {
 		case 'i':
