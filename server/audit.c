@@ -55,7 +55,8 @@ audit_person_deltaganden(struct session *s, const char *action,
 
 	if (n == 0)
 		return 0;
-	arr = buf_new(16 + n * 11);
+	if ((arr = buf_new(16 + n * 11)) == NULL)
+		return SUS_ERR_ALLOC;
 	if (buf_put(arr, "{", 1) != 0)
 		goto out;
 	for (i = 0; i < n; i++) {

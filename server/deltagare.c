@@ -136,8 +136,10 @@ static const char deltagare_svar_sql[] =
 
 /*
  * What the register (or, for a person not in it, the person registered
- * by hand earlier) holds of $1, best source first; $2 the kön code
- * the number gives. stadsdel_kravs: the kommun is divided into
+ * by hand earlier in this insats, $3) holds of $1, best source first;
+ * $2 the kön code the number gives. A person registered by hand in
+ * another insats is not shown: that would tell of a participation the
+ * asker has no uppdrag on. stadsdel_kravs: the kommun is divided into
  * stadsdelar (Stockholm, Göteborg) and none is known (rule 39).
  */
 static const char person_lookup_sql[] =
@@ -155,6 +157,8 @@ static const char person_lookup_sql[] =
 	"  WHERE f.personnummer = $1::bpchar"
 	" UNION ALL SELECT 2, false, false, p.namn, p.kommunkod,"
 	"  p.stadsdel_id FROM person p WHERE p.personnummer = $1::bpchar"
+	"  AND EXISTS (SELECT 1 FROM deltagande d WHERE d.person_id = p.id"
+	"  AND d.insats_id = $3::integer)"
 	" UNION ALL SELECT 3, false, false, NULL, NULL, NULL) r"
 	" LEFT JOIN kommun k ON k.kommunkod = r.kommunkod"
 	" LEFT JOIN stadsdel sd ON sd.id = r.stadsdel_id"
@@ -429,8 +433,9 @@ out:
  * MSG_PERSON_LOOKUP → MSG_PERSON, "Hämta" (rule 39): the number checked
  * again here, a protected person refused with the way to register them
  * (rule 34), otherwise what the register holds, or what an earlier
- * registration by hand holds, and the person's participations in the
- * insats. Kön and födelseår come from the number itself.
+ * registration by hand in the insats holds, and the person's
+ * participations in the insats. Kön and födelseår come from the number
+ * itself.
  */
 int
 person_lookup(struct session *s, uint32_t id, void *m)
@@ -439,7 +444,7 @@ person_lookup(struct session *s, uint32_t id, void *m)
 	struct msg_person		 r;
 	struct pnr			 p;
 	PGresult			*reg = NULL, *dl = NULL;
-	const char			*params[2], *why;
+	const char			*params[3], *why;
 	char				 pnr[16], iid[16];
 	int				 rv;
 
@@ -458,7 +463,8 @@ person_lookup(struct session *s, uint32_t id, void *m)
 	snprintf(iid, sizeof iid, "%u", q->insats_id);
 	params[0] = p.norm;
 	params[1] = p.male ? "M" : "K";
-	if ((reg = db_exec(s, person_lookup_sql, 2, params)) == NULL ||
+	params[2] = iid;
+	if ((reg = db_exec(s, person_lookup_sql, 3, params)) == NULL ||
 	    PQntuples(reg) != 1) {
 		rv = session_refuse(s, id, ERR_INTERNAL, "Personuppgifterna "
 		    "kunde inte hämtas på grund av ett serverfel.");

@@ -506,8 +506,8 @@ lookup_ok(struct fx_case *c, const char *typed, const char *pnr,
 /*
  * Rule 39: "Hämta" gives what the register holds (Stockholm and
  * Göteborg asking for a stadsdel when it holds none), else what an
- * earlier registration by hand holds, else nothing but kön and year;
- * the person's participations in the insats come with it.
+ * earlier registration by hand in the insats holds, else nothing but
+ * kön and year; the person's participations in the insats come with it.
  */
 static int
 person_lookup_register(void)
@@ -552,6 +552,14 @@ person_lookup_register(void)
 	    p.deltaganden[0].personnummer[0] == '\0' && strcmp(
 	    p.deltaganden[0].startdatum, dl_fx[FX_H].start) == 0 &&
 	    p.deltaganden[0].slutdatum[0] == '\0', "participations: %u",
+	    p.ndeltaganden);
+	/* Registered by hand in an insats without uppdrag: none of it shows. */
+	if (dl_deltagande(c.iid2, FX_D) == 0 ||
+	    lookup_ok(&c, dl_fx[FX_D].pnr, dl_fx[FX_D].pnr, &p) != 0)
+		goto out;
+	CHECK(!p.i_register && p.namn[0] == '\0' && p.kommunkod[0] == '\0' &&
+	    p.ndeltaganden == 0, "registered by hand in another insats: %u "
+	    "'%s' '%s', %u deltaganden", p.i_register, p.namn, p.kommunkod,
 	    p.ndeltaganden);
 	if (lookup_ok(&c, PNR_OKAND, PNR_OKAND, &p) != 0)
 		goto out;
