@@ -281,6 +281,7 @@ check "deltagare lista: a stripped participation cannot change" \
 keys Escape
 check "deltagare lista: Esc back to the list" \
     wait_for "Deltagare i $DL_INSATS"
+settle
 keys Escape
 check "deltagare lista: Esc back to the Startsida" \
     wait_for "Mina samverkansorganisationer och insatser"
@@ -320,6 +321,7 @@ check "deltagare lista: the other insats offered" shows "$DL_ANDRA"
 keys Enter
 check "deltagare lista: the chosen insats listed" \
     wait_for "Deltagare i $DL_INSATS"
+settle
 keys Escape
 check "deltagare lista: Esc goes back to the choice" \
     wait_for "Välj med pilarna och Enter."
