@@ -273,6 +273,13 @@ df_codes_keep(struct screen *s, const uint32_t *keep, size_t nkeep)
 	size_t			 i, n = 0;
 	int			 on;
 
+	/*
+	 * Fetched first, if need be: a request draws the screen, whose
+	 * fields point at the names freed below. Without lists the choices
+	 * stay as they are.
+	 */
+	if (kod_lists(s->ui) == NULL)
+		return;
 	cur[n++] = df_choice_id(e, &e->syss, DF_SYSS);
 	cur[n++] = df_choice_id(e, &e->utb, DF_UTB);
 	cur[n++] = df_choice_id(e, &e->tid, DF_TID);

@@ -23,7 +23,20 @@ void
 df_person_forget(struct screen *s)
 {
 	struct deltagare_form	*e = s->data;
+	static const size_t	 shown[] = { DF_NAMN, DF_KOMMUN, DF_STADSDEL,
+				    DF_TILLFALLE };
+	size_t			 i;
 
+	/*
+	 * The fields point into what is freed here, and a request (which
+	 * draws the screen) may come before df_arrange() shows them again.
+	 */
+	for (i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		e->fields[shown[i]].hidden = 1;
+		e->fields[shown[i]].text = "";
+		e->fields[shown[i]].choices = NULL;
+		e->fields[shown[i]].nchoices = 0;
+	}
 	if (e->hamtad)
 		msg_clear(MSG_PERSON, &e->person);
 	memset(&e->person, 0, sizeof e->person);

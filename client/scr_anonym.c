@@ -248,8 +248,10 @@ anonym_save(struct screen *s)
 	entry_clear(&a->f[AF_MAN].entry);
 	mform_focus(&a->form, AF_KVINNOR);
 	if (anonym_load(s, q.ar) != 0) {
+		/* The reason is on the message line, which is written over. */
+		snprintf(said, sizeof said, "%s", s->ui->message);
 		ui_message(s->ui, 1, "Sparat, men året kunde inte hämtas igen: "
-		    "%s", s->ui->message);
+		    "%s", said);
 		return;
 	}
 	ui_message(s->ui, 0, "%s", said);

@@ -192,14 +192,14 @@ dl_search(struct screen *s)
 	if (rlist_search(&d->list, s->ui) != 0) {
 		strlcpy(d->pattern, keep, sizeof d->pattern);
 		d->status = keep_status;
+		d->f[DF_STATUS].value = keep_status;
 		dl_req_set(d);
 		return;
 	}
 	if (d->list.vl.total == 0) {
 		ui_message(s->ui, 0, "%s", d->pattern[0] != '\0' ? "Ingen "
-		    "deltagare matchar. Sök på namn med *, t.ex. Lind*, eller "
-		    "på hela personnumret." : "Inga deltagare med den "
-		    "statusen.");
+		    "deltagare matchar. Sök namn med *, t.ex. Lind*, eller hela "
+		    "personnumret." : "Inga deltagare med den statusen.");
 		d->in_list = 0;
 		return;
 	}

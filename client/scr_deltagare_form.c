@@ -50,7 +50,8 @@ dfs_get(struct screen *s, uint32_t deltagande_id)
 {
 	struct deltagare_form	*e = s->data;
 	struct msg_deltagare_get req;
-	struct msg_deltagare	 rep;
+	struct msg_deltagare	 rep, old;
+	int			 had = e->loaded;
 
 	memset(&req, 0, sizeof req);
 	memset(&rep, 0, sizeof rep);
@@ -58,11 +59,18 @@ dfs_get(struct screen *s, uint32_t deltagande_id)
 	req.deltagande_id = deltagande_id;
 	if (ui_call(s->ui, MSG_DELTAGARE_GET, &req, MSG_DELTAGARE, &rep) != 0)
 		return -1;
-	if (e->loaded)
-		msg_clear(MSG_DELTAGARE, &e->orig);
+	old = e->orig;
 	e->orig = rep;
 	e->loaded = 1;
 	e->deltagande_id = deltagande_id;
+	/*
+	 * The person's fields point into orig: at the new one before the
+	 * old is freed, since a request draws the screen.
+	 */
+	if (e->direct)
+		df_arrange_person(s);
+	if (had)
+		msg_clear(MSG_DELTAGARE, &old);
 	return 0;
 }
 
