@@ -195,8 +195,9 @@ samtycke_aterkalla(struct session *s, uint32_t id, void *m)
 
 	memset(&ok, 0, sizeof ok);
 	ok.id = q->deltagande_id;
-	snprintf(text, sizeof text, "Samtycket är återkallat: deltagandet "
-	    "avslutades %s och personuppgifterna är borttagna.", datum);
+	/* One line of 80 columns: what happened first, then the date. */
+	snprintf(text, sizeof text, "Samtycket är återkallat, "
+	    "personuppgifterna borttagna. Avslutat %s.", datum);
 	ok.message = text;
 	return session_reply(s, id, MSG_OK, &ok);
 refused:

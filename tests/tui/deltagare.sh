@@ -99,6 +99,27 @@ check "deltagare form: the consent box" \
 check "deltagare form: the key line says the form empties" \
     shows "F2 Spara → nästa"
 
+# 0. Hämta twice in a row on a person whose stadsdel must be chosen
+# (Stockholm, none in the register): the fields shown for the first
+# answer must not point into it once the second arrives (the sanitizer
+# client aborts if they do). Esc then leaves without asking, since only
+# fetched data is on the form, and F3 opens a fresh one.
+keys 195503142027 Enter
+check "deltagare form: Hämta, a Stockholm person" \
+    wait_line_has "Kommun" "Stockholm"
+keys F5
+check "deltagare form: Hämta again answered" \
+    wait_for "Hämtad. Välj stadsdel"
+settle
+check "deltagare form: still the Stockholm person after a second Hämta" \
+    line_has "Kommun" "Stockholm"
+keys Escape
+check "deltagare form: fetched data only, Esc leaves without asking" \
+    wait_for "Deltagare i $DF_INSATS"
+settle
+keys F3
+wait_for "$DF_INSATS: nyinregistrering"
+
 # 1. A wrong check digit is said as it is typed; the number stays.
 keys "$DF_FEL"
 check "deltagare form: a wrong check digit refused at once" \
