@@ -93,6 +93,7 @@ const char	*keys_action_help(enum action);
 const struct binding *keys_for_fkey(int);
 /* Resolves a raw key to its action. */
 enum action	 keys_lookup(int key, int is_code);
+int		 keys_scroll(int code, int rows, int n, int *top);
 /*
  * Feeds one get_wch() result; rc is OK or KEY_CODE_YES. Returns 1 and fills
  * *ev when a key press is complete, 0 when an Esc waits for a digit.

@@ -212,3 +212,39 @@ keys_now(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+/* Scrolling keys of a read-only page: a line, a page or to the end. */
+static const struct {
+	int	code;
+	int	dir;
+	int	unit;		/* 0 a line, 1 a page, 2 all */
+} keys_scrolls[] = {
+	{ KEY_UP, -1, 0 },
+	{ KEY_DOWN, 1, 0 },
+	{ KEY_PPAGE, -1, 1 },
+	{ KEY_NPAGE, 1, 1 },
+	{ KEY_HOME, -1, 2 },
+	{ KEY_END, 1, 2 },
+};
+
+/*
+ * Moves *top for a scrolling key on a page of n lines shown rows at a
+ * time; 1 when code was one. The caller clamps *top.
+ */
+int
+keys_scroll(int code, int rows, int n, int *top)
+{
+	int	step[3];
+	size_t	i;
+
+	step[0] = 1;
+	step[1] = rows > 1 ? rows - 1 : 1;
+	step[2] = n;
+	for (i = 0; i < sizeof keys_scrolls / sizeof keys_scrolls[0]; i++) {
+		if (keys_scrolls[i].code == code) {
+			*top += keys_scrolls[i].dir * step[keys_scrolls[i].unit];
+			return 1;
+		}
+	}
+	return 0;
+}

@@ -250,39 +250,16 @@ dv_draw(struct screen *s, WINDOW *w)
 		dv_draw_confirm(s, w);
 }
 
-/* Scrolling keys: a line, a page or to the end, either way. */
-static const struct {
-	int	code;
-	int	dir;
-	int	unit;		/* 0 a line, 1 a page, 2 all */
-} dv_scrolls[] = {
-	{ KEY_UP, -1, 0 },
-	{ KEY_DOWN, 1, 0 },
-	{ KEY_PPAGE, -1, 1 },
-	{ KEY_NPAGE, 1, 1 },
-	{ KEY_HOME, -1, 2 },
-	{ KEY_END, 1, 2 },
-};
-
-/* Scrolls for a key in dv_scrolls; 1 when it was one. */
+/* Scrolls for a scrolling key (keys_scroll()); 1 when it was one. */
 static int
 dv_scroll(struct screen *s, int code)
 {
 	struct dview	*v = s->data;
-	int		 step[3];
-	size_t		 i;
 
-	step[0] = 1;
-	step[1] = dv_rows(s) > 1 ? dv_rows(s) - 1 : 1;
-	step[2] = (int)v->page.n;
-	for (i = 0; i < sizeof dv_scrolls / sizeof dv_scrolls[0]; i++) {
-		if (dv_scrolls[i].code != code)
-			continue;
-		v->top += dv_scrolls[i].dir * step[dv_scrolls[i].unit];
-		dv_clamp(s);
-		return 1;
-	}
-	return 0;
+	if (!keys_scroll(code, dv_rows(s), (int)v->page.n, &v->top))
+		return 0;
+	dv_clamp(s);
+	return 1;
 }
 
 /* Sends the withdrawal; back to the list when it is done. */

@@ -572,39 +572,16 @@ iv_open(struct screen *s, enum iv_open o)
 	ui_push(s->ui, next);
 }
 
-/* Scrolling keys: a line, a page or to the end, either way. */
-static const struct {
-	int	code;
-	int	dir;
-	int	unit;		/* 0 a line, 1 a page, 2 all */
-} iv_scrolls[] = {
-	{ KEY_UP, -1, 0 },
-	{ KEY_DOWN, 1, 0 },
-	{ KEY_PPAGE, -1, 1 },
-	{ KEY_NPAGE, 1, 1 },
-	{ KEY_HOME, -1, 2 },
-	{ KEY_END, 1, 2 },
-};
-
-/* Scrolls for a key in iv_scrolls; 1 when it was one. */
+/* Scrolls for a scrolling key (keys_scroll()); 1 when it was one. */
 static int
 iv_scroll(struct screen *s, int code)
 {
 	struct iview	*v = s->data;
-	int		 step[3];
-	size_t		 i;
 
-	step[0] = 1;
-	step[1] = iv_rows(s) > 1 ? iv_rows(s) - 1 : 1;
-	step[2] = (int)v->n;
-	for (i = 0; i < sizeof iv_scrolls / sizeof iv_scrolls[0]; i++) {
-		if (iv_scrolls[i].code != code)
-			continue;
-		v->top += iv_scrolls[i].dir * step[iv_scrolls[i].unit];
-		iv_clamp(s);
-		return 1;
-	}
-	return 0;
+	if (!keys_scroll(code, iv_rows(s), (int)v->n, &v->top))
+		return 0;
+	iv_clamp(s);
+	return 1;
 }
 
 /* F3 fetches again; F4, F6 and F7 open; the rest scrolls. */
