@@ -465,9 +465,10 @@ dl_draw_detail(struct screen *s, WINDOW *w, int y)
 static void
 dl_draw_list(struct screen *s, WINDOW *w)
 {
-	struct dlist	*d = s->data;
-	char		 line[sizeof d->insats + 32];
-	int		 width = s->cols - 2;
+	struct dlist			*d = s->data;
+	const struct deltagare_row	*r;
+	char				 line[sizeof d->insats + 32];
+	int				 width = s->cols - 2;
 
 	snprintf(line, sizeof line, "Deltagare i %s", d->insats);
 	wattron(w, A_BOLD);
@@ -479,8 +480,11 @@ dl_draw_list(struct screen *s, WINDOW *w)
 		rlist_draw(&d->list, w, DL_LIST_Y, 1, width + 1, d->in_list);
 		dl_draw_detail(s, w, s->lines - DL_FOOT);
 	}
-	text_put(w, s->lines - 2, 1, "Enter Visa  F3 Ny deltagare  "
-	    "F7 Utregistrera", width);
+	r = d->list.searched ? dl_current(d) : NULL;
+	/* F7 on a row already registered out opens its correction. */
+	text_put(w, s->lines - 2, 1, r != NULL && r->slutdatum[0] != '\0' ?
+	    "Enter Visa  F3 Ny deltagare  F7 Ändra utreg." :
+	    "Enter Visa  F3 Ny deltagare  F7 Utregistrera", width);
 	text_put(w, s->lines - 1, 1, d->several ? "F5 Uppdatera  F6 Status  "
 	    "Esc Välj insats" : "F5 Uppdatera  F6 Status  Esc Tillbaka",
 	    width);

@@ -184,6 +184,8 @@ check "deltagare lista: Måns's number not shown" lacks "${DL_P2:2:6}"
 keys / "Listlund" Enter
 check "deltagare lista: the avslutsanledning of the row" \
     wait_for "Avslutad 2024-06-30: Till arbete"
+check "deltagare lista: F7 on an ended row names the correction" \
+    shows "F7 Ändra utreg."
 keys F6
 check "deltagare lista: F6 again shows Alla" wait_for "‹ Alla ›"
 check "deltagare lista: all three under Alla" \
