@@ -14,6 +14,19 @@
 #include "err.h"
 #include "susd.h"
 
+/*
+ * The first two parameters of every audit insert: who (NULL before
+ * login) and in which session (NULL outside one). uid must outlive the
+ * statement.
+ */
+static void
+audit_who(struct session *s, char *uid, size_t len, const char **params)
+{
+	snprintf(uid, len, "%u", s->user_id);
+	params[0] = s->user_id != 0 ? uid : NULL;
+	params[1] = s->chan != NULL ? chan_session_id(s->chan) : NULL;
+}
+
 /* Records an event by the session's user; detail_json may be NULL. */
 int
 audit_log(struct session *s, const char *action, const char *object_type,
@@ -22,10 +35,8 @@ audit_log(struct session *s, const char *action, const char *object_type,
 	char		 uid[16], oid[24];
 	const char	*params[7];
 
-	snprintf(uid, sizeof uid, "%u", s->user_id);
+	audit_who(s, uid, sizeof uid, params);
 	snprintf(oid, sizeof oid, "%lld", object_id);
-	params[0] = s->user_id != 0 ? uid : NULL;
-	params[1] = s->chan != NULL ? chan_session_id(s->chan) : NULL;
 	params[2] = action;
 	params[3] = object_type;
 	params[4] = object_id != 0 ? oid : NULL;
@@ -66,10 +77,8 @@ audit_person_deltaganden(struct session *s, const char *action,
 	}
 	if (buf_put(arr, "}", 2) != 0)
 		goto out;
-	snprintf(uid, sizeof uid, "%u", s->user_id);
+	audit_who(s, uid, sizeof uid, params);
 	snprintf(ins, sizeof ins, "%u", insats_id);
-	params[0] = s->user_id != 0 ? uid : NULL;
-	params[1] = s->chan != NULL ? chan_session_id(s->chan) : NULL;
 	params[2] = action;
 	params[3] = purpose;
 	params[4] = ins;
@@ -99,10 +108,8 @@ audit_person_pnr(struct session *s, const char *action, const char *purpose,
 	char		 uid[16], ins[16];
 	const char	*params[6];
 
-	snprintf(uid, sizeof uid, "%u", s->user_id);
+	audit_who(s, uid, sizeof uid, params);
 	snprintf(ins, sizeof ins, "%u", insats_id);
-	params[0] = s->user_id != 0 ? uid : NULL;
-	params[1] = s->chan != NULL ? chan_session_id(s->chan) : NULL;
 	params[2] = action;
 	params[3] = purpose;
 	params[4] = ins;
