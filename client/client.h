@@ -884,4 +884,10 @@ struct screen	*picker_new(struct ui *, struct screen *parent,
 /* Role names of a set within width columns, else their short codes. */
 void		 picker_role_list(uint32_t, int width, char *, size_t);
 
+/*
+ * import.c: "sus import", the non-interactive CSV import (sus.1). argv[0]
+ * is "import"; returns the exit status.
+ */
+int		 import_main(int argc, char **argv);
+
 #endif

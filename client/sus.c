@@ -144,6 +144,8 @@ main(int argc, char **argv)
 	 */
 	setenv("TZ", "Europe/Stockholm", 1);
 	tzset();
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return import_main(argc - 1, argv + 1);
 	while ((ch = getopt(argc, argv, "i:k:")) != -1) {
 		switch (ch) {
 		case 'i':

@@ -929,28 +929,34 @@ static const struct field person_f[] = {
 };
 static const struct layout person_l = LAYOUT(msg_person, person_f);
 
+/*
+ * MSG_DELTAGARE_SAVE's fields, in struct s at prefix p (empty, or "rad."
+ * inside a batch row): one list for the single request and the batch.
+ */
+#define DELTAGARE_SAVE_FIELDS(s, p) \
+	U32(s, p insats_id), \
+	U32(s, p deltagande_id), \
+	STR(s, p personnummer, 20), \
+	STR(s, p namn, SUS_NAME_MAX), \
+	STR(s, p kommunkod, 4), \
+	U32(s, p stadsdel_id), \
+	U8(s, p samtycke), \
+	STR(s, p samtycke_datum, D), \
+	U8(s, p tillfalle.typ), \
+	STR(s, p tillfalle.datum, D), \
+	LIST(s, p tillfalle.forsorjning, p tillfalle.nforsorjning, 50, \
+	    kod_ref_l), \
+	U32(s, p tillfalle.sysselsattning_id), \
+	U32(s, p tillfalle.omfattning), \
+	U32(s, p tillfalle.utbildning_id), \
+	U32(s, p tillfalle.tid_id), \
+	U32(s, p tillfalle.avslut_id), \
+	LIST(s, p tillfalle.svar, p tillfalle.nsvar, 500, svar_row_l), \
+	STR(s, p tillfalle.andrad, 40), \
+	STR(s, p tillfalle.andrad_av, SUS_NAME_MAX)
+
 static const struct field deltagare_save_f[] = {
-	U32(msg_deltagare_save, insats_id),
-	U32(msg_deltagare_save, deltagande_id),
-	STR(msg_deltagare_save, personnummer, 20),
-	STR(msg_deltagare_save, namn, SUS_NAME_MAX),
-	STR(msg_deltagare_save, kommunkod, 4),
-	U32(msg_deltagare_save, stadsdel_id),
-	U8(msg_deltagare_save, samtycke),
-	STR(msg_deltagare_save, samtycke_datum, D),
-	U8(msg_deltagare_save, tillfalle.typ),
-	STR(msg_deltagare_save, tillfalle.datum, D),
-	LIST(msg_deltagare_save, tillfalle.forsorjning, tillfalle.nforsorjning,
-	    50, kod_ref_l),
-	U32(msg_deltagare_save, tillfalle.sysselsattning_id),
-	U32(msg_deltagare_save, tillfalle.omfattning),
-	U32(msg_deltagare_save, tillfalle.utbildning_id),
-	U32(msg_deltagare_save, tillfalle.tid_id),
-	U32(msg_deltagare_save, tillfalle.avslut_id),
-	LIST(msg_deltagare_save, tillfalle.svar, tillfalle.nsvar, 500,
-	    svar_row_l),
-	STR(msg_deltagare_save, tillfalle.andrad, 40),
-	STR(msg_deltagare_save, tillfalle.andrad_av, SUS_NAME_MAX),
+	DELTAGARE_SAVE_FIELDS(msg_deltagare_save, ),
 };
 static const struct layout deltagare_save_l =
     LAYOUT(msg_deltagare_save, deltagare_save_f);
@@ -1008,6 +1014,89 @@ static const struct field anonym_save_f[] = {
 static const struct layout anonym_save_l =
     LAYOUT(msg_anonym_save, anonym_save_f);
 
+static const struct field batch_deltagare_rad_f[] = {
+	U32(batch_deltagare_rad, radnr),
+	DELTAGARE_SAVE_FIELDS(batch_deltagare_rad, rad.),
+};
+static const struct layout batch_deltagare_rad_l =
+    LAYOUT(batch_deltagare_rad, batch_deltagare_rad_f);
+
+static const struct field batch_deltagare_f[] = {
+	U32(msg_batch_deltagare, insats_id),
+	STR(msg_batch_deltagare, nyckel, SUS_BATCH_KEY_LEN),
+	U8(msg_batch_deltagare, flaggor),
+	LIST(msg_batch_deltagare, rader, nrader, SUS_BATCH_MAX,
+	    batch_deltagare_rad_l),
+};
+static const struct layout batch_deltagare_l =
+    LAYOUT(msg_batch_deltagare, batch_deltagare_f);
+
+static const struct field batch_anonym_rad_f[] = {
+	U32(batch_anonym_rad, radnr),
+	U32(batch_anonym_rad, ar),
+	U32(batch_anonym_rad, kvinnor),
+	U32(batch_anonym_rad, man),
+};
+static const struct layout batch_anonym_rad_l =
+    LAYOUT(batch_anonym_rad, batch_anonym_rad_f);
+
+static const struct field batch_anonym_f[] = {
+	U32(msg_batch_anonym, insats_id),
+	STR(msg_batch_anonym, nyckel, SUS_BATCH_KEY_LEN),
+	U8(msg_batch_anonym, flaggor),
+	LIST(msg_batch_anonym, rader, nrader, SUS_BATCH_MAX,
+	    batch_anonym_rad_l),
+};
+static const struct layout batch_anonym_l =
+    LAYOUT(msg_batch_anonym, batch_anonym_f);
+
+static const struct field batch_volym_rad_f[] = {
+	U32(batch_volym_rad, radnr),
+	STR(batch_volym_rad, period, 7),
+	U32(batch_volym_rad, kvinnor),
+	U32(batch_volym_rad, man),
+	U32(batch_volym_rad, okant),
+	STR(batch_volym_rad, kommentar, SHORT_MAX),
+};
+static const struct layout batch_volym_rad_l =
+    LAYOUT(batch_volym_rad, batch_volym_rad_f);
+
+static const struct field batch_volym_f[] = {
+	U32(msg_batch_volym, insats_id),
+	STR(msg_batch_volym, nyckel, SUS_BATCH_KEY_LEN),
+	U8(msg_batch_volym, flaggor),
+	LIST(msg_batch_volym, rader, nrader, SUS_BATCH_MAX,
+	    batch_volym_rad_l),
+};
+static const struct layout batch_volym_l =
+    LAYOUT(msg_batch_volym, batch_volym_f);
+
+static const struct field batch_resultat_rad_f[] = {
+	U32(batch_resultat_rad, radnr),
+	U8(batch_resultat_rad, status),
+	U32(batch_resultat_rad, id),
+	U32(batch_resultat_rad, falt),
+	U32(batch_resultat_rad, fraga_id),
+	U32(batch_resultat_rad, kod),
+	STR(batch_resultat_rad, meddelande, SUS_MESSAGE_MAX),
+};
+static const struct layout batch_resultat_rad_l =
+    LAYOUT(batch_resultat_rad, batch_resultat_rad_f);
+
+static const struct field batch_result_f[] = {
+	STR(msg_batch_result, nyckel, SUS_BATCH_KEY_LEN),
+	U8(msg_batch_result, upprepad),
+	U8(msg_batch_result, provkorning),
+	STR(msg_batch_result, utford, 32),
+	U32(msg_batch_result, antal_ok),
+	U32(msg_batch_result, antal_fel),
+	U32(msg_batch_result, antal_finns),
+	LIST(msg_batch_result, rader, nrader, SUS_BATCH_MAX,
+	    batch_resultat_rad_l),
+};
+static const struct layout batch_result_l =
+    LAYOUT(msg_batch_result, batch_result_f);
+
 #undef D
 
 static const struct layout empty_l = { "empty", 0, NULL, 0 };
@@ -1053,6 +1142,10 @@ static const struct {
 	{ MSG_ANONYM_GET, "ANONYM_GET", &anonym_get_l },
 	{ MSG_ANONYM, "ANONYM", &anonym_l },
 	{ MSG_ANONYM_SAVE, "ANONYM_SAVE", &anonym_save_l },
+	{ MSG_BATCH_DELTAGARE, "BATCH_DELTAGARE", &batch_deltagare_l },
+	{ MSG_BATCH_RESULT, "BATCH_RESULT", &batch_result_l },
+	{ MSG_BATCH_ANONYM, "BATCH_ANONYM", &batch_anonym_l },
+	{ MSG_BATCH_VOLYM, "BATCH_VOLYM", &batch_volym_l },
 	{ MSG_USER_SEARCH, "USER_SEARCH", &user_search_l },
 	{ MSG_USER_LIST, "USER_LIST", &user_list_l },
 	{ MSG_ROLE_SET, "ROLE_SET", &role_set_l },

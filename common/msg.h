@@ -712,6 +712,87 @@ struct msg_anonym_save {
 	uint32_t	 man;
 };
 
+/*
+ * Bulk batches (5xx). Every batch names one insats (the request table
+ * authorises against it), carries the client's idempotency key and its
+ * rows, each with the client's row number (a CSV line, a grid row) that
+ * the result repeats. A batch is one transaction; a key the caller has
+ * sent before is answered with the stored outcome and applies nothing.
+ *
+ * A participant row is one MSG_DELTAGARE_SAVE, rad.insats_id equal to
+ * the batch's. An utregistrering may name the participation by
+ * personnummer instead of id (deltagande_id 0, tillfalle.typ FRAGA_UT):
+ * the person's ongoing participation in the insats is meant.
+ */
+struct batch_deltagare_rad {
+	uint32_t	 radnr;
+	struct msg_deltagare_save rad;
+};
+
+struct msg_batch_deltagare {
+	uint32_t	 insats_id;
+	char		*nyckel;	/* SUS_BATCH_KEY_LEN hex digits */
+	uint8_t		 flaggor;	/* BATCH_F_* */
+	uint32_t	 nrader;	/* 1..SUS_BATCH_MAX */
+	struct batch_deltagare_rad *rader;
+};
+
+struct batch_anonym_rad {
+	uint32_t	 radnr;
+	uint32_t	 ar;
+	uint32_t	 kvinnor;
+	uint32_t	 man;
+};
+
+struct msg_batch_anonym {
+	uint32_t	 insats_id;
+	char		*nyckel;
+	uint8_t		 flaggor;
+	uint32_t	 nrader;
+	struct batch_anonym_rad *rader;
+};
+
+/* One month of a volyminsats, as MSG_VOLYM_SAVE (ersatter 0: new). */
+struct batch_volym_rad {
+	uint32_t	 radnr;
+	char		*period;	/* YYYY-MM */
+	uint32_t	 kvinnor;
+	uint32_t	 man;
+	uint32_t	 okant;
+	char		*kommentar;
+};
+
+struct msg_batch_volym {
+	uint32_t	 insats_id;
+	char		*nyckel;
+	uint8_t		 flaggor;
+	uint32_t	 nrader;
+	struct batch_volym_rad *rader;
+};
+
+/* A row's outcome; the message never repeats a personnummer. */
+struct batch_resultat_rad {
+	uint32_t	 radnr;
+	uint8_t		 status;	/* BATCH_OK, BATCH_FEL, BATCH_FINNS */
+	uint32_t	 id;		/* deltagande, anonym or volym row id */
+	uint32_t	 falt;		/* enum batch_falt */
+	uint32_t	 fraga_id;	/* with BATCH_FALT_FRAGA */
+	uint32_t	 kod;		/* ERR_* when BATCH_FEL */
+	char		*meddelande;	/* Swedish, as the single request says */
+};
+
+struct msg_batch_result {
+	char		*nyckel;
+	uint8_t		 upprepad;	/* applied before: the stored outcome */
+	uint8_t		 provkorning;	/* BATCH_F_DRY_RUN: nothing stored */
+	char		*utford;	/* when applied, YYYY-MM-DD HH:MM:SS */
+	uint32_t	 antal_ok;
+	uint32_t	 antal_fel;
+	uint32_t	 antal_finns;
+	uint32_t	 nrader;
+	struct batch_resultat_rad *rader; /* in the batch's order */
+};
+
 /* Users: pickers, Visa användare and Administration share one search. */
 struct msg_user_search {
 	char		*fornamn;	/* '*' as wildcard; "" = any */

@@ -13,7 +13,7 @@
 
 #define SUS_PROTO_MAGIC		"SUS1"
 #define SUS_PROTO_MAJOR		1
-#define SUS_PROTO_MINOR		4
+#define SUS_PROTO_MINOR		5
 #define SUS_PREAMBLE_LEN	8
 #define SUS_NOISE_PROLOGUE	"sus-noise-v1"
 #define SUS_DEFAULT_PORT	4646
@@ -55,6 +55,14 @@
 #define SUS_STRING_MAX		8192
 /* Most rows one list reply carries; clients page with offset. */
 #define SUS_LIST_MAX		500
+/*
+ * Most rows one bulk batch carries: a batch is one transaction, and a
+ * thousand participants (about 200 KiB) keep it well inside SUS_MSG_MAX
+ * and short enough that a retry after a lost connection is cheap.
+ */
+#define SUS_BATCH_MAX		1000
+/* An idempotency key: 32 bytes as 64 lowercase hex digits. */
+#define SUS_BATCH_KEY_LEN	64
 
 /* Record flags. */
 #define SUS_FLAG_MORE		0x0001	/* the body continues in the next record */
@@ -124,6 +132,16 @@ enum msg_type {
 	MSG_ANONYM_GET = 409,	 /* C→S anonymous participants of a year */
 	MSG_ANONYM = 410,	 /* S→C the year's counts and batches */
 	MSG_ANONYM_SAVE = 411,	 /* C→S women and men to add for a year */
+
+	/*
+	 * Bulk batches: rows of one insats under an idempotency key, each
+	 * checked by the rules of the single request, stored in one
+	 * transaction; a key seen before is answered from the stored outcome.
+	 */
+	MSG_BATCH_DELTAGARE = 500, /* C→S in- or utregistreringar */
+	MSG_BATCH_RESULT = 501,	 /* S→C every row's outcome */
+	MSG_BATCH_ANONYM = 502,	 /* C→S anonymous participants by year */
+	MSG_BATCH_VOLYM = 503,	 /* C→S a volyminsats's monthly counts */
 
 	/* Administration: users, the ordering chain, uppdrag. */
 	MSG_USER_SEARCH = 700,	 /* C→S name, employer, role filters */
@@ -221,6 +239,40 @@ enum sus_errcode {
 #define DELTAGARE_S_ALLA	0
 #define DELTAGARE_S_PAGAENDE	1	/* not registered out */
 #define DELTAGARE_S_AVSLUTADE	2	/* registered out */
+
+/* MSG_BATCH_* flags. */
+#define BATCH_F_DRY_RUN		0x01	/* check every row, store nothing */
+
+/* MSG_BATCH_RESULT: a row's outcome. */
+#define BATCH_OK		0	/* stored */
+#define BATCH_FEL		1	/* refused: kod, falt and meddelande say why */
+#define BATCH_FINNS		2	/* already stored: same person, same start */
+
+/*
+ * MSG_BATCH_RESULT: the cell a refusal names, so that a grid can put the
+ * cursor on it and an import report can name the column.
+ */
+enum batch_falt {
+	BATCH_FALT_INGET = 0,	/* the row as a whole */
+	BATCH_FALT_PNR = 1,	/* personnummer */
+	BATCH_FALT_NAMN = 2,
+	BATCH_FALT_KOMMUN = 3,	/* folkbokföringskommun */
+	BATCH_FALT_STADSDEL = 4,
+	BATCH_FALT_SAMTYCKE = 5,
+	BATCH_FALT_SAMTYCKE_DATUM = 6,
+	BATCH_FALT_DATUM = 7,	/* startdatum, or slutdatum when ut */
+	BATCH_FALT_FORSORJNING = 8,
+	BATCH_FALT_SYSSELSATTNING = 9,
+	BATCH_FALT_OMFATTNING = 10,
+	BATCH_FALT_UTBILDNING = 11,
+	BATCH_FALT_TID = 12,	/* tid i offentlig försörjning */
+	BATCH_FALT_AVSLUT = 13,	/* avslutsanledning */
+	BATCH_FALT_FRAGA = 14,	/* a question: fraga_id says which */
+	BATCH_FALT_AR = 15,	/* anonym: the year */
+	BATCH_FALT_PERIOD = 16,	/* volym: the month */
+	BATCH_FALT_ANTAL = 17,	/* anonym, volym: a count */
+	BATCH_FALT_KOMMENTAR = 18
+};
 
 /* Roles, as a bit set in MSG_LOGIN_OK. */
 #define ROLE_SUPERADMIN		0x01	/* Superadministratör */

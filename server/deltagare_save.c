@@ -413,18 +413,20 @@ dt_change(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	return dt_tillfalle_write(s, id, q->deltagande_id, t, f);
 }
 
-/* MSG_DELTAGARE_SAVE → MSG_OK with the participation's id. */
+/*
+ * One save checked and written with its audit row; deltagare_save() and
+ * the batch rows of batch.c share it.
+ */
 int
-deltagare_save(struct session *s, uint32_t id, void *m)
+deltagare_save_apply(struct session *s, uint32_t id,
+    const struct msg_deltagare_save *q, uint32_t *didp, const char **msg)
 {
-	struct msg_deltagare_save	*q = m;
 	struct dt_fragor		 f;
-	struct msg_ok			 ok;
-	const char			*msg = "Deltagaren är inregistrerad.";
 	uint32_t			 did = q->deltagande_id;
 	int				 rv;
 
 	memset(&f, 0, sizeof f);
+	*msg = "Deltagaren är inregistrerad.";
 	if (q->tillfalle.typ != FRAGA_IN && q->tillfalle.typ != FRAGA_UT)
 		return session_refuse(s, id, ERR_VALIDATION, "Välj "
 		    "inregistrering eller utregistrering.");
@@ -434,7 +436,7 @@ deltagare_save(struct session *s, uint32_t id, void *m)
 	if (did == 0)
 		rv = dt_new(s, id, q, &f, &did);
 	else
-		rv = dt_change(s, id, q, &f, &msg);
+		rv = dt_change(s, id, q, &f, msg);
 	if (rv != 0)
 		goto out;
 	/* One row for the one person written (SU063 checks at commit). */
@@ -444,11 +446,25 @@ deltagare_save(struct session *s, uint32_t id, void *m)
 		    rule_deltagande_db_message("SU063"));
 		goto out;
 	}
-	memset(&ok, 0, sizeof ok);
-	ok.id = did;
-	ok.message = (char *)msg;
-	rv = session_reply(s, id, MSG_OK, &ok);
+	*didp = did;
 out:
 	dt_fragor_clear(&f);
 	return rv;
+}
+
+/* MSG_DELTAGARE_SAVE → MSG_OK with the participation's id. */
+int
+deltagare_save(struct session *s, uint32_t id, void *m)
+{
+	struct msg_ok	 ok;
+	const char	*msg;
+	uint32_t	 did = 0;
+	int		 rv;
+
+	if ((rv = deltagare_save_apply(s, id, m, &did, &msg)) != 0)
+		return rv;
+	memset(&ok, 0, sizeof ok);
+	ok.id = did;
+	ok.message = (char *)msg;
+	return session_reply(s, id, MSG_OK, &ok);
 }

@@ -173,6 +173,17 @@ static const struct request requests[] = {
 	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_anonym_save, insats_id,
 	    anonym_save),
 
+	/* Bulk batches (issue 7): the same roles as the single request. */
+	PERSONAL(MSG_BATCH_DELTAGARE, "Snabbregistrering och import",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_batch_deltagare,
+	    insats_id, batch_deltagare),
+	SCOPED(MSG_BATCH_ANONYM, "Importera anonyma deltagare",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_batch_anonym, insats_id,
+	    batch_anonym),
+	SCOPED(MSG_BATCH_VOLYM, "Importera antal i volyminsats",
+	    ROLE_INSATSANSVARIG, SCOPE_INSATS_ORG, msg_batch_volym, insats_id,
+	    batch_volym),
+
 	/* Styrdata (issue 4). */
 	REQ(MSG_KOD_SEARCH, "Kodlistor", ANYONE, kod_search),
 	REQ(MSG_KOD_SAVE, "Ändra kodlista", ROLE_SUPERADMIN, kod_save),
@@ -327,6 +338,15 @@ session_error(struct session *s, uint32_t id, uint32_t code,
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
+	if (s->capture != NULL) {
+		/* A batch row: the batch's result carries it. */
+		s->capture->set = 1;
+		s->capture->code = code;
+		s->capture->falt = s->falt;
+		s->capture->fraga_id = s->falt_fraga;
+		strlcpy(s->capture->text, text, sizeof s->capture->text);
+		return 0;
+	}
 	e.code = code;
 	e.message = text;
 	return session_reply(s, id, MSG_ERR, &e);

@@ -11,10 +11,12 @@
 
 #include "config.h"
 #include "noise.h"
+#include "proto.h"
 
 struct buf;
 struct chan;
 struct msg_uppdrag_save;
+struct msg_deltagare_save;
 struct budget_year;
 
 /* What the parent knows after start-up; inherited by every child. */
@@ -52,7 +54,29 @@ struct session {
 	struct buf	*reply;		/* held until the request commits */
 	uint16_t	 reply_type;
 	uint32_t	 reply_id;
+	/*
+	 * While a batch row runs (batch.c), refusals are kept here instead
+	 * of replied, and falt names the cell the check at hand concerns.
+	 */
+	struct session_capture *capture;
+	uint32_t	 falt;		/* enum batch_falt of the running check */
+	uint32_t	 falt_fraga;	/* with BATCH_FALT_FRAGA */
 };
+
+/* A refusal kept by session_error() while s->capture is set. */
+struct session_capture {
+	int		 set;
+	uint32_t	 code;		/* ERR_* */
+	uint32_t	 falt;		/* s->falt when it was made */
+	uint32_t	 fraga_id;
+	char		 text[SUS_MESSAGE_MAX];
+};
+
+/* Names the cell the checks that follow concern (batch rows). */
+#define session_falt(s, f, q) do {					\
+	(s)->falt = (f);						\
+	(s)->falt_fraga = (q);						\
+} while (0)
 
 /* db.c */
 int		 db_open(struct session *);
@@ -217,10 +241,27 @@ int		 deltagare_search(struct session *, uint32_t id, void *m);
 int		 deltagare_get(struct session *, uint32_t id, void *m);
 int		 person_lookup(struct session *, uint32_t id, void *m);
 int		 deltagare_save(struct session *, uint32_t id, void *m);
+/*
+ * One MSG_DELTAGARE_SAVE checked and written with its audit row, without
+ * the reply: *did gets the participation, *msg the sentence for the user.
+ * Returns 0, REQ_ROLLBACK after a refusal, or a negative error.
+ */
+int		 deltagare_save_apply(struct session *, uint32_t id,
+		    const struct msg_deltagare_save *, uint32_t *did,
+		    const char **msg);
 int		 deltagare_fragor(struct session *, uint32_t id, void *m);
 int		 samtycke_aterkalla(struct session *, uint32_t id, void *m);
 int		 anonym_get(struct session *, uint32_t id, void *m);
 int		 anonym_save(struct session *, uint32_t id, void *m);
+
+/*
+ * Bulk batches (issue 7). batch.c: MSG_BATCH_DELTAGARE, the idempotency
+ * keys and the stored outcomes; batch_count.c: MSG_BATCH_ANONYM and
+ * MSG_BATCH_VOLYM.
+ */
+int		 batch_deltagare(struct session *, uint32_t id, void *m);
+int		 batch_anonym(struct session *, uint32_t id, void *m);
+int		 batch_volym(struct session *, uint32_t id, void *m);
 
 /* anvandare.c: users, roles, employers */
 int		 anvandare_search(struct session *, uint32_t id, void *m);
