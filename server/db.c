@@ -17,6 +17,81 @@
 #include "susd.h"
 #include "xmalloc.h"
 
+/*
+ * Prepared statements, per connection: a query sent with parameters is
+ * parsed and planned once per session rather than once per call, which
+ * is most of the cost of the short queries a bulk batch makes per row.
+ * Keyed by the text (FNV-1a, then compared); when the table is full the
+ * query simply goes unprepared.
+ */
+#define DB_PREPARED_MAX	256
+
+struct db_prepared {
+	uint32_t	 hash;
+	char		*sql;		/* NULL = free slot */
+};
+
+static struct db_prepared	db_prepared[DB_PREPARED_MAX];
+static int			db_nprepared;
+
+/* Forgets every statement: they died with the connection. */
+static void
+db_prepared_clear(void)
+{
+	int	i;
+
+	for (i = 0; i < db_nprepared; i++) {
+		free(db_prepared[i].sql);
+		db_prepared[i].sql = NULL;
+	}
+	db_nprepared = 0;
+}
+
+static uint32_t
+db_hash(const char *sql)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *sql != '\0'; sql++)
+		h = (h ^ (uint8_t)*sql) * 16777619u;
+	return h;
+}
+
+/*
+ * The name of sql's prepared statement, preparing it first if need be;
+ * NULL when it cannot be prepared (the caller sends it unprepared).
+ */
+static const char *
+db_prepare(struct session *s, const char *sql, int n, char *name,
+    size_t len)
+{
+	PGresult	*res;
+	uint32_t	 h = db_hash(sql);
+	int		 i, ok;
+
+	for (i = 0; i < db_nprepared; i++) {
+		if (db_prepared[i].hash == h &&
+		    strcmp(db_prepared[i].sql, sql) == 0) {
+			snprintf(name, len, "sus%d", i);
+			return name;
+		}
+	}
+	if (db_nprepared == DB_PREPARED_MAX ||
+	    PQtransactionStatus(s->db) == PQTRANS_INERROR)
+		return NULL;
+	i = db_nprepared;
+	snprintf(name, len, "sus%d", i);
+	res = PQprepare(s->db, name, sql, n, NULL);
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	PQclear(res);
+	if (!ok)
+		return NULL;
+	db_prepared[i].hash = h;
+	db_prepared[i].sql = xstrdup(sql);
+	db_nprepared++;
+	return name;
+}
+
 /* Quietens libpq's notices: they would go to stderr unformatted. */
 static void
 db_notice(void *arg, const char *msg)
@@ -100,6 +175,7 @@ db_close(struct session *s)
 	if (s->db != NULL) {
 		PQfinish(s->db);
 		s->db = NULL;
+		db_prepared_clear();
 		log_debug("database connection released");
 	}
 }
@@ -111,12 +187,19 @@ db_exec(struct session *s, const char *sql, int n, const char *const *params)
 	PGresult	*res;
 	ExecStatusType	 st;
 
-	const char	*state;
+	const char	*state, *stmt = NULL;
+	char		 name[16];
 
 	s->sqlstate[0] = '\0';
 	if (db_open(s) != 0)
 		return NULL;
-	res = PQexecParams(s->db, sql, n, NULL, params, NULL, NULL, 0);
+	/* Statements without parameters are BEGIN, COMMIT and the like. */
+	if (n > 0)
+		stmt = db_prepare(s, sql, n, name, sizeof name);
+	if (stmt != NULL)
+		res = PQexecPrepared(s->db, stmt, n, params, NULL, NULL, 0);
+	else
+		res = PQexecParams(s->db, sql, n, NULL, params, NULL, NULL, 0);
 	st = PQresultStatus(res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
