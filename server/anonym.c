@@ -293,35 +293,59 @@ anonym_write(struct session *s, const struct anonym_insats *a,
 }
 
 /*
+ * One MSG_ANONYM_SAVE checked and written, without the reply: the
+ * single request and a batch row (batch_count.c) share it. Each group of
+ * checks names its cell first for a batch row's refusal. out gets the
+ * last row written and the sentence for the user.
+ */
+int
+anonym_save_apply(struct session *s, uint32_t id,
+    const struct msg_anonym_save *q, struct count_saved *out)
+{
+	struct anonym_insats	 a;
+	uint32_t		 ar;
+	int			 rv;
+
+	memset(out, 0, sizeof *out);
+	session_falt(s, BATCH_FALT_INGET, 0);
+	if ((rv = anonym_insats_read(s, id, q->insats_id, 1, &a)) != 0)
+		return rv;
+	ar = q->ar != 0 ? q->ar : a.i_ar;
+	session_falt(s, BATCH_FALT_AR, 0);
+	if ((rv = anonym_check_year(s, id, &a, ar)) != 0)
+		return rv;
+	session_falt(s, BATCH_FALT_ANTAL, 0);
+	if ((rv = anonym_check_antal(s, id, q)) != 0)
+		return rv;
+	session_falt(s, BATCH_FALT_INGET, 0);
+	if ((out->id = anonym_write(s, &a, q, ar)) == 0) {
+		if (s->sqlstate[0] != '\0')
+			return db_refused(s, id);
+		return session_refuse(s, id, ERR_INTERNAL, "De anonyma "
+		    "deltagarna kunde inte sparas på grund av ett serverfel.");
+	}
+	out->status = BATCH_OK;
+	snprintf(out->text, sizeof out->text, "%u %s och %u %s registrerade "
+	    "för %u.", q->kvinnor, q->kvinnor == 1 ? "kvinna" : "kvinnor",
+	    q->man, q->man == 1 ? "man" : "män", ar);
+	return 0;
+}
+
+/*
  * MSG_ANONYM_SAVE: adds the women and men to the year in the request's
  * one transaction; MSG_OK says what was added.
  */
 int
 anonym_save(struct session *s, uint32_t id, void *m)
 {
-	const struct msg_anonym_save *q = m;
-	struct anonym_insats	 a;
+	struct count_saved	 out;
 	struct msg_ok		 ok;
-	char			 text[256];
-	uint32_t		 ar;
 	int			 rv;
 
-	if ((rv = anonym_insats_read(s, id, q->insats_id, 1, &a)) != 0)
-		return rv;
-	ar = q->ar != 0 ? q->ar : a.i_ar;
-	if ((rv = anonym_check_year(s, id, &a, ar)) != 0 ||
-	    (rv = anonym_check_antal(s, id, q)) != 0)
+	if ((rv = anonym_save_apply(s, id, m, &out)) != 0)
 		return rv;
 	memset(&ok, 0, sizeof ok);
-	if ((ok.id = anonym_write(s, &a, q, ar)) == 0) {
-		if (s->sqlstate[0] != '\0')
-			return db_refused(s, id);
-		return session_refuse(s, id, ERR_INTERNAL, "De anonyma "
-		    "deltagarna kunde inte sparas på grund av ett serverfel.");
-	}
-	snprintf(text, sizeof text, "%u %s och %u %s registrerade för %u.",
-	    q->kvinnor, q->kvinnor == 1 ? "kvinna" : "kvinnor", q->man,
-	    q->man == 1 ? "man" : "män", ar);
-	ok.message = text;
+	ok.id = out.id;
+	ok.message = out.text;
 	return session_reply(s, id, MSG_OK, &ok);
 }

@@ -32,6 +32,8 @@ struct batch {
 	uint32_t		 insats_id;
 	int			 dry_run;
 	struct msg_batch_result	 res;		/* rows as they are run */
+	uint32_t		 cap;		/* room in res.rader */
+	int			 savepoint;	/* the row savepoint is set */
 };
 
 /*
@@ -61,5 +63,13 @@ int	batch_row(struct session *, uint32_t id, struct batch *,
  */
 int	batch_finish(struct session *, uint32_t id, struct batch *);
 void	batch_clear(struct batch *);
+
+/*
+ * batch_store.c, for batch_row(): appends a row's outcome to the
+ * result; cap is the captured refusal of a BATCH_FEL row (else NULL).
+ */
+struct session_capture;
+void	batch_record(struct batch *, uint32_t radnr, uint8_t status,
+	    uint32_t objid, const struct session_capture *cap);
 
 #endif

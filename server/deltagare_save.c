@@ -91,6 +91,7 @@ dt_namn_check(struct session *s, uint32_t id, const char *namn)
 {
 	const unsigned char	*u;
 
+	session_falt(s, BATCH_FALT_NAMN, 0);
 	if (strspn(namn, " ") == strlen(namn))
 		return session_refuse(s, id, ERR_VALIDATION, "Ange namn: "
 		    "personen finns inte i folkbokföringen.");
@@ -118,6 +119,7 @@ dt_kommun_check(struct session *s, uint32_t id, const struct dt_person *pe)
 	const char	*params[2];
 	int		 in_kommun;
 
+	session_falt(s, BATCH_FALT_KOMMUN, 0);
 	if (pe->kommun[0] == '\0')
 		return session_refuse(s, id, ERR_VALIDATION, "Ange "
 		    "folkbokföringskommun: %s.", pe->i_register ?
@@ -136,6 +138,7 @@ dt_kommun_check(struct session *s, uint32_t id, const struct dt_person *pe)
 	strlcpy(kommun, PQgetvalue(res, 0, 0), sizeof kommun);
 	in_kommun = PQgetvalue(res, 0, 1)[0] == 't';
 	PQclear(res);
+	session_falt(s, BATCH_FALT_STADSDEL, 0);
 	if (pe->stadsdel_id == 0 && rule_stadsdel_kravs(pe->kommun))
 		return session_refuse(s, id, ERR_VALIDATION, "Välj stadsdel: "
 		    "den krävs för personer folkbokförda i %s.", kommun);
@@ -159,6 +162,7 @@ dt_register(struct session *s, uint32_t id,
 	const char	*params[1];
 	int		 rv;
 
+	session_falt(s, BATCH_FALT_PNR, 0);
 	params[0] = pe->pnr;
 	if ((res = db_exec(s, dt_register_sql, 1, params)) == NULL)
 		return db_refused(s, id);
@@ -254,19 +258,25 @@ dt_new(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	int			 rv;
 
 	memset(&pe, 0, sizeof pe);
+	session_falt(s, BATCH_FALT_PNR, 0);
 	if ((why = rule_pnr_refusal(q->personnummer, pe.pnr,
 	    sizeof pe.pnr)) != NULL)
 		return session_refuse(s, id, ERR_VALIDATION, "%s", why);
 	if (pnr_parse(pe.pnr, 0, &pe.p) != PNR_OK)
 		return session_refuse(s, id, ERR_VALIDATION,
 		    "Personnumret är felaktigt.");
+	session_falt(s, BATCH_FALT_SAMTYCKE, 0);
 	if (q->samtycke != 1)
 		return session_refuse(s, id, ERR_VALIDATION, "%s",
 		    rule_deltagande_db_message("SU055"));
+	session_falt(s, BATCH_FALT_INGET, 0);
 	if ((rv = dt_insats_load(s, id, q->insats_id, &ins)) != 0 ||
-	    (rv = dt_register(s, id, q, &pe)) != 0 ||
-	    (rv = dt_start_check(s, id, &ins, start, "")) != 0)
+	    (rv = dt_register(s, id, q, &pe)) != 0)
 		return rv;
+	session_falt(s, BATCH_FALT_DATUM, 0);
+	if ((rv = dt_start_check(s, id, &ins, start, "")) != 0)
+		return rv;
+	session_falt(s, BATCH_FALT_SAMTYCKE_DATUM, 0);
 	samtycke = q->samtycke_datum[0] != '\0' ? q->samtycke_datum :
 	    ins.today;
 	if (!date_valid(samtycke))
@@ -275,11 +285,14 @@ dt_new(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	if (strcmp(samtycke, ins.today) > 0)
 		return session_refuse(s, id, ERR_VALIDATION, "Datum för "
 		    "samtycket får inte vara senare än i dag.");
+	session_falt(s, BATCH_FALT_DATUM, 0);
 	if ((rv = dt_person_find(s, id, &pe)) != 0 ||
 	    (rv = dt_overlap_check(s, id, &ins, pe.id, 0, start, "")) != 0 ||
 	    (rv = dt_tillfalle_check(s, id, &ins, &q->tillfalle, start, NULL,
 	    f)) != 0)
 		return rv;
+	/* A refusal from here on is a trigger's: its SQLSTATE says where. */
+	session_falt(s, BATCH_FALT_INGET, 0);
 	if ((rv = dt_new_write(s, id, &ins, &pe, start, samtycke, did)) != 0)
 		return rv;
 	return dt_tillfalle_write(s, id, *did, &q->tillfalle, f);
@@ -377,11 +390,13 @@ dt_change(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	const char			*params[2], *start, *slut;
 	int				 rv, ny = t->andrad[0] == '\0';
 
+	session_falt(s, BATCH_FALT_INGET, 0);
 	if ((rv = dt_insats_load(s, id, q->insats_id, &ins)) != 0 ||
 	    (rv = dt_deltagande_load(s, id, q, &d)) != 0 ||
 	    (rv = dt_version_check(s, id, &d, t, stored,
 	    sizeof stored)) != 0)
 		return rv;
+	session_falt(s, BATCH_FALT_DATUM, 0);
 	if (t->typ == FRAGA_IN) {
 		start = t->datum;
 		slut = d.slut;
@@ -398,6 +413,7 @@ dt_change(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	    stored[0] != '\0' ? stored : NULL, f)) != 0)
 		return rv;
 	/* The date first: the answers are checked against it (SU062). */
+	session_falt(s, BATCH_FALT_INGET, 0);
 	params[0] = d.ids;
 	params[1] = t->datum;
 	if (db_exec_cmd(s, t->typ == FRAGA_IN ? "UPDATE deltagande"
@@ -427,6 +443,7 @@ deltagare_save_apply(struct session *s, uint32_t id,
 
 	memset(&f, 0, sizeof f);
 	*msg = "Deltagaren är inregistrerad.";
+	session_falt(s, BATCH_FALT_INGET, 0);
 	if (q->tillfalle.typ != FRAGA_IN && q->tillfalle.typ != FRAGA_UT)
 		return session_refuse(s, id, ERR_VALIDATION, "Välj "
 		    "inregistrering eller utregistrering.");
@@ -440,6 +457,7 @@ deltagare_save_apply(struct session *s, uint32_t id,
 	if (rv != 0)
 		goto out;
 	/* One row for the one person written (SU063 checks at commit). */
+	session_falt(s, BATCH_FALT_INGET, 0);
 	if (audit_person_deltaganden(s, "skriv", DT_PURPOSE, q->insats_id,
 	    &did, 1) != 0) {
 		rv = session_refuse(s, id, ERR_INTERNAL, "%s",

@@ -358,12 +358,14 @@ dt_koder_check(struct session *s, uint32_t id, const struct tillfalle_row *t,
 		k[n++] = (struct dt_kod){ t->tid_id, "tid_forsorjning",
 		    "Tiden i offentlig försörjning" };
 	}
+	session_falt(s, BATCH_FALT_INGET, 0);
 	if ((res = dt_kod_lookup(s, k, n, stored)) == NULL) {
 		rv = db_refused(s, id);
 		goto out;
 	}
 
 	if (t->typ == FRAGA_UT) {
+		session_falt(s, BATCH_FALT_AVSLUT, 0);
 		if (avslut < 0) {
 			rv = session_refuse(s, id, ERR_VALIDATION, "Välj "
 			    "avslutsanledning.");
@@ -381,6 +383,7 @@ dt_koder_check(struct session *s, uint32_t id, const struct tillfalle_row *t,
 		*felreg = strcmp(kod, "FELREGISTRERING") == 0;
 	}
 
+	session_falt(s, BATCH_FALT_FORSORJNING, 0);
 	if (t->nforsorjning == 0 && !*felreg) {
 		rv = session_refuse(s, id, ERR_VALIDATION, "Välj minst en "
 		    "försörjningskälla.");
@@ -399,6 +402,7 @@ dt_koder_check(struct session *s, uint32_t id, const struct tillfalle_row *t,
 		}
 	}
 
+	session_falt(s, BATCH_FALT_SYSSELSATTNING, 0);
 	if (syss < 0 && !*felreg) {
 		rv = session_refuse(s, id, ERR_VALIDATION, "Välj "
 		    "sysselsättning.");
@@ -406,10 +410,12 @@ dt_koder_check(struct session *s, uint32_t id, const struct tillfalle_row *t,
 	}
 	if (syss >= 0 && (rv = dt_kod_ok(s, id, res, syss, &k[syss])) != 0)
 		goto out;
+	session_falt(s, BATCH_FALT_OMFATTNING, 0);
 	if ((rv = dt_omfattning_check(s, id, res, syss, t->omfattning)) != 0)
 		goto out;
 
 	if (t->typ == FRAGA_IN) {
+		session_falt(s, BATCH_FALT_UTBILDNING, 0);
 		if (utb < 0) {
 			rv = session_refuse(s, id, ERR_VALIDATION, "Välj "
 			    "utbildningsnivå.");
@@ -417,6 +423,7 @@ dt_koder_check(struct session *s, uint32_t id, const struct tillfalle_row *t,
 		}
 		if ((rv = dt_kod_ok(s, id, res, utb, &k[utb])) != 0)
 			goto out;
+		session_falt(s, BATCH_FALT_TID, 0);
 		if (tid < 0) {
 			rv = session_refuse(s, id, ERR_VALIDATION, "Välj tid i "
 			    "offentlig försörjning före insatsen.");
@@ -525,6 +532,7 @@ dt_svar_check(struct session *s, uint32_t id, const struct dt_insats *ins,
 	uint32_t	 i, fid;
 	int		 r, rv, n;
 
+	session_falt(s, BATCH_FALT_INGET, 0);
 	params[0] = ins->ids;
 	params[1] = dt_tillfalle_db(t->typ);
 	params[2] = datum;
@@ -532,6 +540,7 @@ dt_svar_check(struct session *s, uint32_t id, const struct dt_insats *ins,
 	    (f->alts = db_exec(s, dt_alts_sql, 3, params)) == NULL)
 		return db_refused(s, id);
 	for (i = 0; i < t->nsvar; i++) {
+		session_falt(s, BATCH_FALT_FRAGA, t->svar[i].fraga_id);
 		if ((r = db_find_row(f->fragor, t->svar[i].fraga_id)) < 0)
 			return session_refuse(s, id, ERR_VALIDATION, "Ett svar "
 			    "gäller en fråga som inte ställs vid %s den %s. "
@@ -551,6 +560,7 @@ dt_svar_check(struct session *s, uint32_t id, const struct dt_insats *ins,
 			if (t->svar[i].fraga_id == fid)
 				break;
 		}
+		session_falt(s, BATCH_FALT_FRAGA, fid);
 		if (i == t->nsvar)
 			return session_refuse(s, id, ERR_VALIDATION,
 			    "Obligatorisk fråga obesvarad: %s",

@@ -17,6 +17,8 @@ struct buf;
 struct chan;
 struct msg_uppdrag_save;
 struct msg_deltagare_save;
+struct msg_anonym_save;
+struct msg_volym_save;
 struct budget_year;
 
 /* What the parent knows after start-up; inherited by every child. */
@@ -253,6 +255,28 @@ int		 deltagare_fragor(struct session *, uint32_t id, void *m);
 int		 samtycke_aterkalla(struct session *, uint32_t id, void *m);
 int		 anonym_get(struct session *, uint32_t id, void *m);
 int		 anonym_save(struct session *, uint32_t id, void *m);
+
+/*
+ * What anonym_save_apply() and volym_save_apply() did: the single
+ * request replies with id and text, a batch row records id and status.
+ */
+struct count_saved {
+	uint32_t	 id;		/* last row written; FINNS: the month's */
+	uint8_t		 status;	/* BATCH_OK, or BATCH_FINNS */
+	char		 text[128];	/* the sentence for the user */
+};
+/*
+ * One MSG_ANONYM_SAVE or MSG_VOLYM_SAVE checked and written without the
+ * reply, naming each check's cell (session_falt) for a batch row.
+ * Returns 0, REQ_ROLLBACK after a refusal, or a negative error. With
+ * batch set, a row (ersatter 0) for a month already counted is
+ * BATCH_FINNS when the counts are the same and refused when they differ.
+ */
+int		 anonym_save_apply(struct session *, uint32_t id,
+		    const struct msg_anonym_save *, struct count_saved *);
+int		 volym_save_apply(struct session *, uint32_t id,
+		    const struct msg_volym_save *, int batch,
+		    struct count_saved *);
 
 /*
  * Bulk batches (issue 7). batch.c: MSG_BATCH_DELTAGARE, the idempotency

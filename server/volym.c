@@ -241,6 +241,8 @@ struct volym_save_ctx {
 	char				 manad[32];	/* "maj 2025" */
 	char				 period[16];	/* YYYY-MM-01 */
 	int				 ar;
+	int				 batch;		/* a batch row */
+	uint32_t			 finns;		/* batch: same counts */
 };
 
 /*
@@ -276,17 +278,26 @@ volym_check_period(struct volym_save_ctx *c)
 	return 0;
 }
 
-/* Checks the counts and the kommentar; 0 or the refusal. */
+/* Checks the counts: each within the table's limit; 0 or the refusal. */
 static int
-volym_check_values(struct volym_save_ctx *c)
+volym_check_antal(struct volym_save_ctx *c)
 {
 	const struct msg_volym_save *q = c->q;
-	char			 why[256];
 
 	if (q->kvinnor > VOLYM_ANTAL_MAX || q->man > VOLYM_ANTAL_MAX ||
 	    q->okant > VOLYM_ANTAL_MAX)
 		return session_refuse(c->s, c->id, ERR_VALIDATION, "Antalet "
 		    "får vara högst 1 000 000 per kön och månad.");
+	return 0;
+}
+
+/* Checks the kommentar's shape; 0 or the refusal. */
+static int
+volym_check_kommentar(struct volym_save_ctx *c)
+{
+	const struct msg_volym_save *q = c->q;
+	char			 why[256];
+
 	if (rule_samorg_field_refusal("Kommentaren", q->kommentar,
 	    VOLYM_KOMMENTAR_MAX, RULE_FIELD_LINE, why, sizeof why) != NULL)
 		return session_refuse(c->s, c->id, ERR_VALIDATION, "%s", why);
@@ -301,9 +312,31 @@ volym_has_text(const char *text)
 }
 
 /*
+ * A batch row for a month already counted (the row cur): the same
+ * counts are BATCH_FINNS (c->finns, nothing written); others are
+ * refused, since a batch does not correct. Returns 0 or the refusal.
+ */
+static int
+volym_check_finns(struct volym_save_ctx *c, uint32_t cur, uint32_t k,
+    uint32_t m, uint32_t o)
+{
+	const struct msg_volym_save *q = c->q;
+
+	if (q->kvinnor == k && q->man == m && q->okant == o) {
+		c->finns = cur;
+		return 0;
+	}
+	return session_refuse(c->s, c->id, ERR_CONFLICT, "Antalet för %s "
+	    "är redan registrerat med andra siffror (%u kvinnor, %u män, %u "
+	    "okänt kön). Rätta månaden under Registrera antal i "
+	    "volyminsats, med orsak.", c->manad, k, m, o);
+}
+
+/*
  * The month's current row against ersatter: none and 0 is a first
  * registration; otherwise ersatter must name the current row, and a
- * correction needs a reason and a change. Returns 0 or the refusal.
+ * correction needs a reason and a change. A batch row goes to
+ * volym_check_finns() instead. Returns 0 or the refusal.
  */
 static int
 volym_check_aktuell(struct volym_save_ctx *c)
@@ -322,6 +355,8 @@ volym_check_aktuell(struct volym_save_ctx *c)
 		o = db_u32(res, 0, 3);
 	}
 	PQclear(res);
+	if (c->batch && q->ersatter == 0 && cur != 0)
+		return volym_check_finns(c, cur, k, m, o);
 	if (q->ersatter != cur)
 		return session_refuse(c->s, c->id, ERR_CONFLICT, "Antalet för "
 		    "%s har ändrats sedan du hämtade det. Se de nya siffrorna "
@@ -382,35 +417,73 @@ volym_write(struct volym_save_ctx *c)
 }
 
 /*
+ * One MSG_VOLYM_SAVE checked and written, without the reply: the single
+ * request and a batch row (batch_count.c) share it. Each group of checks
+ * names its cell first for a batch row's refusal.
+ */
+int
+volym_save_apply(struct session *s, uint32_t id,
+    const struct msg_volym_save *q, int batch, struct count_saved *out)
+{
+	struct volym_save_ctx	 c;
+	int			 rv;
+
+	memset(out, 0, sizeof *out);
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.id = id;
+	c.q = q;
+	c.batch = batch;
+	session_falt(s, BATCH_FALT_INGET, 0);
+	if ((rv = volym_insats_read(s, id, q->insats_id, 1, &c.v)) != 0)
+		return rv;
+	session_falt(s, BATCH_FALT_PERIOD, 0);
+	if ((rv = volym_check_period(&c)) != 0)
+		return rv;
+	session_falt(s, BATCH_FALT_ANTAL, 0);
+	if ((rv = volym_check_antal(&c)) != 0)
+		return rv;
+	session_falt(s, BATCH_FALT_KOMMENTAR, 0);
+	if ((rv = volym_check_kommentar(&c)) != 0)
+		return rv;
+	session_falt(s, BATCH_FALT_PERIOD, 0);
+	if ((rv = volym_check_aktuell(&c)) != 0)
+		return rv;
+	if (c.finns != 0) {
+		out->id = c.finns;
+		out->status = BATCH_FINNS;
+		snprintf(out->text, sizeof out->text, "Antalet för %s är "
+		    "redan registrerat.", c.manad);
+		return 0;
+	}
+	session_falt(s, BATCH_FALT_INGET, 0);
+	if ((out->id = volym_write(&c)) == 0) {
+		if (s->sqlstate[0] != '\0')
+			return db_refused(s, id);
+		return session_refuse(s, id, ERR_INTERNAL, "Antalet kunde inte "
+		    "sparas på grund av ett serverfel.");
+	}
+	out->status = BATCH_OK;
+	snprintf(out->text, sizeof out->text, "Antalet för %s är %s.",
+	    c.manad, q->ersatter != 0 ? "rättat" : "sparat");
+	return 0;
+}
+
+/*
  * MSG_VOLYM_SAVE: one month's counts, new or corrected, in the
  * request's one transaction; MSG_OK names the month and the new row.
  */
 int
 volym_save(struct session *s, uint32_t id, void *m)
 {
-	struct volym_save_ctx	 c;
+	struct count_saved	 out;
 	struct msg_ok		 ok;
-	char			 text[128];
 	int			 rv;
 
-	memset(&c, 0, sizeof c);
-	c.s = s;
-	c.id = id;
-	c.q = m;
-	if ((rv = volym_insats_read(s, id, c.q->insats_id, 1, &c.v)) != 0 ||
-	    (rv = volym_check_period(&c)) != 0 ||
-	    (rv = volym_check_values(&c)) != 0 ||
-	    (rv = volym_check_aktuell(&c)) != 0)
+	if ((rv = volym_save_apply(s, id, m, 0, &out)) != 0)
 		return rv;
 	memset(&ok, 0, sizeof ok);
-	if ((ok.id = volym_write(&c)) == 0) {
-		if (s->sqlstate[0] != '\0')
-			return db_refused(s, id);
-		return session_refuse(s, id, ERR_INTERNAL, "Antalet kunde inte "
-		    "sparas på grund av ett serverfel.");
-	}
-	snprintf(text, sizeof text, "Antalet för %s är %s.", c.manad,
-	    c.q->ersatter != 0 ? "rättat" : "sparat");
-	ok.message = text;
+	ok.id = out.id;
+	ok.message = out.text;
 	return session_reply(s, id, MSG_OK, &ok);
 }

@@ -71,6 +71,8 @@ static const struct integ_case *const integ_tables[] = {
 	cases_deltagare_save,
 	cases_deltagare,
 	cases_anonym,
+	cases_batch_count,
+	cases_batch,
 };
 
 /* Records the first reason the running case failed. */

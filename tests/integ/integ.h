@@ -227,5 +227,7 @@ extern const struct integ_case	cases_startsida[];
 extern const struct integ_case	cases_deltagare_save[];
 extern const struct integ_case	cases_deltagare[];
 extern const struct integ_case	cases_anonym[];
+extern const struct integ_case	cases_batch_count[];
+extern const struct integ_case	cases_batch[];
 
 #endif

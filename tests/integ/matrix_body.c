@@ -621,6 +621,74 @@ build_anonym_save(union matrix_body *b, const struct matrix_target *t,
 	return &b->anonym_save;
 }
 
+/*
+ * Batches of counts (issue 7): a dry run of one row that cannot be
+ * stored anyway (a year before every insats, a month no calendar has),
+ * under keys of their own that no batch is ever stored with.
+ */
+#define MATRIX_KEY_ANONYM \
+	"0000000000000000000000000000000000000000000000000000000000000502"
+#define MATRIX_KEY_VOLYM \
+	"0000000000000000000000000000000000000000000000000000000000000503"
+
+static const void *
+build_batch_anonym(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	static struct batch_anonym_rad	rad;
+
+	(void)c;
+	rad = (struct batch_anonym_rad){ .radnr = 2,
+	    .ar = MATRIX_EARLY_YEAR, .kvinnor = 1 };
+	b->batch_anonym.insats_id = t->insats;
+	b->batch_anonym.nyckel = (char *)MATRIX_KEY_ANONYM;
+	b->batch_anonym.flaggor = BATCH_F_DRY_RUN;
+	b->batch_anonym.nrader = 1;
+	b->batch_anonym.rader = &rad;
+	return &b->batch_anonym;
+}
+
+static const void *
+build_batch_volym(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	static struct batch_volym_rad	rad;
+
+	(void)c;
+	rad = (struct batch_volym_rad){ .radnr = 2,
+	    .period = (char *)MATRIX_BAD_MONTH, .kvinnor = 1,
+	    .kommentar = (char *)"" };
+	b->batch_volym.insats_id = t->insats;
+	b->batch_volym.nyckel = (char *)MATRIX_KEY_VOLYM;
+	b->batch_volym.flaggor = BATCH_F_DRY_RUN;
+	b->batch_volym.nrader = 1;
+	b->batch_volym.rader = &rad;
+	return &b->batch_volym;
+}
+
+/*
+ * A batch of participants (issue 7): a dry run of the registration above,
+ * which no rule lets through, so nothing is stored and nothing replayed.
+ */
+#define MATRIX_KEY_DELTAGARE \
+	"0000000000000000000000000000000000000000000000000000000000000500"
+
+static const void *
+build_batch_deltagare(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	static struct msg_batch_deltagare	q;
+	static struct batch_deltagare_rad	rad;
+
+	build_deltagare_save(b, t, c);
+	rad = (struct batch_deltagare_rad){ .radnr = 2,
+	    .rad = b->deltagare_save };
+	q = (struct msg_batch_deltagare){ .insats_id = t->insats,
+	    .nyckel = (char *)MATRIX_KEY_DELTAGARE,
+	    .flaggor = BATCH_F_DRY_RUN, .nrader = 1, .rader = &rad };
+	return &q;
+}
+
 static const struct matrix_builder matrix_builders[] = {
 	{ MSG_LOGIN, build_login },
 	{ MSG_PING, build_ping },
@@ -670,6 +738,9 @@ static const struct matrix_builder matrix_builders[] = {
 	{ MSG_DELTAGARE_FRAGOR, build_deltagare_fragor },
 	{ MSG_ANONYM_GET, build_anonym_get },
 	{ MSG_ANONYM_SAVE, build_anonym_save },
+	{ MSG_BATCH_DELTAGARE, build_batch_deltagare },
+	{ MSG_BATCH_ANONYM, build_batch_anonym },
+	{ MSG_BATCH_VOLYM, build_batch_volym },
 };
 
 /* The body builder for a type, or NULL. */

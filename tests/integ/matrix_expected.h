@@ -181,6 +181,8 @@ static const struct matrix_expected matrix_expected[] = {
 	{ MSG_DELTAGARE_GET,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
 	{ MSG_PERSON_LOOKUP,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
 	{ MSG_DELTAGARE_SAVE,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
+	/* Many registrations at once (issue 7): the same as one. */
+	{ MSG_BATCH_DELTAGARE,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
 	{ MSG_SAMTYCKE_ATERKALLA, { NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
 	/* The kompletterande frågor of the registration form, the same. */
 	{ MSG_DELTAGARE_FRAGOR,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
@@ -191,6 +193,9 @@ static const struct matrix_expected matrix_expected[] = {
 	 */
 	{ MSG_ANONYM_GET,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
 	{ MSG_ANONYM_SAVE,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
+	/* Imported in batches (issue 7): whoever may save them one by one. */
+	{ MSG_BATCH_ANONYM,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_BATCH_VOLYM,	{ NO,	NO,	OWN,	NO,	NO,	NO,	NO } },
 };
 
 #endif

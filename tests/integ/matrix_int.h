@@ -81,6 +81,8 @@ union matrix_body {
 	struct msg_deltagare_fragor	deltagare_fragor;
 	struct msg_anonym_get		anonym_get;
 	struct msg_anonym_save		anonym_save;
+	struct msg_batch_anonym		batch_anonym;
+	struct msg_batch_volym		batch_volym;
 };
 
 /* Fills b for the target and caller; returns the body (NULL = empty). */

@@ -2,7 +2,9 @@
  * Counts, on the client side and apart from the server's own trail, every
  * access to personal data the tests make: each participant row received
  * (a list, the person's own view, "Hämta") is one read, and each
- * acknowledged registration or withdrawal of consent is one write. At
+ * acknowledged registration or withdrawal of consent is one write; of a
+ * batch's result (neither replayed nor a dry run), each BATCH_OK row is
+ * one write and each BATCH_FINNS row one read, as susd audits them. At
  * exit the counts go to $INTEG_SCRATCH/personal.counts, and every ERR
  * text received to $INTEG_SCRATCH/errors.txt, for tests/integ/run to
  * compare with audit_person and scan for personnummer.
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch_int.h"
 #include "buf.h"
 #include "chan.h"
 #include "chan_io.h"
@@ -54,27 +57,72 @@ pd_sent(struct conn *cn, uint16_t type, uint32_t id)
 	cn->sent[id % PD_SENT_RING] = type;
 }
 
+void
+pd_unseen(unsigned long writes)
+{
+	pd_register();
+	pd_writes += writes;
+}
+
+/* Appends a message text to errors.txt for the personnummer scan. */
+static void
+pd_error_text(const char *text)
+{
+	char	 path[1024];
+	FILE	*fp;
+
+	if (integ.scratch == NULL)
+		return;
+	snprintf(path, sizeof path, "%s/errors.txt", integ.scratch);
+	if ((fp = fopen(path, "a")) != NULL) {
+		fprintf(fp, "%s\n", text);
+		fclose(fp);
+	}
+}
+
 /* Keeps an ERR's text for the personnummer scan. */
 static void
 pd_error(const struct chan_msg *m)
 {
 	struct msg_err	 e;
 	struct buf	*b;
-	char		 path[1024];
-	FILE		*fp;
 
-	if (integ.scratch == NULL)
-		return;
 	if ((b = buf_from(buf_ptr(m->body), buf_len(m->body))) == NULL)
 		return;
 	memset(&e, 0, sizeof e);
 	if (msg_decode(MSG_ERR, b, &e) == 0) {
-		snprintf(path, sizeof path, "%s/errors.txt", integ.scratch);
-		if ((fp = fopen(path, "a")) != NULL) {
-			fprintf(fp, "%s\n", e.message);
-			fclose(fp);
-		}
+		pd_error_text(e.message);
 		msg_clear(MSG_ERR, &e);
+	}
+	buf_free(b);
+}
+
+/*
+ * A batch's result: its writes and reads unless replayed or a dry run,
+ * and every refusal's text for the scan.
+ */
+static void
+pd_batch(const struct chan_msg *m)
+{
+	struct msg_batch_result	 r;
+	struct buf		*b;
+	uint32_t		 i;
+
+	if ((b = buf_from(buf_ptr(m->body), buf_len(m->body))) == NULL)
+		return;
+	memset(&r, 0, sizeof r);
+	if (msg_decode(MSG_BATCH_RESULT, b, &r) == 0) {
+		for (i = 0; i < r.nrader; i++) {
+			if (r.rader[i].status == BATCH_FEL)
+				pd_error_text(r.rader[i].meddelande);
+			if (r.upprepad || r.provkorning)
+				continue;
+			if (r.rader[i].status == BATCH_OK)
+				pd_writes++;
+			else if (r.rader[i].status == BATCH_FINNS)
+				pd_reads++;
+		}
+		msg_clear(MSG_BATCH_RESULT, &r);
 	}
 	buf_free(b);
 }
@@ -92,6 +140,11 @@ pd_received(struct conn *cn, const struct chan_msg *m)
 	switch (m->type) {
 	case MSG_ERR:
 		pd_error(m);
+		break;
+	case MSG_BATCH_RESULT:
+		/* Anonymous and volume batches write no personal data. */
+		if (sent == MSG_BATCH_DELTAGARE)
+			pd_batch(m);
 		break;
 	case MSG_DELTAGARE:
 	case MSG_PERSON:
