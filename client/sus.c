@@ -17,12 +17,9 @@
 #include <unistd.h>
 
 #include "client.h"
-#include "err.h"
-#include "keyfile.h"
+#include "import.h"
 #include "proto.h"
 #include "xmalloc.h"
-
-#define SYSTEM_KNOWN_SERVERS	"/etc/sus/known_servers"
 
 /* Prints usage and exits. */
 static void __attribute__((noreturn))
@@ -33,101 +30,17 @@ usage(void)
 	exit(2);
 }
 
-/* Splits [user@]host[:port]; IPv6 addresses go in brackets. */
-static int
-parse_target(const char *arg, char **user, char **host, char **port)
-{
-	char	*s, *at, *h, *p = NULL, *end;
-
-	s = xstrdup(arg);
-	h = s;
-	*user = NULL;
-	if ((at = strrchr(s, '@')) != NULL) {
-		*at = '\0';
-		*user = xstrdup(s);
-		h = at + 1;
-	}
-	if (*h == '[') {
-		if ((end = strchr(h, ']')) == NULL)
-			goto bad;
-		*end = '\0';
-		h++;
-		if (end[1] == ':')
-			p = end + 2;
-		else if (end[1] != '\0')
-			goto bad;
-	} else if ((p = strchr(h, ':')) != NULL) {
-		if (strchr(p + 1, ':') != NULL)
-			p = NULL;	/* a bare IPv6 address */
-		else
-			*p++ = '\0';
-	}
-	if (*h == '\0' || (p != NULL && *p == '\0'))
-		goto bad;
-	*host = xstrdup(h);
-	if (p != NULL)
-		*port = xstrdup(p);
-	else
-		xasprintf(port, "%d", SUS_DEFAULT_PORT);
-	free(s);
-	return 0;
-bad:
-	free(s);
-	free(*user);
-	*user = NULL;
-	return SUS_ERR_INVALID;
-}
-
-/* Creates dir and its parent with mode 0700 when missing. */
-static int
-make_config_dir(const char *dir)
-{
-	char	*parent, *slash;
-
-	if (mkdir(dir, 0700) == 0 || errno == EEXIST)
-		return 0;
-	if (errno != ENOENT)
-		return SUS_ERR_SYSTEM;
-	parent = xstrdup(dir);
-	if ((slash = strrchr(parent, '/')) != NULL && slash != parent) {
-		*slash = '\0';
-		if (mkdir(parent, 0700) != 0 && errno != EEXIST) {
-			free(parent);
-			return SUS_ERR_SYSTEM;
-		}
-	}
-	free(parent);
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return SUS_ERR_SYSTEM;
-	return 0;
-}
-
-/* Returns $XDG_CONFIG_HOME/sus, or ~/.config/sus. */
-static char *
-config_dir(void)
-{
-	const char	*xdg = getenv("XDG_CONFIG_HOME");
-	const char	*home = getenv("HOME");
-	char		*dir;
-
-	if (xdg != NULL && *xdg == '/')
-		xasprintf(&dir, "%s/sus", xdg);
-	else
-		xasprintf(&dir, "%s/.config/sus", home != NULL ? home : ".");
-	return dir;
-}
-
 /* Connects in plain terminal mode, then runs the screens. */
 int
 main(int argc, char **argv)
 {
 	struct remote	 remote;
 	struct ui	 ui;
-	const char	*pins = NULL, *env;
-	char		*keypath = NULL, *dir, *user = NULL, *host, *port;
-	char		*userpins = NULL;
+	struct sus_paths paths;
+	const char	*pins = NULL, *keypath = NULL;
+	char		*user = NULL, *host = NULL, *port = NULL;
 	FILE		*in;
-	int		 ch, rv, status = 0;
+	int		 ch, status = 0;
 
 	setlocale(LC_ALL, "");
 	/*
@@ -149,7 +62,7 @@ main(int argc, char **argv)
 	while ((ch = getopt(argc, argv, "i:k:")) != -1) {
 		switch (ch) {
 		case 'i':
-			keypath = xstrdup(optarg);
+			keypath = optarg;
 			break;
 		case 'k':
 			pins = optarg;
@@ -162,7 +75,7 @@ main(int argc, char **argv)
 	argv += optind;
 	if (argc != 1)
 		usage();
-	if (parse_target(argv[0], &user, &host, &port) != 0) {
+	if (sus_target_parse(argv[0], &user, &host, &port) != 0) {
 		fprintf(stderr, "sus: ogiltig server: %s\n", argv[0]);
 		return 2;
 	}
@@ -171,36 +84,18 @@ main(int argc, char **argv)
 		return 1;
 	}
 
-	dir = config_dir();
-	if (keypath == NULL) {
-		if (make_config_dir(dir) != 0) {
-			fprintf(stderr, "sus: kan inte skapa %s: %s\n", dir,
-			    strerror(errno));
-			return 1;
-		}
-		xasprintf(&keypath, "%s/id_x25519", dir);
-	}
-	if (pins == NULL && (env = getenv("SUS_KNOWN_SERVERS")) != NULL &&
-	    *env != '\0')
-		pins = env;
-	if (pins == NULL) {
-		xasprintf(&userpins, "%s/known_servers", dir);
-		pins = userpins;
-	}
-
 	remote_init(&remote, host, port);
-	remote.user_pins = pins;
-	remote.system_pins = SYSTEM_KNOWN_SERVERS;
-	if ((rv = keyfile_load_or_generate(keypath, remote.priv,
-	    remote.pub)) != 0) {
-		fprintf(stderr, "sus: kan inte läsa eller skapa nyckeln %s "
-		    "(%s)\n", keypath, sus_strerror(rv));
+	if (sus_paths_init(&paths, keypath, pins, "sus") != 0) {
+		status = 1;
+		goto out;
+	}
+	if (sus_remote_setup(&remote, &paths, "sus") != 0) {
 		status = 1;
 		goto out;
 	}
 	/* The question about an unknown server needs a person to answer. */
 	in = isatty(STDIN_FILENO) ? stdin : NULL;
-	if ((rv = remote_connect(&remote, in, stderr)) != 0) {
+	if (remote_connect(&remote, in, stderr) != 0) {
 		fprintf(stderr, "sus: %s\n", remote.error);
 		status = 1;
 		goto out;
@@ -223,11 +118,9 @@ main(int argc, char **argv)
 	msg_clear(MSG_LOGIN_OK, &ui.login);
 out:
 	remote_free(&remote);
+	sus_paths_free(&paths);
 	free(user);
 	free(host);
 	free(port);
-	free(keypath);
-	free(userpins);
-	free(dir);
 	return status;
 }
