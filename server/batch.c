@@ -112,9 +112,11 @@ batch_row(struct session *s, uint32_t id, struct batch *b, uint32_t radnr,
 
 	if (b->res.nrader >= b->cap)
 		return SUS_ERR_INVALID;
-	if (!b->savepoint && batch_simple(s, "SAVEPOINT batch_rad") != 0)
-		return batch_fault(s, id, radnr);
-	b->savepoint = 1;
+	if (!b->optimistic && !b->savepoint) {
+		if (batch_simple(s, "SAVEPOINT batch_rad") != 0)
+			return batch_fault(s, id, radnr);
+		b->savepoint = 1;
+	}
 	memset(&cap, 0, sizeof cap);
 	s->capture = &cap;
 	session_falt(s, BATCH_FALT_INGET, 0);
@@ -122,18 +124,23 @@ batch_row(struct session *s, uint32_t id, struct batch *b, uint32_t radnr,
 	s->capture = NULL;
 	session_falt(s, BATCH_FALT_INGET, 0);
 	strlcpy(state, s->sqlstate, sizeof state);
-	if (rv < 0)
+	if (rv < 0 || rv == BATCH_RESTART)
 		return rv;
 	if (rv == 0) {
 		/* Kept: the next row's savepoint in the same round trip. */
-		if (batch_simple(s, "RELEASE SAVEPOINT batch_rad;"
-		    " SAVEPOINT batch_rad") != 0)
+		if (!b->optimistic && batch_simple(s, "RELEASE SAVEPOINT"
+		    " batch_rad; SAVEPOINT batch_rad") != 0)
 			return batch_fault(s, id, radnr);
 		batch_record(b, radnr, status, objid, NULL);
 		return 0;
 	}
-	if (batch_undo(s) != 0 || !cap.set || cap.code == ERR_INTERNAL ||
-	    cap.code == ERR_UNAVAILABLE)
+	if (b->optimistic) {
+		/* Without a savepoint only a refusal before any write stays. */
+		if (PQtransactionStatus(s->db) != PQTRANS_INTRANS)
+			return BATCH_RESTART;
+	} else if (batch_undo(s) != 0)
+		return batch_fault(s, id, radnr);
+	if (!cap.set || cap.code == ERR_INTERNAL || cap.code == ERR_UNAVAILABLE)
 		return batch_fault(s, id, radnr);
 	if (cap.falt == BATCH_FALT_INGET)
 		cap.falt = batch_falt_of(state);
@@ -199,16 +206,16 @@ bd_ut_find(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	for (i = 0; i < PQntuples(res); i++) {
 		if (PQgetvalue(res, i, 1)[0] == '\0' && ongoing == 0)
 			ongoing = db_u32(res, i, 0);
-		else if (strcmp(PQgetvalue(res, i, 1), q->tillfalle.datum) == 0 &&
-		    PQgetvalue(res, i, 3)[0] == 't' && ended == 0)
+		else if (ended == 0 && PQgetvalue(res, i, 3)[0] == 't' &&
+		    strcmp(PQgetvalue(res, i, 1), q->tillfalle.datum) == 0)
 			ended = db_u32(res, i, 0);
 	}
 	PQclear(res);
 	if (ended != 0)
 		return bd_finns(s, id, q->insats_id, ended, objid, status);
 	if (ongoing == 0)
-		return session_refuse(s, id, ERR_NOT_FOUND, "Personen har inget "
-		    "pågående deltagande i insatsen att utregistrera.");
+		return session_refuse(s, id, ERR_NOT_FOUND, "Personen har "
+		    "inget pågående deltagande i insatsen att utregistrera.");
 	*did = ongoing;
 	return 0;
 }
@@ -223,7 +230,8 @@ bd_ut_find(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
  */
 static int
 bd_stored(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
-    const char *state, uint32_t *objid, uint8_t *status, int rv)
+    int savepoint, const char *state, uint32_t *objid, uint8_t *status,
+    int rv)
 {
 	const struct session_capture	*cap = s->capture;
 	PGresult			*res;
@@ -242,7 +250,7 @@ bd_stored(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	if (in && rule_pnr_refusal(q->personnummer, pnr, sizeof pnr) != NULL)
 		return rv;
 	/* A server fault here is captured too: batch_row() ends the batch. */
-	if (batch_undo(s) != 0)
+	if (savepoint && batch_undo(s) != 0)
 		return session_refuse(s, id, ERR_INTERNAL, "Serverfel.");
 	snprintf(ins, sizeof ins, "%u", q->insats_id);
 	snprintf(did, sizeof did, "%u", q->deltagande_id);
@@ -266,13 +274,20 @@ bd_stored(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	return bd_finns(s, id, q->insats_id, found, objid, status);
 }
 
+/* What the rows of one MSG_BATCH_DELTAGARE share. */
+struct bd_ctx {
+	uint32_t	 insats_id;
+	int		 optimistic;	/* rows run without savepoints */
+	struct dt_cache	 cache;		/* the insats, the questions */
+};
+
 /* One participant row of MSG_BATCH_DELTAGARE. */
 static int
 bd_row(struct session *s, uint32_t id, const void *row, void *arg,
     uint32_t *objid, uint8_t *status)
 {
 	const struct batch_deltagare_rad	*br = row;
-	const struct msg_batch_deltagare	*b = arg;
+	struct bd_ctx				*b = arg;
 	const struct msg_deltagare_save		*q = &br->rad;
 	struct msg_deltagare_save		 ut;
 	char					 state[sizeof s->sqlstate];
@@ -292,10 +307,16 @@ bd_row(struct session *s, uint32_t id, const void *row, void *arg,
 		ut.deltagande_id = did;
 		q = &ut;
 	}
-	if ((rv = deltagare_save_apply(s, id, q, objid, &msg)) != REQ_ROLLBACK)
+	b->cache.wrote = 0;
+	if ((rv = deltagare_save_cached(s, id, q, &b->cache, objid,
+	    &msg)) != REQ_ROLLBACK)
 		return rv;
+	/* Only a savepoint undoes a row that wrote or the database refused. */
+	if (b->optimistic && (b->cache.wrote ||
+	    PQtransactionStatus(s->db) != PQTRANS_INTRANS))
+		return BATCH_RESTART;
 	strlcpy(state, s->sqlstate, sizeof state);
-	rv = bd_stored(s, id, q, state, objid, status, rv);
+	rv = bd_stored(s, id, q, !b->optimistic, state, objid, status, rv);
 	/* A FINNS found after a trigger's refusal: that state is spent. */
 	if (rv == 0)
 		s->sqlstate[0] = '\0';
@@ -308,19 +329,41 @@ batch_deltagare(struct session *s, uint32_t id, void *m)
 {
 	struct msg_batch_deltagare	*q = m;
 	struct batch			 b;
+	struct bd_ctx			 ctx;
 	uint32_t			 i;
 	int				 rv;
 
+	/*
+	 * A row refuses before it writes, unless the database refuses its
+	 * write: so rows run without savepoints (a round trip and a
+	 * subtransaction each), and the rare batch where one is needed runs
+	 * again from the start with them.
+	 */
+	memset(&ctx, 0, sizeof ctx);
+	ctx.insats_id = q->insats_id;
+	ctx.optimistic = 1;
+again:
 	if ((rv = batch_begin(s, id, &b, "deltagare", q->insats_id, q->nyckel,
 	    q->flaggor, q->nrader)) != 0)
 		return rv == BATCH_REPLAYED ? 0 : rv;
+	b.optimistic = ctx.optimistic;
 	for (i = 0; i < q->nrader; i++) {
 		if ((rv = batch_row(s, id, &b, q->rader[i].radnr, bd_row,
-		    &q->rader[i], q)) != 0)
+		    &q->rader[i], &ctx)) != 0)
 			goto out;
 	}
 	rv = batch_finish(s, id, &b);
 out:
+	dt_cache_clear(&ctx.cache);
 	batch_clear(&b);
+	if (rv == BATCH_RESTART && ctx.optimistic) {
+		log_info("batch: a row needs a savepoint; running it again");
+		ctx.optimistic = 0;
+		db_rollback(s);
+		if (db_begin(s) != 0)
+			return session_refuse(s, id, ERR_UNAVAILABLE,
+			    "Databasen är inte tillgänglig just nu.");
+		goto again;
+	}
 	return rv;
 }

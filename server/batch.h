@@ -26,6 +26,12 @@ struct session;
 
 /* batch_begin(): the key was seen; the stored outcome is the reply. */
 #define BATCH_REPLAYED	100
+/*
+ * batch_row() of an optimistic batch: a row failed in the database or
+ * after it wrote, which only a savepoint undoes. The handler rolls the
+ * transaction back and runs the batch again, not optimistic.
+ */
+#define BATCH_RESTART	101
 
 struct batch {
 	char			 typ[16];	/* deltagare, anonym, volym */
@@ -34,6 +40,11 @@ struct batch {
 	struct msg_batch_result	 res;		/* rows as they are run */
 	uint32_t		 cap;		/* room in res.rader */
 	int			 savepoint;	/* the row savepoint is set */
+	/*
+	 * Rows without savepoints, for a handler whose rows refuse only
+	 * before they write (set after batch_begin()); see BATCH_RESTART.
+	 */
+	int			 optimistic;
 };
 
 /*

@@ -10,8 +10,10 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "chan.h"
 #include "date.h"
 #include "deltagare_save.h"
 #include "msg.h"
@@ -35,12 +37,34 @@ struct dt_person {
 	char		 kommun[5];
 	uint32_t	 stadsdel_id;
 	int		 stadsdel_sent;	/* from the request: to be checked */
+	int		 skyddad;	/* the register says so */
+	int		 overlap;	/* a participation in the way: */
+	char		 o_from[11];	/* its dates */
+	char		 o_tom[11];
 };
 
-/* The register copy's row of a personnummer ($1). */
-static const char dt_register_sql[] =
-	"SELECT f.namn, coalesce(f.kommunkod, ''), coalesce(f.stadsdel_id, 0),"
-	" f.skyddad FROM folkbokforing f WHERE f.personnummer = $1";
+/*
+ * All a nyinregistrering reads of a personnummer ($1) in one round trip:
+ * the register copy's row, the person if stored (locked for the save),
+ * and the first of its participations in insats $2 that one from $3
+ * (NULL when no date) would overlap, as dt_overlap_check() asks.
+ */
+static const char dt_lookup_sql[] =
+	"WITH p AS (SELECT id FROM person WHERE personnummer = $1"
+	" FOR UPDATE)"
+	" SELECT f.personnummer IS NOT NULL, coalesce(f.namn, ''),"
+	" coalesce(f.kommunkod, ''), coalesce(f.stadsdel_id, 0),"
+	" coalesce(f.skyddad, false), coalesce((SELECT id FROM p), 0),"
+	" o.startdatum IS NOT NULL,"
+	" coalesce(to_char(o.startdatum, 'YYYY-MM-DD'), ''),"
+	" coalesce(to_char(o.slutdatum, 'YYYY-MM-DD'), '')"
+	" FROM (SELECT 1) x"
+	" LEFT JOIN folkbokforing f ON f.personnummer = $1"
+	" LEFT JOIN LATERAL (SELECT d.startdatum, d.slutdatum"
+	" FROM deltagande d JOIN p ON p.id = d.person_id"
+	" WHERE d.insats_id = $2::bigint"
+	" AND $3::date <= coalesce(d.slutdatum, 'infinity')"
+	" ORDER BY d.startdatum LIMIT 1) o ON true";
 
 /* The kommun ($1) and whether stadsdel $2 lies in it today. */
 static const char dt_kommun_sql[] =
@@ -57,12 +81,32 @@ static const char dt_person_sql[] =
 	" kommunkod = EXCLUDED.kommunkod, stadsdel_id = EXCLUDED.stadsdel_id"
 	" RETURNING id";
 
+/*
+ * The participation, its inregistrering with its försörjning ($13) and
+ * the audit row the write demands (SU063), in one statement: the person
+ * ($3) is stored by then, so every trigger sees what it checks.
+ */
 static const char dt_deltagande_sql[] =
-	"INSERT INTO deltagande (insats_id, startdatum, person_id, kon_id,"
-	" fodelsear, samtycke, samtycke_datum, registrerad_av)"
+	"WITH d AS (INSERT INTO deltagande (insats_id, startdatum, person_id,"
+	" kon_id, fodelsear, samtycke, samtycke_datum, registrerad_av)"
 	" VALUES ($1::bigint, $2::date, $3::bigint,"
 	" (SELECT id FROM kod WHERE lista = 'kon' AND kod = $4),"
-	" $5::smallint, true, $6::date, $7::integer) RETURNING id";
+	" $5::smallint, true, $6::date, $7::integer)"
+	" RETURNING id, person_id, insats_id),"
+	" m AS (INSERT INTO mattillfalle (deltagande_id, typ,"
+	" sysselsattning_id, omfattning, utbildning_id, tid_id, skapad_av,"
+	" andrad_av)"
+	" SELECT d.id, 'in', nullif($8::integer, 0), nullif($9::integer, 0),"
+	" nullif($10::integer, 0), nullif($11::integer, 0), $7::integer,"
+	" $7::integer FROM d RETURNING deltagande_id, typ),"
+	" f AS (INSERT INTO mattillfalle_forsorjning (deltagande_id, typ,"
+	" forsorjning_id) SELECT m.deltagande_id, m.typ, v.id"
+	" FROM m, unnest($13::integer[]) AS v(id)),"
+	" a AS (INSERT INTO audit_person (anvandare_id, session_id, action,"
+	" purpose, pnr_hash, person_id, deltagande_id, insats_id)"
+	" SELECT $7::integer, $12, 'skriv', $14, pnr_hash($15), d.person_id,"
+	" d.id, d.insats_id FROM d)"
+	" SELECT id FROM d";
 
 /* The participation a change names, locked; $1 its id. */
 static const char dt_deltagande_load_sql[] =
@@ -112,12 +156,13 @@ dt_namn_check(struct session *s, uint32_t id, const char *namn)
  * Göteborg need a stadsdel, which the register may lack.
  */
 static int
-dt_kommun_check(struct session *s, uint32_t id, const struct dt_person *pe)
+dt_kommun_check(struct session *s, uint32_t id, struct dt_cache *c,
+    const struct dt_person *pe)
 {
 	PGresult	*res;
-	char		 sd[16], kommun[128];
+	char		 sd[16], kommun[128], key[64];
 	const char	*params[2];
-	int		 in_kommun;
+	int		 in_kommun, borrowed;
 
 	session_falt(s, BATCH_FALT_KOMMUN, 0);
 	if (pe->kommun[0] == '\0')
@@ -128,16 +173,20 @@ dt_kommun_check(struct session *s, uint32_t id, const struct dt_person *pe)
 	snprintf(sd, sizeof sd, "%u", pe->stadsdel_id);
 	params[0] = pe->kommun;
 	params[1] = sd;
-	if ((res = db_exec(s, dt_kommun_sql, 2, params)) == NULL)
+	snprintf(key, sizeof key, "kommun %s %s", pe->kommun, sd);
+	if ((res = dt_cache_query(s, c, key, dt_kommun_sql, 2, params,
+	    &borrowed)) == NULL)
 		return db_refused(s, id);
 	if (PQntuples(res) != 1) {
-		PQclear(res);
+		if (!borrowed)
+			PQclear(res);
 		return session_refuse(s, id, ERR_VALIDATION, "Kommunen finns "
 		    "inte: välj folkbokföringskommun i listan.");
 	}
 	strlcpy(kommun, PQgetvalue(res, 0, 0), sizeof kommun);
 	in_kommun = PQgetvalue(res, 0, 1)[0] == 't';
-	PQclear(res);
+	if (!borrowed)
+		PQclear(res);
 	session_falt(s, BATCH_FALT_STADSDEL, 0);
 	if (pe->stadsdel_id == 0 && rule_stadsdel_kravs(pe->kommun))
 		return session_refuse(s, id, ERR_VALIDATION, "Välj stadsdel: "
@@ -149,35 +198,57 @@ dt_kommun_check(struct session *s, uint32_t id, const struct dt_person *pe)
 }
 
 /*
- * Finds the person in the register copy: a protected person is refused
- * with nothing said but where to go (rule 34); else namn, kommun and
- * stadsdel come from the register, or from the request for a person it
- * does not hold.
+ * Reads the register copy, the person and its participations in the
+ * insats (dt_lookup_sql); nothing is refused yet.
  */
 static int
-dt_register(struct session *s, uint32_t id,
-    const struct msg_deltagare_save *q, struct dt_person *pe)
+dt_lookup(struct session *s, uint32_t id, const struct dt_insats *ins,
+    struct dt_person *pe, const char *start)
 {
 	PGresult	*res;
-	const char	*params[1];
-	int		 rv;
+	const char	*params[3];
+
+	params[0] = pe->pnr;
+	params[1] = ins->ids;
+	params[2] = date_valid(start) ? start : NULL;
+	if ((res = db_exec(s, dt_lookup_sql, 3, params)) == NULL)
+		return db_refused(s, id);
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return session_refuse(s, id, ERR_INTERNAL, "Uppgifterna kunde "
+		    "inte sparas på grund av ett serverfel.");
+	}
+	pe->i_register = PQgetvalue(res, 0, 0)[0] == 't';
+	if (pe->i_register) {
+		strlcpy(pe->namn, PQgetvalue(res, 0, 1), sizeof pe->namn);
+		strlcpy(pe->kommun, PQgetvalue(res, 0, 2), sizeof pe->kommun);
+		pe->stadsdel_id = db_u32(res, 0, 3);
+		pe->skyddad = PQgetvalue(res, 0, 4)[0] == 't';
+	}
+	pe->id = db_u32(res, 0, 5);
+	pe->overlap = PQgetvalue(res, 0, 6)[0] == 't';
+	strlcpy(pe->o_from, PQgetvalue(res, 0, 7), sizeof pe->o_from);
+	strlcpy(pe->o_tom, PQgetvalue(res, 0, 8), sizeof pe->o_tom);
+	PQclear(res);
+	return 0;
+}
+
+/*
+ * Checks the person against the register copy: a protected person is
+ * refused with nothing said but where to go (rule 34); else namn, kommun
+ * and stadsdel come from the register, or from the request for a person
+ * it does not hold.
+ */
+static int
+dt_register(struct session *s, uint32_t id, struct dt_cache *c,
+    const struct msg_deltagare_save *q, struct dt_person *pe)
+{
+	int	rv;
 
 	session_falt(s, BATCH_FALT_PNR, 0);
-	params[0] = pe->pnr;
-	if ((res = db_exec(s, dt_register_sql, 1, params)) == NULL)
-		return db_refused(s, id);
-	pe->i_register = PQntuples(res) == 1;
-	if (pe->i_register && PQgetvalue(res, 0, 3)[0] == 't') {
-		PQclear(res);
+	if (pe->i_register && pe->skyddad)
 		return session_refuse(s, id, ERR_VALIDATION, "%s",
 		    rule_deltagande_db_message("SU056"));
-	}
-	if (pe->i_register) {
-		strlcpy(pe->namn, PQgetvalue(res, 0, 0), sizeof pe->namn);
-		strlcpy(pe->kommun, PQgetvalue(res, 0, 1), sizeof pe->kommun);
-		pe->stadsdel_id = db_u32(res, 0, 2);
-	}
-	PQclear(res);
 	if (!pe->i_register) {
 		if ((rv = dt_namn_check(s, id, q->namn)) != 0)
 			return rv;
@@ -189,34 +260,23 @@ dt_register(struct session *s, uint32_t id,
 		pe->stadsdel_id = q->stadsdel_id;
 		pe->stadsdel_sent = 1;
 	}
-	return dt_kommun_check(s, id, pe);
+	return dt_kommun_check(s, id, c, pe);
 }
 
-/* The person's id if stored, locked for the save; 0 when new. */
-static int
-dt_person_find(struct session *s, uint32_t id, struct dt_person *pe)
-{
-	PGresult	*res;
-	const char	*params[1];
-
-	params[0] = pe->pnr;
-	if ((res = db_exec(s, "SELECT id FROM person WHERE personnummer = $1"
-	    " FOR UPDATE", 1, params)) == NULL)
-		return db_refused(s, id);
-	pe->id = PQntuples(res) == 1 ? db_u32(res, 0, 0) : 0;
-	PQclear(res);
-	return 0;
-}
-
-/* Stores the person and the participation; its id goes to *did. */
+/*
+ * Stores the person, then the participation with its inregistrering
+ * (but the answers) and its audit row; its id goes to *did.
+ */
 static int
 dt_new_write(struct session *s, uint32_t id, const struct dt_insats *ins,
     struct dt_person *pe, const char *start, const char *samtycke,
-    uint32_t *did)
+    const struct tillfalle_row *t, uint32_t *did)
 {
 	PGresult	*res;
-	char		 sd[16], pid[16], ar[16], uid[16];
-	const char	*params[7];
+	char		 sd[16], pid[16], ar[16], uid[16], num[4][16];
+	char		*fors;
+	const char	*params[15];
+	uint32_t	 i;
 
 	snprintf(sd, sizeof sd, "%u", pe->stadsdel_id);
 	params[0] = pe->pnr;
@@ -237,11 +297,24 @@ dt_new_write(struct session *s, uint32_t id, const struct dt_insats *ins,
 	params[4] = ar;
 	params[5] = samtycke;
 	params[6] = uid;
-	if ((res = db_exec(s, dt_deltagande_sql, 7, params)) == NULL)
+	snprintf(num[0], sizeof num[0], "%u", t->sysselsattning_id);
+	snprintf(num[1], sizeof num[1], "%u", t->omfattning);
+	snprintf(num[2], sizeof num[2], "%u", t->utbildning_id);
+	snprintf(num[3], sizeof num[3], "%u", t->tid_id);
+	for (i = 0; i < 4; i++)
+		params[7 + i] = num[i];
+	params[11] = s->chan != NULL ? chan_session_id(s->chan) : NULL;
+	params[12] = fors = dt_kod_array(t->forsorjning, t->nforsorjning);
+	params[13] = DT_PURPOSE;
+	params[14] = pe->pnr;
+	res = db_exec(s, dt_deltagande_sql, 15, params);
+	free(fors);
+	if (res == NULL)
 		return db_refused(s, id);
-	*did = db_u32(res, 0, 0);
+	*did = PQntuples(res) == 1 ? db_u32(res, 0, 0) : 0;
 	PQclear(res);
-	return 0;
+	return *did != 0 ? 0 : session_refuse(s, id, ERR_INTERNAL, "%s",
+	    rule_deltagande_db_message("SU063"));
 }
 
 /*
@@ -250,7 +323,7 @@ dt_new_write(struct session *s, uint32_t id, const struct dt_insats *ins,
  */
 static int
 dt_new(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
-    struct dt_fragor *f, uint32_t *did)
+    struct dt_cache *c, struct dt_fragor *f, uint32_t *did)
 {
 	struct dt_insats	 ins;
 	struct dt_person	 pe;
@@ -270,8 +343,9 @@ dt_new(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 		return session_refuse(s, id, ERR_VALIDATION, "%s",
 		    rule_deltagande_db_message("SU055"));
 	session_falt(s, BATCH_FALT_INGET, 0);
-	if ((rv = dt_insats_load(s, id, q->insats_id, &ins)) != 0 ||
-	    (rv = dt_register(s, id, q, &pe)) != 0)
+	if ((rv = dt_insats_get(s, id, q->insats_id, c, &ins)) != 0 ||
+	    (rv = dt_lookup(s, id, &ins, &pe, start)) != 0 ||
+	    (rv = dt_register(s, id, c, q, &pe)) != 0)
 		return rv;
 	session_falt(s, BATCH_FALT_DATUM, 0);
 	if ((rv = dt_start_check(s, id, &ins, start, "")) != 0)
@@ -285,17 +359,21 @@ dt_new(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	if (strcmp(samtycke, ins.today) > 0)
 		return session_refuse(s, id, ERR_VALIDATION, "Datum för "
 		    "samtycket får inte vara senare än i dag.");
+	/* Rule 38: several times, never at the same time. */
 	session_falt(s, BATCH_FALT_DATUM, 0);
-	if ((rv = dt_person_find(s, id, &pe)) != 0 ||
-	    (rv = dt_overlap_check(s, id, &ins, pe.id, 0, start, "")) != 0 ||
-	    (rv = dt_tillfalle_check(s, id, &ins, &q->tillfalle, start, NULL,
+	if (pe.overlap)
+		return dt_overlap_refuse(s, id, pe.o_from, pe.o_tom);
+	if ((rv = dt_tillfalle_check(s, id, &ins, &q->tillfalle, start, NULL,
 	    f)) != 0)
 		return rv;
 	/* A refusal from here on is a trigger's: its SQLSTATE says where. */
 	session_falt(s, BATCH_FALT_INGET, 0);
-	if ((rv = dt_new_write(s, id, &ins, &pe, start, samtycke, did)) != 0)
+	if (c != NULL)
+		c->wrote = 1;
+	if ((rv = dt_new_write(s, id, &ins, &pe, start, samtycke,
+	    &q->tillfalle, did)) != 0)
 		return rv;
-	return dt_tillfalle_write(s, id, *did, &q->tillfalle, f);
+	return dt_svar_insert(s, id, *did, &q->tillfalle, f);
 }
 
 /* The participation a change names, as stored. */
@@ -381,7 +459,7 @@ dt_version_check(struct session *s, uint32_t id, const struct dt_deltagande *d,
  */
 static int
 dt_change(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
-    struct dt_fragor *f, const char **msg)
+    struct dt_cache *c, struct dt_fragor *f, const char **msg)
 {
 	const struct tillfalle_row	*t = &q->tillfalle;
 	struct dt_insats		 ins;
@@ -391,7 +469,7 @@ dt_change(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	int				 rv, ny = t->andrad[0] == '\0';
 
 	session_falt(s, BATCH_FALT_INGET, 0);
-	if ((rv = dt_insats_load(s, id, q->insats_id, &ins)) != 0 ||
+	if ((rv = dt_insats_get(s, id, q->insats_id, c, &ins)) != 0 ||
 	    (rv = dt_deltagande_load(s, id, q, &d)) != 0 ||
 	    (rv = dt_version_check(s, id, &d, t, stored,
 	    sizeof stored)) != 0)
@@ -414,6 +492,8 @@ dt_change(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 		return rv;
 	/* The date first: the answers are checked against it (SU062). */
 	session_falt(s, BATCH_FALT_INGET, 0);
+	if (c != NULL)
+		c->wrote = 1;
 	params[0] = d.ids;
 	params[1] = t->datum;
 	if (db_exec_cmd(s, t->typ == FRAGA_IN ? "UPDATE deltagande"
@@ -426,16 +506,26 @@ dt_change(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 	else
 		*msg = ny ? "Deltagaren är utregistrerad." :
 		    "Utregistreringen är rättad.";
-	return dt_tillfalle_write(s, id, q->deltagande_id, t, f);
+	/* stored is set exactly when the occasion exists. */
+	return dt_tillfalle_write(s, id, q->deltagande_id, t, f,
+	    stored[0] == '\0');
 }
 
 /*
  * One save checked and written with its audit row; deltagare_save() and
- * the batch rows of batch.c share it.
+ * the batch rows of batch.c (with their cache) share it.
  */
 int
 deltagare_save_apply(struct session *s, uint32_t id,
     const struct msg_deltagare_save *q, uint32_t *didp, const char **msg)
+{
+	return deltagare_save_cached(s, id, q, NULL, didp, msg);
+}
+
+int
+deltagare_save_cached(struct session *s, uint32_t id,
+    const struct msg_deltagare_save *q, struct dt_cache *c, uint32_t *didp,
+    const char **msg)
 {
 	struct dt_fragor		 f;
 	uint32_t			 did = q->deltagande_id;
@@ -451,15 +541,18 @@ deltagare_save_apply(struct session *s, uint32_t id,
 		return session_refuse(s, id, ERR_VALIDATION, "Välj det "
 		    "deltagande som ska utregistreras.");
 	if (did == 0)
-		rv = dt_new(s, id, q, &f, &did);
+		rv = dt_new(s, id, q, c, &f, &did);
 	else
-		rv = dt_change(s, id, q, &f, msg);
+		rv = dt_change(s, id, q, c, &f, msg);
 	if (rv != 0)
 		goto out;
-	/* One row for the one person written (SU063 checks at commit). */
+	/*
+	 * One row for the one person written (SU063 checks at commit); a
+	 * nyinregistrering wrote its own with the participation.
+	 */
 	session_falt(s, BATCH_FALT_INGET, 0);
-	if (audit_person_deltaganden(s, "skriv", DT_PURPOSE, q->insats_id,
-	    &did, 1) != 0) {
+	if (q->deltagande_id != 0 && audit_person_deltaganden(s, "skriv",
+	    DT_PURPOSE, q->insats_id, &did, 1) != 0) {
 		rv = session_refuse(s, id, ERR_INTERNAL, "%s",
 		    rule_deltagande_db_message("SU063"));
 		goto out;

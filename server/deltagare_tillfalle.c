@@ -182,6 +182,13 @@ dt_overlap_check(struct session *s, uint32_t id, const struct dt_insats *ins,
 	strlcpy(from, PQgetvalue(res, 0, 0), sizeof from);
 	strlcpy(tom, PQgetvalue(res, 0, 1), sizeof tom);
 	PQclear(res);
+	return dt_overlap_refuse(s, id, from, tom);
+}
+
+int
+dt_overlap_refuse(struct session *s, uint32_t id, const char *from,
+    const char *tom)
+{
 	if (tom[0] == '\0')
 		return session_refuse(s, id, ERR_VALIDATION,
 		    "Personen deltar redan i insatsen sedan %s och är inte "
@@ -256,14 +263,17 @@ dt_kod_ok(struct session *s, uint32_t id, PGresult *res, int row,
 	return 0;
 }
 
-/* Looks the occasion's codes up, in the order of k. */
+/*
+ * Looks the occasion's codes up, in the order of k; a batch's rows with
+ * the same codes share one look-up (*borrowed: the cache's result).
+ */
 static PGresult *
-dt_kod_lookup(struct session *s, const struct dt_kod *k, size_t n,
-    const char *stored)
+dt_kod_lookup(struct session *s, struct dt_cache *c, const struct dt_kod *k,
+    size_t n, const char *stored, int *borrowed)
 {
 	PGresult	*res;
 	const char	*params[3];
-	char		*ids, *listor, num[16];
+	char		*ids, *listor, num[16], key[DT_CACHE_KEY];
 	size_t		 len, i;
 
 	ids = dt_arr_new(n, &len);
@@ -278,7 +288,10 @@ dt_kod_lookup(struct session *s, const struct dt_kod *k, size_t n,
 	params[0] = ids;
 	params[1] = listor;
 	params[2] = stored != NULL ? stored : "{}";
-	res = db_exec(s, dt_kod_sql, 3, params);
+	if (snprintf(key, sizeof key, "kod %s %s %s", ids, listor,
+	    params[2]) >= (int)sizeof key)
+		c = NULL;
+	res = dt_cache_query(s, c, key, dt_kod_sql, 3, params, borrowed);
 	free(ids);
 	free(listor);
 	return res;
@@ -323,13 +336,14 @@ dt_omfattning_check(struct session *s, uint32_t id, PGresult *res, int row,
  * (rule 42).
  */
 static int
-dt_koder_check(struct session *s, uint32_t id, const struct tillfalle_row *t,
-    const char *stored, int *felreg)
+dt_koder_check(struct session *s, uint32_t id, struct dt_cache *c,
+    const struct tillfalle_row *t, const char *stored, int *felreg)
 {
 	struct dt_kod	*k;
 	PGresult	*res = NULL;
 	size_t		 n = 0, i, j, forsta;
 	int		 syss = -1, utb = -1, tid = -1, avslut = -1, rv = 0;
+	int		 borrowed = 0;
 	const char	*kod;
 
 	*felreg = 0;
@@ -359,7 +373,7 @@ dt_koder_check(struct session *s, uint32_t id, const struct tillfalle_row *t,
 		    "Tiden i offentlig försörjning" };
 	}
 	session_falt(s, BATCH_FALT_INGET, 0);
-	if ((res = dt_kod_lookup(s, k, n, stored)) == NULL) {
+	if ((res = dt_kod_lookup(s, c, k, n, stored, &borrowed)) == NULL) {
 		rv = db_refused(s, id);
 		goto out;
 	}
@@ -433,33 +447,10 @@ dt_koder_check(struct session *s, uint32_t id, const struct tillfalle_row *t,
 			goto out;
 	}
 out:
-	PQclear(res);
+	if (!borrowed)
+		PQclear(res);
 	free(k);
 	return rv;
-}
-
-/* The questions of the insats's organisation asked at an occasion. */
-#define DT_FRAGA_FROM							\
-	" FROM fraga f JOIN insats i"					\
-	" ON i.samverkansorg_id = f.samverkansorg_id"			\
-	" WHERE i.id = $1::bigint AND f.mattillfalle IN ($2, 'bada')"	\
-	" AND f.giltig_from <= $3::date"				\
-	" AND (f.giltig_tom IS NULL OR f.giltig_tom >= $3::date)"
-
-static const char dt_fragor_sql[] =
-	"SELECT f.id, f.svarstyp, f.obligatorisk, f.namn" DT_FRAGA_FROM
-	" ORDER BY f.ordning, f.id";
-
-static const char dt_alts_sql[] =
-	"SELECT a.fraga_id, a.id FROM fraga_alternativ a"
-	" JOIN (SELECT f.id" DT_FRAGA_FROM ") q ON q.id = a.fraga_id";
-
-void
-dt_fragor_clear(struct dt_fragor *f)
-{
-	PQclear(f->fragor);
-	PQclear(f->alts);
-	f->fragor = f->alts = NULL;
 }
 
 /* Reports whether alt is an option of question fid. */
@@ -528,17 +519,12 @@ dt_svar_check(struct session *s, uint32_t id, const struct dt_insats *ins,
     const struct tillfalle_row *t, const char *datum, int felreg,
     struct dt_fragor *f)
 {
-	const char	*params[3];
 	uint32_t	 i, fid;
 	int		 r, rv, n;
 
 	session_falt(s, BATCH_FALT_INGET, 0);
-	params[0] = ins->ids;
-	params[1] = dt_tillfalle_db(t->typ);
-	params[2] = datum;
-	if ((f->fragor = db_exec(s, dt_fragor_sql, 3, params)) == NULL ||
-	    (f->alts = db_exec(s, dt_alts_sql, 3, params)) == NULL)
-		return db_refused(s, id);
+	if ((rv = dt_fragor_load(s, id, ins, t->typ, datum, f)) != 0)
+		return rv;
 	for (i = 0; i < t->nsvar; i++) {
 		session_falt(s, BATCH_FALT_FRAGA, t->svar[i].fraga_id);
 		if ((r = db_find_row(f->fragor, t->svar[i].fraga_id)) < 0)
@@ -576,19 +562,29 @@ dt_tillfalle_check(struct session *s, uint32_t id, const struct dt_insats *ins,
 {
 	int	felreg, rv;
 
-	if ((rv = dt_koder_check(s, id, t, stored, &felreg)) != 0)
+	if ((rv = dt_koder_check(s, id, ins->cache, t, stored, &felreg)) != 0)
 		return rv;
 	return dt_svar_check(s, id, ins, t, datum, felreg, f);
 }
 
 /* The occasion's row; what it does not carry stays null (SU060). */
-static const char dt_mattillfalle_sql[] =
-	"INSERT INTO mattillfalle (deltagande_id, typ, sysselsattning_id,"
-	" omfattning, utbildning_id, tid_id, avslut_id, skapad_av, andrad_av)"
-	" VALUES ($1::bigint, $2, nullif($3::integer, 0),"
-	" nullif($4::integer, 0), nullif($5::integer, 0),"
-	" nullif($6::integer, 0), nullif($7::integer, 0), $8::integer,"
+#define DT_MATTILLFALLE_INSERT						\
+	"INSERT INTO mattillfalle (deltagande_id, typ, sysselsattning_id,"\
+	" omfattning, utbildning_id, tid_id, avslut_id, skapad_av, andrad_av)"\
+	" VALUES ($1::bigint, $2, nullif($3::integer, 0),"		\
+	" nullif($4::integer, 0), nullif($5::integer, 0),"		\
+	" nullif($6::integer, 0), nullif($7::integer, 0), $8::integer,"	\
 	" $8::integer)"
+
+/* A new occasion and its försörjning ($9) in one statement. */
+static const char dt_mattillfalle_ny_sql[] =
+	"WITH m AS (" DT_MATTILLFALLE_INSERT " RETURNING deltagande_id, typ)"
+	" INSERT INTO mattillfalle_forsorjning (deltagande_id, typ,"
+	" forsorjning_id) SELECT m.deltagande_id, m.typ, v.id"
+	" FROM m, unnest($9::integer[]) AS v(id)";
+
+static const char dt_mattillfalle_sql[] =
+	DT_MATTILLFALLE_INSERT
 	" ON CONFLICT (deltagande_id, typ) DO UPDATE SET"
 	" sysselsattning_id = EXCLUDED.sysselsattning_id,"
 	" omfattning = EXCLUDED.omfattning,"
@@ -659,18 +655,60 @@ dt_svar_arr_free(struct dt_svar_arr *v)
 	free(v->j);
 }
 
+char *
+dt_kod_array(const struct kod_ref *k, uint32_t n)
+{
+	char		*a, num[16];
+	size_t		 len;
+	uint32_t	 i;
+
+	a = dt_arr_new(n, &len);
+	for (i = 0; i < n; i++) {
+		snprintf(num, sizeof num, "%u", k[i].id);
+		dt_arr_add(a, len, num);
+	}
+	dt_arr_end(a, len);
+	return a;
+}
+
 int
-dt_tillfalle_write(struct session *s, uint32_t id, uint32_t did,
+dt_svar_insert(struct session *s, uint32_t id, uint32_t did,
     const struct tillfalle_row *t, const struct dt_fragor *f)
 {
 	struct dt_svar_arr	 v;
+	char			 dids[16];
+	const char		*params[6];
+	int			 rv = 0;
+
+	if (t->nsvar == 0)
+		return 0;
+	snprintf(dids, sizeof dids, "%u", did);
+	dt_svar_arr_fill(&v, t, f);
+	params[0] = dids;
+	params[1] = dt_tillfalle_db(t->typ);
+	params[2] = v.f;
+	params[3] = v.a;
+	params[4] = v.h;
+	params[5] = v.j;
+	if (db_exec_cmd(s, dt_replace_sql[3], 6, params) != 0)
+		rv = db_refused(s, id);
+	dt_svar_arr_free(&v);
+	return rv;
+}
+
+int
+dt_tillfalle_write(struct session *s, uint32_t id, uint32_t did,
+    const struct tillfalle_row *t, const struct dt_fragor *f, int ny)
+{
+	struct dt_svar_arr	 v;
 	char			 dids[16], num[5][16], uid[16], *fors = NULL;
-	const char		*params[8];
-	size_t			 len;
+	const char		*params[9];
 	uint32_t		 i;
 	int			 in = t->typ == FRAGA_IN, rv = 0;
 
 	memset(&v, 0, sizeof v);
+	fors = dt_kod_array(t->forsorjning, t->nforsorjning);
+	dt_svar_arr_fill(&v, t, f);
 	snprintf(dids, sizeof dids, "%u", did);
 	snprintf(num[0], sizeof num[0], "%u", t->sysselsattning_id);
 	snprintf(num[1], sizeof num[1], "%u", t->omfattning);
@@ -683,16 +721,19 @@ dt_tillfalle_write(struct session *s, uint32_t id, uint32_t did,
 	for (i = 0; i < 5; i++)
 		params[2 + i] = num[i];
 	params[7] = uid;
-	if (db_exec_cmd(s, dt_mattillfalle_sql, 8, params) != 0)
-		return db_refused(s, id);
-
-	fors = dt_arr_new(t->nforsorjning, &len);
-	for (i = 0; i < t->nforsorjning; i++) {
-		snprintf(num[0], sizeof num[0], "%u", t->forsorjning[i].id);
-		dt_arr_add(fors, len, num[0]);
+	params[8] = fors;
+	if (ny) {
+		/* Nothing to replace: one statement, then the answers. */
+		if (db_exec_cmd(s, dt_mattillfalle_ny_sql, 9, params) != 0) {
+			rv = db_refused(s, id);
+			goto out;
+		}
+		goto svar;
 	}
-	dt_arr_end(fors, len);
-	dt_svar_arr_fill(&v, t, f);
+	if (db_exec_cmd(s, dt_mattillfalle_sql, 8, params) != 0) {
+		rv = db_refused(s, id);
+		goto out;
+	}
 	params[2] = fors;
 	if (db_exec_cmd(s, dt_replace_sql[0], 2, params) != 0 ||
 	    db_exec_cmd(s, dt_replace_sql[1], 3, params) != 0 ||
@@ -700,6 +741,7 @@ dt_tillfalle_write(struct session *s, uint32_t id, uint32_t did,
 		rv = db_refused(s, id);
 		goto out;
 	}
+svar:
 	params[2] = v.f;
 	params[3] = v.a;
 	params[4] = v.h;
