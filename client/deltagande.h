@@ -33,5 +33,11 @@ struct screen	*scr_deltagare_form_new(struct ui *, uint32_t insats_id,
 struct screen	*scr_anonym_new(struct ui *);
 /* The same for one insats, from the Startsida. */
 struct screen	*scr_anonym_insats_new(struct ui *, uint32_t insats_id);
+/*
+ * Snabbregistrering and Snabb utregistrering (client/scr_grid.c): the
+ * keyboard grid for many participants of one insats.
+ */
+struct screen	*scr_grid_in_new(struct ui *);
+struct screen	*scr_grid_ut_new(struct ui *);
 
 #endif
