@@ -134,6 +134,11 @@ struct screen_type {
 	int		(*cursor)(struct screen *, int *y, int *x);
 	/* Optional: 1 while the screen holds changes not yet saved. */
 	int		(*dirty)(struct screen *);
+	/*
+	 * 1: the screen takes the whole width while it has the keys (the
+	 * menu tree comes back with F9), for grids that need every column.
+	 */
+	int		 wide;
 };
 
 struct screen {

@@ -485,6 +485,7 @@ static const struct screen_type scr_grid_in_type = {
 	.free = gs_free,
 	.cursor = gs_cursor,
 	.dirty = gs_dirty,
+	.wide = 1,
 };
 
 static const struct screen_type scr_grid_ut_type = {
@@ -496,6 +497,7 @@ static const struct screen_type scr_grid_ut_type = {
 	.free = gs_free,
 	.cursor = gs_cursor,
 	.dirty = gs_dirty,
+	.wide = 1,
 };
 
 /* A grid screen for occasion typ; the insats is chosen first. */

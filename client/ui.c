@@ -59,12 +59,21 @@ ui_top(struct ui *ui)
 	return ui->nstack > 0 ? ui->stack[ui->nstack - 1] : NULL;
 }
 
+/* Reports whether the top screen has the whole width now. */
+static int
+ui_wide(struct ui *ui)
+{
+	struct screen	*s = ui_top(ui);
+
+	return s != NULL && s->type->wide && !ui->menu_focus;
+}
+
 /* Lines and columns of the area the screens draw in. */
 static void
-ui_main_size(int *lines, int *cols)
+ui_main_size(struct ui *ui, int *lines, int *cols)
 {
 	*lines = LINES - 3;
-	*cols = COLS - UI_MENU_WIDTH;
+	*cols = COLS - (ui_wide(ui) ? 0 : UI_MENU_WIDTH);
 }
 
 /* Tells the top screen its size and makes it current. */
@@ -76,7 +85,7 @@ ui_enter_top(struct ui *ui)
 
 	if (s == NULL)
 		return;
-	ui_main_size(&lines, &cols);
+	ui_main_size(ui, &lines, &cols);
 	s->lines = lines;
 	s->cols = cols;
 	if (s->type->layout != NULL)
@@ -387,12 +396,24 @@ ui_draw(struct ui *ui)
 		ui_draw_too_small();
 		return;
 	}
-	ui_main_size(&lines, &cols);
+	ui_main_size(ui, &lines, &cols);
+	/* A wide screen took or gave back the menu tree's columns. */
+	if (ui->w_main != NULL && getmaxx(ui->w_main) != cols) {
+		delwin(ui->w_main);
+		ui->w_main = NULL;
+	}
 	if (ui->w_main == NULL)
-		ui->w_main = newwin(lines, cols, 1, UI_MENU_WIDTH);
+		ui->w_main = newwin(lines, cols, 1, COLS - cols);
+	if (s != NULL && (s->lines != lines || s->cols != cols)) {
+		s->lines = lines;
+		s->cols = cols;
+		if (s->type->layout != NULL)
+			s->type->layout(s, lines, cols);
+	}
 	erase();
 	ui_draw_title(ui);
-	ui_draw_menu(ui);
+	if (!ui_wide(ui))
+		ui_draw_menu(ui);
 	ui_draw_message(ui);
 	ui_draw_bar(ui);
 	wnoutrefresh(stdscr);

@@ -84,8 +84,9 @@ gr_cursor()
 }
 
 # Reports whether the cursor is in the Startdatum cell of screen line y:
-# the menu takes 27 columns, the cell starts after the personnummer and
-# the status (1 + 13 + 1 + 10 + 1).
+# the grid has the whole width (the menu tree is hidden while it has the
+# keys), so the cell starts after the personnummer and the status
+# (1 + 13 + 1 + 10 + 1).
 gr_cursor_in_start()
 {
 	local c x y
@@ -93,7 +94,7 @@ gr_cursor_in_start()
 	c=$(gr_cursor)
 	x=${c%,*}
 	y=${c#*,}
-	[ "$y" -eq "$1" ] && [ "$x" -ge 53 ] && [ "$x" -le 63 ]
+	[ "$y" -eq "$1" ] && [ "$x" -ge 26 ] && [ "$x" -le 36 ]
 }
 
 # Reports whether screen line n (1-based: cursor line y is n - 1) shows
@@ -132,6 +133,14 @@ check "grid: Snabbregistrering opens on the insats" \
 check "grid 80x24: not too small" lacks "för litet"
 check "grid: the frozen columns" shows "Personnummer  Status     Start"
 check "grid: the key line names ditto" shows "^D Som ovan"
+check "grid: the whole width, the menu tree hidden" lacks "Anonyma deltagare"
+check "grid: wide enough for Sysselsättning at 80 columns" \
+    shows "Personnummer  Status     Start      Försörjning      Sysselsättn."
+keys F9
+check "grid: F9 brings the menu tree back" wait_for "Anonyma deltagare"
+keys Tab
+check "grid: Tab gives the grid the width again" \
+    wait_gone "Anonyma deltagare"
 check "grid: today's date in the first row" shows "$GR_IDAG"
 
 # 1. Completion: "ar" offers a-kassa; Tab takes it. Omfattning is asked
@@ -184,7 +193,7 @@ check "grid: the refusal on the message line" \
 check "grid: the row marked Fel, its values kept" \
     line_has "${GR_P[4]}" "Fel" "2024-12-01"
 check "grid: the refusal on the row" \
-    shows "│ Startdatum är före insatsens startdatum"
+    shows " Startdatum är före insatsens startdatum"
 check "grid: the cursor on the refused Startdatum" gr_cursor_in_start 7
 check "grid: the line under the grid names the refused cell" \
     line_has "Rad 5, Startdatum:" "2024-12-01"
