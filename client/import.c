@@ -155,6 +155,15 @@ imp_summary(const struct imp *imp)
 		    "registrerades.\n");
 	printf("sus import: %lu rader, %lu registrerade, %lu fel, %lu fanns "
 	    "redan.\n", imp->rader, imp->ok, imp->fel, imp->finns);
+	/*
+	 * Anonymous counts add up: only the very same batch is known again,
+	 * so the whole file corrected and imported again would count its
+	 * good rows twice.
+	 */
+	if (imp->kind == IMP_ANONYM && imp->fel > 0)
+		printf("sus import: anonyma deltagare räknas ihop: importera "
+		    "bara de rättade raderna, i en ny fil, inte hela filen "
+		    "igen.\n");
 	fflush(stdout);
 }
 

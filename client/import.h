@@ -95,6 +95,7 @@ struct imp_batch {
 	size_t			 nitems;
 	struct imp_item		*items;		/* imp.batch_rows of them */
 	size_t			 bytes;		/* text carried, roughly */
+	struct buf		*fit;		/* imp_row_fits()'s, reused */
 	struct msg_batch_deltagare d;
 	struct msg_batch_anonym	 a;
 	struct msg_batch_volym	 v;
@@ -219,6 +220,8 @@ void		 imp_batch_init(struct imp *);
 uint32_t	 imp_batch_nrows(const struct imp *);
 /* 1 when the batch must go before another row is added. */
 int		 imp_batch_full(const struct imp *);
+/* 0 when a row of the file's kind can be sent: no cell over its limit. */
+int		 imp_row_fits(struct imp *, void *row);
 /* Takes a row of the file's kind (its strings too) into the batch. */
 void		 imp_batch_add(struct imp *, long line, const char *mask,
 		    void *row);

@@ -21,6 +21,12 @@
 	"tagit bort en inledande nolla. Formatera kolumnen som text eller " \
 	"skriv 12 siffror."
 
+/*
+ * Longest personnummer cell sent (bytes): what MSG_DELTAGARE_SAVE
+ * carries; a longer one is no personnummer and is refused here.
+ */
+#define IMP_PNR_MAX	20
+
 /* Most codes in one multi-valued cell, and answers to one question. */
 #define IMP_MULTI_MAX	32
 
@@ -461,6 +467,35 @@ imp_row_volym(struct imp *imp, const struct csv_record *r,
 }
 
 /*
+ * Refuses a row that cannot be sent (imp_row_fits()), naming the cell
+ * whose text is longer than the protocol carries. Returns -1.
+ */
+static int
+imp_row_too_long(struct imp *imp, const void *row, struct imp_why *w)
+{
+	const struct batch_deltagare_rad	*d = row;
+	const struct msg_deltagare_save		*q = &d->rad;
+
+	if (imp->kind == IMP_VOLYM)
+		return imp_no(w, -1, imp_col_name(imp, C_KOMMENTAR),
+		    "Kommentaren är för lång.");
+	if (imp->kind != IMP_IN && imp->kind != IMP_UT)
+		return imp_no(w, -1, "-", "Raden kan inte skickas till "
+		    "servern.");
+	if (strlen(q->personnummer) > IMP_PNR_MAX)
+		return imp_no(w, -1, imp_col_name(imp, C_PNR), "%s",
+		    strspn(q->personnummer, "0123456789- +") ==
+		    strlen(q->personnummer) ? "Personnumret ska ha 10 eller "
+		    "12 siffror." : "Personnumret får bara innehålla siffror "
+		    "och bindestreck.");
+	if (q->namn != NULL && strlen(q->namn) > SUS_NAME_MAX)
+		return imp_no(w, -1, imp_col_name(imp, C_NAMN), "Namnet är för "
+		    "långt.");
+	return imp_no(w, -1, "-", "Raden kan inte skickas till servern: "
+	    "den har för många svar eller för lång text.");
+}
+
+/*
  * Adds a record to the batch, as a row to send or refused here. Returns
  * 0, or IMP_GAVE_UP when a list could not be fetched for good.
  */
@@ -490,6 +525,8 @@ imp_row_add(struct imp *imp, const struct csv_record *r, uint32_t insats)
 		rv = imp_row_volym(imp, r, &row.v, &w);
 		break;
 	}
+	if (rv == 0 && imp_row_fits(imp, &row) != 0)
+		rv = imp_row_too_long(imp, &row, &w);
 	if (rv == 0) {
 		imp_batch_add(imp, r->line, mask, &row);
 		return 0;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "err.h"
 #include "import.h"
 #include "proto.h"
 #include "xmalloc.h"
@@ -137,6 +138,42 @@ imp_row_bytes(const struct imp *imp, const void *row)
 		return 16;
 	return 128 + strlen(d->rad.personnummer) + (d->rad.namn != NULL ?
 	    strlen(d->rad.namn) : 0) + 4 * t->nforsorjning + 16 * t->nsvar;
+}
+
+/*
+ * Whether a row can be sent: encoded alone, as the only row of a batch
+ * of the file's kind, within every limit of the message layout. A row
+ * that cannot be is refused alone, so one overlong cell never spoils the
+ * rows it would have been sent with. 0 or a SUS_ERR_*.
+ */
+int
+imp_row_fits(struct imp *imp, void *row)
+{
+	union {
+		struct msg_batch_deltagare	d;
+		struct msg_batch_anonym		a;
+		struct msg_batch_volym		v;
+	}		 m;
+	uint16_t	 type;
+
+	memset(&m, 0, sizeof m);
+	if (imp->kind == IMP_ANONYM) {
+		type = MSG_BATCH_ANONYM;
+		m.a.nrader = 1;
+		m.a.rader = row;
+	} else if (imp->kind == IMP_VOLYM) {
+		type = MSG_BATCH_VOLYM;
+		m.v.nrader = 1;
+		m.v.rader = row;
+	} else {
+		type = MSG_BATCH_DELTAGARE;
+		m.d.nrader = 1;
+		m.d.rader = row;
+	}
+	if (imp->b.fit == NULL && (imp->b.fit = buf_new(SUS_MSG_MAX)) == NULL)
+		return SUS_ERR_ALLOC;
+	buf_reset(imp->b.fit);
+	return msg_encode(type, &m, imp->b.fit);
 }
 
 /* Takes a row into the batch. */
@@ -400,6 +437,8 @@ imp_batch_free(struct imp *imp)
 	*m.rader = NULL;
 	free(imp->b.items);
 	imp->b.items = NULL;
+	buf_free(imp->b.fit);
+	imp->b.fit = NULL;
 }
 
 /*

@@ -14,6 +14,7 @@
  * numbers refused (a batch does not correct; the screen does, with a
  * reason).
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -77,21 +78,32 @@ batch_volym_row(struct session *s, uint32_t id, const void *row, void *arg,
 	return 0;
 }
 
-/* MSG_BATCH_ANONYM → MSG_BATCH_RESULT. */
-int
-batch_anonym(struct session *s, uint32_t id, void *m)
-{
-	struct msg_batch_anonym	*q = m;
-	struct batch		 b;
-	uint32_t		 i;
-	int			 rv;
+/* Both kinds of row begin with their radnr, as batch_count_run() reads it. */
+_Static_assert(offsetof(struct batch_anonym_rad, radnr) == 0,
+    "radnr first");
+_Static_assert(offsetof(struct batch_volym_rad, radnr) == 0, "radnr first");
 
-	if ((rv = batch_begin(s, id, &b, "anonym", q->insats_id, q->nyckel,
-	    q->flaggor, q->nrader)) != 0)
+/*
+ * Runs a batch of counts: nrader rows of size bytes from rader, each by
+ * fn with the message as its argument, under the key.
+ */
+static int
+batch_count_run(struct session *s, uint32_t id, const char *typ,
+    uint32_t insats_id, const char *nyckel, uint8_t flaggor, uint32_t nrader,
+    const void *rader, size_t size, batch_row_fn fn, void *msg)
+{
+	struct batch	 b;
+	const char	*row;
+	uint32_t	 i;
+	int		 rv;
+
+	if ((rv = batch_begin(s, id, &b, typ, insats_id, nyckel, flaggor,
+	    nrader)) != 0)
 		return rv == BATCH_REPLAYED ? 0 : rv;
-	for (i = 0; i < q->nrader; i++) {
-		if ((rv = batch_row(s, id, &b, q->rader[i].radnr,
-		    batch_anonym_row, &q->rader[i], q)) != 0)
+	for (i = 0; i < nrader; i++) {
+		row = (const char *)rader + (size_t)i * size;
+		if ((rv = batch_row(s, id, &b, *(const uint32_t *)(const void *)
+		    row, fn, row, msg)) != 0)
 			goto out;
 	}
 	rv = batch_finish(s, id, &b);
@@ -100,25 +112,24 @@ out:
 	return rv;
 }
 
+/* MSG_BATCH_ANONYM → MSG_BATCH_RESULT. */
+int
+batch_anonym(struct session *s, uint32_t id, void *m)
+{
+	struct msg_batch_anonym	*q = m;
+
+	return batch_count_run(s, id, "anonym", q->insats_id, q->nyckel,
+	    q->flaggor, q->nrader, q->rader, sizeof *q->rader,
+	    batch_anonym_row, q);
+}
+
 /* MSG_BATCH_VOLYM → MSG_BATCH_RESULT. */
 int
 batch_volym(struct session *s, uint32_t id, void *m)
 {
 	struct msg_batch_volym	*q = m;
-	struct batch		 b;
-	uint32_t		 i;
-	int			 rv;
 
-	if ((rv = batch_begin(s, id, &b, "volym", q->insats_id, q->nyckel,
-	    q->flaggor, q->nrader)) != 0)
-		return rv == BATCH_REPLAYED ? 0 : rv;
-	for (i = 0; i < q->nrader; i++) {
-		if ((rv = batch_row(s, id, &b, q->rader[i].radnr,
-		    batch_volym_row, &q->rader[i], q)) != 0)
-			goto out;
-	}
-	rv = batch_finish(s, id, &b);
-out:
-	batch_clear(&b);
-	return rv;
+	return batch_count_run(s, id, "volym", q->insats_id, q->nyckel,
+	    q->flaggor, q->nrader, q->rader, sizeof *q->rader,
+	    batch_volym_row, q);
 }

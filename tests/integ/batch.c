@@ -56,6 +56,8 @@ bt_clean(void)
 	}
 	return integ_sql(NULL, 0, "DROP TRIGGER IF EXISTS integ_batch_refuse"
 	    " ON deltagande; DROP FUNCTION IF EXISTS integ_batch_refuse();"
+	    " DROP TRIGGER IF EXISTS integ_batch_commit ON import_batch;"
+	    " DROP FUNCTION IF EXISTS integ_batch_commit();"
 	    " SET session_replication_role = replica;"
 	    " DELETE FROM import_batch_rad WHERE batch_id IN (SELECT id FROM"
 	    " import_batch WHERE insats_id IN " BT_INSATS ");"
@@ -327,6 +329,22 @@ bt_count(const char *what)
 	    " insats_id = %u", bt.iid);
 }
 
+/*
+ * A trigger (dropped by the clean-up) that refuses, as SU056, a
+ * participation in the fixture insats of a person born in 1899: the
+ * checks pass such a row and the database refuses its write.
+ */
+int
+bt_refuse_1899(void)
+{
+	return integ_sql(NULL, 0, "CREATE FUNCTION integ_batch_refuse()"
+	    " RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.insats_id ="
+	    " %u AND NEW.fodelsear = 1899 THEN RAISE EXCEPTION 'integ'"
+	    " USING ERRCODE = 'SU056'; END IF; RETURN NEW; END $$;"
+	    " CREATE TRIGGER integ_batch_refuse BEFORE INSERT ON deltagande"
+	    " FOR EACH ROW EXECUTE FUNCTION integ_batch_refuse()", bt.iid);
+}
+
 /* Good rows: every one stored with its occasion and audit row. */
 static int
 batch_good(void)
@@ -550,13 +568,7 @@ batch_trigger(void)
 	int			rv = -1;
 
 	memset(&r, 0, sizeof r);
-	if (bt_begin(&cn, "deltagaransv") != 0 ||
-	    integ_sql(NULL, 0, "CREATE FUNCTION integ_batch_refuse() RETURNS"
-	    " trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.insats_id = %u AND"
-	    " NEW.fodelsear = 1899 THEN RAISE EXCEPTION 'integ'"
-	    " USING ERRCODE = 'SU056'; END IF; RETURN NEW; END $$;"
-	    " CREATE TRIGGER integ_batch_refuse BEFORE INSERT ON deltagande"
-	    " FOR EACH ROW EXECUTE FUNCTION integ_batch_refuse()", bt.iid) != 0)
+	if (bt_begin(&cn, "deltagaransv") != 0 || bt_refuse_1899() != 0)
 		goto out;
 	bt_new(&b, 0);
 	bt_in(&b, bt_pnr[0], "2023-02-01");
@@ -634,5 +646,9 @@ const struct integ_case cases_batch[] = {
 	{ "main", "batch_finns", batch_finns },
 	{ "main", "batch_trigger", batch_trigger },
 	{ "main", "batch_refused", batch_refused },
+	{ "main", "batch_one_person", batch_one_person },
+	{ "main", "batch_rerun", batch_rerun },
+	{ "main", "batch_commit_fails", batch_commit_fails },
+	{ "main", "batch_other_insats", batch_other_insats },
 	{ NULL, NULL, NULL }
 };

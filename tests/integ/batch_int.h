@@ -85,11 +85,20 @@ int		 bt_stat(const struct msg_batch_result *, uint32_t i,
  */
 uint32_t	 bt_count(const char *what);
 
+/* A trigger refusing the fixture insats's persons born 1899 (SU056). */
+int		 bt_refuse_1899(void);
+
 /* batch_key.c */
 int		 batch_replay(void);
 int		 batch_dry_run(void);
 int		 batch_race(void);
 int		 batch_dropped(void);
+
+/* batch_rows.c */
+int		 batch_one_person(void);
+int		 batch_rerun(void);
+int		 batch_commit_fails(void);
+int		 batch_other_insats(void);
 
 /*
  * personal.c: counts writes the server made whose reply the test never

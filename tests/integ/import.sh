@@ -604,6 +604,34 @@ else
 	    "sum $n2: $(tail -n 2 "$imp_dir/out" | tr '\n' '|')"
 fi
 
+# Counts add up, so a corrected file imported whole would count its
+# good rows twice: an anonym file with refused rows says to import the
+# corrected rows alone; the corrected rows alone count once.
+if grep -q "^sus import: anonyma deltagare räknas ihop: importera bara de \
+rättade raderna, i en ny fil, inte hela filen igen.$" "$imp_dir/out"; then
+	{ head -n 1 "$imp_dir/anonym.csv"; grep ';20x5;' "$imp_dir/anonym.csv" |
+	    sed 's/;20x5;/;2025;/'; } >"$imp_dir/anonym2.csv"
+	imp_file=$imp_dir/anonym2.csv
+	imp_sus integimp
+	rc=$?
+	n2=$(imp_count <<SQL
+SELECT coalesce(sum(antal), 0) FROM anonym_deltagande
+WHERE insats_id = $imp_anonym;
+SQL
+)
+	if [ $rc -eq 0 ] && [ "$n2" = 8 ] && ! grep -q "räknas ihop" \
+	    "$imp_dir/out"; then
+		ok "import of anonymous rows with errors says to import the \
+corrected rows alone, and they count once"
+	else
+		not_ok "import of anonymous rows: the corrected rows alone" \
+		    "status $rc, sum $n2 (want 8): $(tr '\n' '|' <"$imp_dir/out")"
+	fi
+else
+	not_ok "import of anonymous rows with errors says to import the \
+corrected rows alone" "$(tail -n 2 "$imp_dir/out" | tr '\n' '|')"
+fi
+
 printf 'insats,period,kvinnor,man,okänt,kommentar\n%s,2025-01,5,3,0,Första\n%s,202502,4,4,1,"Med, komma"\n%s,2025-13,1,1,0,\n' \
     "$imp_volym" "$imp_volym" "$imp_volym" >"$imp_dir/volym.csv"
 imp_file=$imp_dir/volym.csv
@@ -623,6 +651,76 @@ else
 	not_ok "import of a volyminsats's counts (comma-separated)" \
 	    "status $rc, stored '$n': $(head -c 300 "$imp_dir/out") \
 $(head -c 200 "$imp_dir/err")"
+fi
+
+# --- Hostile and broken files (dry runs): each bad record is reported on
+# its own line and the good rows beside it in the same batch still pass;
+# a file that cannot be read at all is refused whole. Under the sanitizer
+# build, so a crash or an overrun shows below.
+
+imp_h=$imp_dir/hostile
+mkdir -p "$imp_h"
+imp_hhdr="personnummer;startdatum;samtycke;namn;kommun;försörjning;sysselsättning;utbildning;tid i försörjning;fraga:$imp_q1"
+# A good row for personnummer $1 (namn $2, default Test Person).
+imp_hgood()
+{
+	printf '%s;2025-03-03;ja;%s;Mölndal;AKASSA;ARBETSSOKANDE;GYMN;AR_1_2;nej\n' \
+	    "$1" "${2:-Test Person}"
+}
+{
+	printf '%s\r\n' "$imp_hhdr"
+	imp_hgood "${imp_p[9]}"
+	# A namn of 60 000 bytes, and a "personnummer" with text after it.
+	imp_hgood "${imp_p[10]}" "$(head -c 60000 /dev/zero | tr '\0' a)"
+	imp_hgood "${imp_p[10]} och en kommentar"
+	# A NUL byte, invalid UTF-8 (the file is UTF-8), 300 fields.
+	imp_hgood "${imp_p[10]}" "Nul X" | tr X '\0'
+	imp_hgood "${imp_p[10]}" "$(printf 'Bad\303(Utf')"
+	imp_hgood "${imp_p[10]}" "$(printf 'x;%.0s' $(seq 300))"
+	# 10 MB on one line, then CRLF and LF lines mixed.
+	head -c 10000000 /dev/zero | tr '\0' x
+	echo
+	imp_hgood "${imp_p[11]}" | sed 's/$/\r/'
+	imp_hgood "${imp_p[12]}"
+} >"$imp_dir/hostile.csv"
+cat >"$imp_h/want" <<EOF2
+rad 3, namn, ********-${imp_p[10]:8}: Namnet är för långt.
+rad 4, personnummer, ********-????: Personnumret får bara innehålla siffror och bindestreck.
+rad 5, -: Felaktig CSV: ett NUL-tecken i raden.
+rad 6, -: Felaktig CSV: tecken som inte är UTF-8, fast filen i övrigt är UTF-8.
+rad 7, -: Felaktig CSV: för många fält (högst 256).
+rad 8, -: Felaktig CSV: raden är för lång (högst 64 KiB).
+sus import: provkörning: inget sparades; registrerade är de rader som skulle ha registrerats.
+sus import: 9 rader, 3 registrerade, 6 fel, 0 fanns redan.
+EOF2
+imp_file=$imp_dir/hostile.csv
+imp_sus integimp --insats "$imp_fel" --dry-run
+rc=$?
+if [ $rc -eq 1 ]; then
+	imp_report_is "import of a hostile file: each bad record refused \
+alone, the good rows of its batch pass" "$imp_h/want"
+else
+	not_ok "import of a hostile file: each bad record refused alone" \
+	    "status $rc: $(head -c 300 "$imp_dir/err")"
+fi
+imp_hrc=
+printf '%s\n' "$imp_hhdr" >"$imp_h/header.csv"
+: >"$imp_h/empty.csv"
+head -c 10000000 /dev/zero | tr '\0' x >"$imp_h/oneline.csv"
+printf '%s%s\n' "$imp_hhdr" "$(printf ';c%d' $(seq 300))" >"$imp_h/wide.csv"
+for f in header empty oneline wide; do
+	imp_file=$imp_h/$f.csv
+	imp_sus integimp --insats "$imp_fel" --dry-run
+	imp_hrc="$imp_hrc $f:$?"
+	[ $f = header ] && ! grep -q "^sus import: 0 rader, 0 registrerade, \
+0 fel, 0 fanns redan.$" "$imp_dir/out" && imp_hrc="$imp_hrc(summary)"
+done
+if [ "$imp_hrc" = " header:0 empty:2 oneline:2 wide:2" ]; then
+	ok "import of a header only, an empty file, one 10 MB line and a \
+300-column header: a summary or a refusal, no crash"
+else
+	not_ok "import of a header only, an empty file, a 10 MB line, a wide \
+header" "$imp_hrc"
 fi
 
 if grep -qE "Sanitizer|runtime error" "$imp_log"; then
