@@ -301,11 +301,10 @@ imp_connect(struct imp *imp)
 	return 0;
 }
 
-/* Reconnects and logs in again, trying until c.wait_s seconds passed. */
+/* Reconnects and logs in again, trying until deadline (keys_now()). */
 static int
-imp_reconnect(struct imp *imp)
+imp_reconnect(struct imp *imp, long deadline)
 {
-	long	deadline = keys_now() + (long)imp->c.wait_s * 1000;
 	int	rv, said = 0;
 
 	remote_close(&imp->c.remote);
@@ -328,11 +327,17 @@ imp_reconnect(struct imp *imp)
 	return IMP_GAVE_UP;
 }
 
-/* remote_call(), sending again after reconnecting while the link is down. */
+/*
+ * remote_call(), sending again after reconnecting while the link is down.
+ * One request gets c.wait_s seconds in all from its first failure: a
+ * batch that loses the connection every time it is sent (a server that
+ * crashes on it) must not be resent for ever.
+ */
 int
 imp_call(struct imp *imp, uint16_t type, const void *req, uint16_t want,
     void *reply, struct msg_err *err)
 {
+	long	deadline = 0;
 	int	rv;
 
 	for (;;) {
@@ -349,7 +354,9 @@ imp_call(struct imp *imp, uint16_t type, const void *req, uint16_t want,
 		}
 		if (rv >= 0 && rv != REMOTE_ENDED)
 			return rv;
-		if (imp_reconnect(imp) != 0)
+		if (deadline == 0)
+			deadline = keys_now() + (long)imp->c.wait_s * 1000;
+		if (imp_reconnect(imp, deadline) != 0)
 			return IMP_GAVE_UP;
 		imp->c.resent = 1;
 	}
