@@ -56,5 +56,15 @@ CREATE TRIGGER import_batch_rad_no_truncate BEFORE TRUNCATE
     ON import_batch_rad FOR EACH STATEMENT
     EXECUTE FUNCTION audit_refuse_change();
 
+-- Found by make bench: the commit check of every person written (SU063,
+-- personal_write_audited) looks for its audit row by person and
+-- transaction, and without this index scanned the whole append-only
+-- trail, so every registration slowed as the trail grew.
+CREATE INDEX audit_person_person_idx ON audit_person (person_id, txid);
+-- The overlap check of a registration (rule 38) asks for one person's
+-- participations in one insats.
+CREATE INDEX deltagande_person_insats_idx ON deltagande (person_id,
+    insats_id);
+
 REVOKE ALL ON import_batch, import_batch_rad FROM PUBLIC;
 GRANT SELECT, INSERT ON import_batch, import_batch_rad TO sus_app;
