@@ -5,8 +5,10 @@
  * scroll up and down. Tab and Shift-Tab move between the cells of a row
  * (skipping omfattning unless the sysselsättning is work or study),
  * ^D copies the cell above, and a code cell completes the name typed
- * from its first letters: the matches are shown under the grid and Tab
- * or Enter takes the first. The personnummer is checked as it is typed.
+ * from its first letters, its kod's, or a word's inside it ("10" finds
+ * "> 10 år"): the matches are shown under the grid and Tab or Enter
+ * takes the first. The personnummer is checked as it is typed. An error
+ * on the message line goes when the cell it is about changes.
  *
  * Only the cell under the cursor lives in an editor (struct entry); every
  * key that changes it writes it back, so nothing typed is ever only in
@@ -22,6 +24,9 @@
 #include "grid.h"
 #include "pnr.h"
 #include "xmalloc.h"
+
+/* grid_same(): a may begin any word of b. */
+#define GRID_INNER	2
 
 /* Codes of list sysselsattning that carry an omfattning (rule 45). */
 static const char *const grid_omf_kods[] = {
@@ -56,6 +61,7 @@ grid_init(struct grid *g, struct ui *ui, uint32_t insats_id, uint8_t typ)
 	g->insats_id = insats_id;
 	g->typ = typ;
 	g->height = 1;
+	g->said_cell = -1;
 	entry_init(&g->ed, GRID_CELL_MAX / 4, 0);
 	entry_limit_bytes(&g->ed, GRID_CELL_MAX - 1);
 }
@@ -161,7 +167,8 @@ grid_add_row(struct grid *g)
 	r = &g->rows[n];
 	memset(r, 0, sizeof *r);
 	r->fel_col = -1;
-	if (dc >= 0 && n > 0)
+	/* Not a date the server refused: that one is being fixed. */
+	if (dc >= 0 && n > 0 && g->rows[n - 1].fel_col != dc)
 		strlcpy(r->cell[dc], g->rows[n - 1].cell[dc],
 		    sizeof r->cell[dc]);
 	else if (dc >= 0)
@@ -191,23 +198,43 @@ grid_cell_text(const struct grid *g, size_t row, size_t col, char *buf,
 		buf[n - 1] = '\0';
 }
 
-/* Compares UTF-8 texts without case; prefix: a only has to begin b. */
+/* A character as compared: lower case, a dash as the hyphen typed. */
+static wint_t
+grid_fold(wchar_t c)
+{
+	if (c == L'\u2013' || c == L'\u2014' || c == L'\u2212')
+		return L'-';
+	return towlower((wint_t)c);
+}
+
+/*
+ * Compares UTF-8 texts without case, an en dash the same as '-';
+ * prefix: a only has to begin b; inner: a may begin any word of b
+ * (after a space), so "1" finds "< 1 år" and "10" finds "> 10 år".
+ */
 static int
 grid_same(const char *a, const char *b, int prefix)
 {
 	wchar_t	wa[GRID_CELL_MAX], wb[GRID_CELL_MAX];
-	size_t	na, nb, i;
+	size_t	na, nb, i, at;
 
 	if ((na = mbstowcs(wa, a, GRID_CELL_MAX - 1)) == (size_t)-1 ||
 	    (nb = mbstowcs(wb, b, GRID_CELL_MAX - 1)) == (size_t)-1)
 		return 0;
-	if (na > nb || (!prefix && na != nb))
-		return 0;
-	for (i = 0; i < na; i++) {
-		if (towlower((wint_t)wa[i]) != towlower((wint_t)wb[i]))
+	for (at = 0; at + na <= nb; at++) {
+		if (at > 0 && (prefix != GRID_INNER || wb[at - 1] != L' ' ||
+		    wb[at] == L' '))
+			continue;
+		if (!prefix && na != nb)
 			return 0;
+		for (i = 0; i < na; i++) {
+			if (grid_fold(wa[i]) != grid_fold(wb[at + i]))
+				break;
+		}
+		if (i == na)
+			return 1;
 	}
-	return 1;
+	return 0;
 }
 
 /* The code id a name or kod stands for; 0 when none. */
@@ -253,9 +280,16 @@ grid_matches(const struct grid *g, size_t *out, size_t max)
 	seg = grid_segment(c, g->rows[g->row].cell[g->col]);
 	if (*seg == '\0' || grid_kod_id(c, seg) != 0)
 		return 0;
+	/* Names and kods that begin so first, then a word inside a name. */
 	for (i = 0; i < c->nval && n < max; i++) {
 		if (grid_same(seg, c->names[i], 1) || (c->kods != NULL &&
 		    grid_same(seg, c->kods[i], 1)))
+			out[n++] = i;
+	}
+	for (i = 0; i < c->nval && n < max; i++) {
+		if (!grid_same(seg, c->names[i], 1) && !(c->kods != NULL &&
+		    grid_same(seg, c->kods[i], 1)) &&
+		    grid_same(seg, c->names[i], GRID_INNER))
 			out[n++] = i;
 	}
 	return n;
@@ -400,6 +434,36 @@ grid_near_col(const struct grid *g, size_t row, size_t col)
 	return grid_next_col(g, row, col, 1);
 }
 
+/* Notes which cell the message line's error is about. */
+void
+grid_said(struct grid *g, size_t row, size_t col)
+{
+	g->said_cell = (long)(row * GRID_COLS_MAX + col);
+	strlcpy(g->said_msg, g->ui->message, sizeof g->said_msg);
+}
+
+/*
+ * The cursor's cell changed: an error about it (or about nothing the
+ * grid noted) has been dealt with and goes; one about another cell
+ * stays until that cell changes.
+ */
+static void
+grid_unsay(struct grid *g)
+{
+	struct grid_row	*r = &g->rows[g->row];
+	long		 here = (long)(g->row * GRID_COLS_MAX + g->col);
+
+	if ((int)g->col == r->fel_col) {
+		r->fel_col = -1;
+		r->said[0] = '\0';
+	}
+	if (!g->ui->message_error || g->ui->message[0] == '\0')
+		return;
+	if (strcmp(g->ui->message, g->said_msg) == 0 && g->said_cell != here)
+		return;
+	ui_message(g->ui, 0, "%s", "");
+}
+
 /* Says what is wrong with a personnummer, as the form does. */
 static void
 grid_pnr_error(struct grid *g, int rv, int digits)
@@ -411,6 +475,7 @@ grid_pnr_error(struct grid *g, int rv, int digits)
 		snprintf(g->pnr_said, sizeof g->pnr_said, "%s.",
 		    pnr_strerror(rv));
 	ui_message(g->ui, 1, "%s", g->pnr_said);
+	grid_said(g, g->row, g->col);
 }
 
 /* Counts the digits of a personnummer typed. */
@@ -441,7 +506,10 @@ grid_pnr_typed(struct grid *g)
 	if (rv == PNR_OK) {
 		snprintf(g->pnr_said, sizeof g->pnr_said, "Giltigt "
 		    "personnummer.");
-		ui_message(g->ui, 0, "%s", g->pnr_said);
+		/* A refusal of another row typed ahead of stays in view. */
+		if (!g->ui->message_error || strcmp(g->ui->message,
+		    g->said_msg) != 0)
+			ui_message(g->ui, 0, "%s", g->pnr_said);
 	} else if (nd > 12 || nd == 12 || (nd == 10 && (strpbrk(v, "-+") !=
 	    NULL || !(strncmp(v, "18", 2) == 0 || strncmp(v, "19", 2) == 0 ||
 	    strncmp(v, "20", 2) == 0))))
@@ -511,10 +579,10 @@ grid_ditto(struct grid *g)
 		    "är en egen deltagare.");
 		return;
 	}
+	if (strcmp(r->cell[g->col], g->rows[g->row - 1].cell[g->col]) != 0)
+		grid_unsay(g);
 	strlcpy(r->cell[g->col], g->rows[g->row - 1].cell[g->col],
 	    sizeof r->cell[g->col]);
-	if ((int)g->col == r->fel_col)
-		r->fel_col = -1;
 	grid_load(g);
 }
 
@@ -525,8 +593,8 @@ grid_say_locked(struct grid *g)
 	const struct grid_row	*r = &g->rows[g->row];
 
 	if (r->status == GS_EJ_SKICKAD || r->status == GS_SPARAR)
-		ui_message(g->ui, 1, "Raden väntar på svar från servern och "
-		    "ändras inte förrän den är skickad (F5 skickar igen).");
+		ui_message(g->ui, 1, "Raden väntar på svar och kan inte "
+		    "ändras; F5 skickar den igen.");
 	else
 		ui_message(g->ui, 1, "Raden är sparad och kan inte ändras "
 		    "här.");
@@ -627,8 +695,7 @@ grid_edit(struct grid *g, const struct keyev *ev)
 	if (rv != 0)
 		grid_store(g);
 	if (strcmp(before, r->cell[g->col]) != 0) {
-		if ((int)g->col == r->fel_col)
-			r->fel_col = -1;
+		grid_unsay(g);
 		if (g->cols[g->col].kind == GK_PNR)
 			grid_pnr_typed(g);
 	}
@@ -681,14 +748,23 @@ static int
 grid_row_unsaved(const struct grid *g, size_t i)
 {
 	const struct grid_row	*r = &g->rows[i];
-	int			 dc = grid_col_of(g, BATCH_FALT_DATUM, 0);
-	size_t			 c;
 
 	if (r->status == GS_FEL || r->status == GS_EJ_SKICKAD ||
 	    r->status == GS_SPARAR)
 		return 1;
 	if (r->status != GS_NY)
 		return 0;
+	return grid_row_typed(g, i);
+}
+
+/* Whether anything but the date given has been typed in a row. */
+int
+grid_row_typed(const struct grid *g, size_t i)
+{
+	const struct grid_row	*r = &g->rows[i];
+	int			 dc = grid_col_of(g, BATCH_FALT_DATUM, 0);
+	size_t			 c;
+
 	for (c = 0; c < g->ncols; c++) {
 		if ((int)c == dc || g->cols[c].kind == GK_FAST)
 			continue;

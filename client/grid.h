@@ -55,7 +55,7 @@ enum grid_status {
 };
 
 struct grid_col {
-	char		 title[16];	/* the header */
+	char		 title[32];	/* the header (UTF-8) */
 	char		*lang;		/* detail line: the column's name */
 	int		 width;
 	enum grid_kind	 kind;
@@ -93,6 +93,9 @@ struct grid {
 	int		 height;	/* rows shown */
 	struct entry	 ed;		/* the cell under the cursor */
 	char		 pnr_said[160];
+	/* The error message the grid last said about one cell, and where. */
+	char		 said_msg[256];
+	long		 said_cell;	/* row * GRID_COLS_MAX + col */
 	size_t		 upprepade;	/* answered from a stored outcome */
 };
 
@@ -137,6 +140,13 @@ int		 grid_complete(struct grid *);
 int		 grid_key(struct grid *, const struct keyev *);
 /* Whether any row holds something typed that is not stored. */
 int		 grid_unsaved(const struct grid *);
+/* Whether anything but the date given has been typed in a row. */
+int		 grid_row_typed(const struct grid *, size_t row);
+/*
+ * Notes that the message line's error is about cell (row, col): it goes
+ * when that cell changes, and stays while other cells are typed.
+ */
+void		 grid_said(struct grid *, size_t row, size_t col);
 /* client/grid_draw.c */
 /* Keeps the cursor's row and column on screen. */
 void		 grid_scroll(struct grid *, int width);
@@ -147,6 +157,11 @@ void		 grid_draw_detail(struct grid *, WINDOW *, int y, int width);
 /* The terminal cursor in the cell being typed; 0 when none. */
 int		 grid_cursor(struct grid *, int y, int width, int *cy, int *cx);
 const char	*grid_status_name(enum grid_status);
+/* Cuts a text to cols display columns with an ellipsis, at a space. */
+void		 grid_fit(char *, size_t, int cols);
+/* A refusal on the message line, cut to the terminal's width. */
+void		 grid_say_error(struct grid *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
 
 /* client/grid_send.c */
 /*

@@ -5,12 +5,79 @@
  * the cursor in full, and under it the suggestions for a code being
  * typed or the row's message.
  */
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "client.h"
 #include "grid.h"
 #include "xmalloc.h"
+
+/* Display columns of a UTF-8 text; its bytes when it does not convert. */
+static int
+grid_width(const char *s)
+{
+	wchar_t	w[SUS_MESSAGE_MAX + GRID_CELL_MAX];
+	size_t	n;
+	int	cw;
+
+	if ((n = mbstowcs(w, s, sizeof w / sizeof w[0] - 1)) == (size_t)-1)
+		return (int)strlen(s);
+	w[n] = L'\0';
+	cw = wcswidth(w, n);
+	return cw < 0 ? (int)n : cw;
+}
+
+/*
+ * Cuts a text to cols display columns, at a space when one is near the
+ * end, with an ellipsis: a line cut in mid-word reads as another word.
+ */
+void
+grid_fit(char *buf, size_t len, int cols)
+{
+	wchar_t	w[SUS_MESSAGE_MAX + GRID_CELL_MAX];
+	size_t	n, i, sp;
+	int	used = 0, cw;
+
+	if (cols < 2 || grid_width(buf) <= cols)
+		return;
+	if ((n = mbstowcs(w, buf, sizeof w / sizeof w[0] - 1)) == (size_t)-1)
+		return;
+	for (i = 0; i < n; i++) {
+		cw = wcwidth(w[i]);
+		if (used + (cw > 0 ? cw : 1) > cols - 1)
+			break;
+		used += cw > 0 ? cw : 1;
+	}
+	for (sp = i; sp > 0 && w[sp - 1] != L' ' && i - sp < 16; sp--)
+		;
+	if (sp > 0 && w[sp - 1] == L' ')
+		i = sp - 1;
+	while (i > 0 && (w[i - 1] == L' ' || w[i - 1] == L',' ||
+	    w[i - 1] == L':'))
+		i--;
+	w[i++] = L'\u2026';
+	w[i] = L'\0';
+	if (len == 0 || wcstombs(buf, w, len - 1) == (size_t)-1)
+		return;
+	buf[len - 1] = '\0';
+}
+
+/* A refusal on the message line, cut to the terminal's width. */
+void
+grid_say_error(struct grid *g, const char *fmt, ...)
+{
+	char	line[SUS_MESSAGE_MAX + GRID_CELL_MAX];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	grid_fit(line, sizeof line, COLS > 1 ? COLS - 1 : 1);
+	ui_message(g->ui, 1, "%s", line);
+}
 
 /* The width the scrolled columns share. */
 static int
@@ -140,15 +207,21 @@ grid_draw_detail(struct grid *g, WINDOW *w, int y, int width)
 	const struct grid_col	*c;
 	const struct grid_row	*r;
 	size_t			 m[GRID_MATCH_MAX], n, i;
+	const char		*v;
 	char			 line[GRID_CELL_MAX * 2 + 256];
 
 	if (g->nrows == 0)
 		return;
 	c = &g->cols[g->col];
 	r = &g->rows[g->row];
-	snprintf(line, sizeof line, "Rad %zu, %s: %s", g->row + 1, c->lang,
-	    grid_cell_enabled(g, g->row, g->col) || c->kind == GK_FAST ?
-	    r->cell[g->col] : "– (bara för arbete och studier)");
+	v = grid_cell_enabled(g, g->row, g->col) || c->kind == GK_FAST ?
+	    r->cell[g->col] : "– (bara för arbete och studier)";
+	/* A question's long text is cut so that the answer shows. */
+	snprintf(line, sizeof line, "Rad %zu, %s", g->row + 1, c->lang);
+	grid_fit(line, sizeof line, width - 2 - grid_width(v) > 20 ?
+	    width - 2 - grid_width(v) : 20);
+	strlcat(line, ": ", sizeof line);
+	strlcat(line, v, sizeof line);
 	if (r->namn[0] != '\0' && g->col == 0)
 		snprintf(line, sizeof line, "Rad %zu: %s", g->row + 1,
 		    r->namn);
@@ -180,7 +253,9 @@ grid_draw_detail(struct grid *g, WINDOW *w, int y, int width)
 	if (r->said[0] != '\0') {
 		if (r->status == GS_FEL)
 			wattron(w, A_BOLD);
-		text_put(w, y + 1, 1, r->said, width);
+		strlcpy(line, r->said, sizeof line);
+		grid_fit(line, sizeof line, width);
+		text_put(w, y + 1, 1, line, width);
 		wattroff(w, A_BOLD);
 	}
 }

@@ -8,11 +8,14 @@
  * the next Enter or F5), so that a send that did reach the server is
  * answered from the stored outcome and applied once. A refused row has
  * its outcome stored under its key, so the row, fixed, goes with a new
- * one.
+ * one. Keys typed ahead during a send belong to the next row: a refused
+ * row does not take them.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -52,8 +55,10 @@ grid_refuse(struct grid *g, size_t row, size_t col, int focus,
 
 	r->fel_col = (int)col;
 	strlcpy(r->said, why, sizeof r->said);
-	ui_message(g->ui, 1, "Rad %zu, %s: %s", row + 1, g->cols[col].lang,
+	/* The column's short title: the message line has 80 columns. */
+	grid_say_error(g, "Rad %zu, %s: %s", row + 1, g->cols[col].title,
 	    why);
+	grid_said(g, row, col);
 	if (focus)
 		grid_goto(g, row, col);
 	return -1;
@@ -94,9 +99,8 @@ grid_koder(const struct grid_col *c, const char *text, uint32_t *ids,
 		if (*one == '\0')
 			continue;
 		if (n == max || (ids[n] = grid_kod_id(c, one)) == 0) {
-			snprintf(why, len, "%s finns inte att välja: skriv "
-			    "början av namnet och ta ett förslag med Tab.",
-			    one);
+			snprintf(why, len, "\"%.40s\" finns inte; skriv "
+			    "början och ta ett förslag med Tab.", one);
 			return -1;
 		}
 		n++;
@@ -140,8 +144,8 @@ grid_cell_put(struct grid *g, size_t row, size_t col, struct grid_req *q,
 		return 0;
 	case BATCH_FALT_SAMTYCKE:
 		if (strcmp(v, "J") != 0) {
-			snprintf(why, len, "Samtycke saknas: skriv J när "
-			    "underskrivet samtycke (blankett 9443) finns.");
+			snprintf(why, len, "Saknas: J när samtycket "
+			    "(blankett 9443) är underskrivet.");
 			return -1;
 		}
 		q->rad.rad.samtycke = 1;
@@ -300,8 +304,10 @@ grid_apply(struct grid *g, size_t row, const struct msg_batch_result *res,
 		break;
 	case BATCH_FINNS:
 		r->status = GS_FANNS;
-		strlcpy(r->said, *said != '\0' ? said : "Deltagaren var redan "
-		    "registrerad: inget nytt sparades.", sizeof r->said);
+		strlcpy(r->said, *said != '\0' ? said : g->typ == FRAGA_UT ?
+		    "Redan utregistrerad med samma slutdatum: inget nytt "
+		    "sparades." : "Deltagaren var redan registrerad: inget nytt "
+		    "sparades.", sizeof r->said);
 		ui_message(g->ui, 0, "Rad %zu: %s", row + 1, r->said);
 		break;
 	default:
@@ -314,7 +320,9 @@ grid_apply(struct grid *g, size_t row, const struct msg_batch_result *res,
 		    BATCH_FALT_KOMMUN || rr->falt == BATCH_FALT_STADSDEL)
 			strlcat(r->said, " Registrera personen i Registrera "
 			    "deltagare.", sizeof r->said);
-		ui_message(g->ui, 1, "Rad %zu: %s", row + 1, r->said);
+		grid_say_error(g, "Rad %zu: %s", row + 1, r->said);
+		if (r->fel_col >= 0)
+			grid_said(g, row, (size_t)r->fel_col);
 		if (focus)
 			grid_goto(g, row, r->fel_col >= 0 ?
 			    (size_t)r->fel_col : g->col);
@@ -433,16 +441,15 @@ grid_flush(struct grid *g)
 	g->upprepade = 0;
 	if (grid_flush_rows(g) == 0)
 		ui_message(g->ui, 0, "%zu %s igen och har fått svar; %zu "
-		    "hade kommit fram förut och sparades inte en gång till.",
-		    n, n == 1 ? "rad är skickad" : "rader är skickade",
-		    g->upprepade);
+		    "hade kommit fram redan.", n, n == 1 ? "rad är skickad" :
+		    "rader är skickade", g->upprepade);
 }
 
 /* The next row to type in after row: an open one, or a new one. */
 static void
 grid_next_row(struct grid *g, size_t row)
 {
-	size_t	i, first;
+	size_t	i, first, nfel = 0;
 
 	for (i = row + 1; i < g->nrows; i++) {
 		if (g->rows[i].status == GS_NY || g->rows[i].status == GS_FEL)
@@ -451,7 +458,13 @@ grid_next_row(struct grid *g, size_t row)
 	if (i == g->nrows && g->growing)
 		i = grid_add_row(g);
 	if (i >= g->nrows) {
-		if (grid_pending(g) == 0)
+		for (i = 0; i < g->nrows; i++)
+			nfel += g->rows[i].status == GS_FEL;
+		if (nfel > 0)
+			ui_message(g->ui, 1, "%zu %s: rätta med pilarna och "
+			    "Enter.", nfel, nfel == 1 ? "rad har fel" :
+			    "rader har fel");
+		else if (grid_pending(g) == 0)
 			ui_message(g->ui, 0, "Alla rader har fått svar. Esc går "
 			    "tillbaka.");
 		return;
@@ -461,6 +474,45 @@ grid_next_row(struct grid *g, size_t row)
 	if (g->cols[0].kind == GK_FAST)
 		first = 1;
 	grid_goto(g, i, first);
+}
+
+/*
+ * Whether keys typed after the Enter wait to be read: they were meant
+ * for the next row, so a refused row must not take them.
+ */
+static int
+grid_typed_ahead(const struct grid *g)
+{
+	struct pollfd	p;
+
+	if (g->ui->nahead > 0)
+		return 1;
+	memset(&p, 0, sizeof p);
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
+/*
+ * A row was refused: the cursor goes to the cell named, unless keys
+ * typed ahead wait, which go to the next row; the refused row keeps
+ * its mark and message for the user to come back to.
+ */
+static void
+grid_refused(struct grid *g, size_t row)
+{
+	size_t	i;
+
+	if (!grid_typed_ahead(g))
+		return;
+	for (i = row + 1; i < g->nrows; i++) {
+		if (grid_row_open(&g->rows[i]))
+			break;
+	}
+	/* No row to go on to: the keys are for this one after all. */
+	if (i == g->nrows && !g->growing)
+		return;
+	grid_next_row(g, row);
 }
 
 /*
@@ -485,9 +537,18 @@ grid_save_row(struct grid *g)
 			grid_next_row(g, row);
 		return;
 	}
-	(void)grid_complete(g);
-	if (grid_collect(g, row, &q, 1) != 0)
+	if (g->growing && r->status == GS_NY && !grid_row_typed(g, row)) {
+		/* Nothing typed: nothing to refuse, nothing to leave behind. */
+		grid_goto(g, row, 0);
+		ui_message(g->ui, 0, "Raden är tom: skriv personnumret först.");
 		return;
+	}
+	(void)grid_complete(g);
+	if (grid_collect(g, row, &q, 1) != 0) {
+		r->status = GS_FEL;
+		grid_refused(g, row);
+		return;
+	}
 	grid_req_free(&q);
 	waited = grid_pending(g) > 0;
 	if (waited && grid_flush_rows(g) != 0) {
@@ -509,6 +570,8 @@ grid_save_row(struct grid *g)
 	if (r->status == GS_SPARAD || r->status == GS_FANNS ||
 	    r->status == GS_EJ_SKICKAD)
 		grid_next_row(g, row);
+	else if (r->status == GS_FEL)
+		grid_refused(g, row);
 	if (r->status == GS_EJ_SKICKAD)
 		ui_message(g->ui, 1, "Rad %zu är inte skickad: den skickas "
 		    "igen med samma nyckel (F5).", row + 1);

@@ -253,9 +253,41 @@ keys Enter
 check "grid ut: the grid with their rows" \
     wait_for "Snabb utregistrering: $GR_INSATS"
 check "grid ut: the cursor on Slutdatum" wait_for "Rad 1, Slutdatum: $GR_IDAG"
+check "grid ut: whole titles at 80 columns" shows "Försörjn. efter"
+# Meanwhile row 1's participant is registered out elsewhere (sus import,
+# the same answers): saving it says so on the row, and nothing is
+# stored twice.
+gr_ut_nr=
+gr_ut4=$(screen | sed -n 4p | grep -oE '\*{8}-[0-9]{4}' | cut -c10-)
+for p in "${GR_P[@]}"; do
+	[ "${p:8:4}" = "$gr_ut4" ] && gr_ut_nr=$p
+done
+(umask 077 && printf '%s\n' "demo2026" >"$OUT/gr-pw")
+printf 'insats;personnummer;slutdatum;avslutsanledning;forsorjning;%s\n%s;%s;%s;%s\n' \
+    "sysselsattning;omfattning" "$(db_query "SELECT id FROM insats
+    WHERE namn = '$GR_INSATS'")" "$gr_ut_nr" "$GR_IDAG" \
+    "ENLIGT_PLAN;INGEN;ARBETE;100" >"$OUT/gr-ut.csv"
+gr_import()
+{
+	env XDG_CONFIG_HOME="$OUT/config" SUS_PASSWORD_FILE="$OUT/gr-pw" \
+	    "$SUS" import -q -k "$SUS_KNOWN_SERVERS" \
+	    "deltagaransv@$SUS_HOST:$SUS_PORT" "$1" >"$OUT/gr-ut.out" 2>&1
+}
+check "grid ut: row 1's participant registered out meanwhile" \
+    gr_import "$OUT/gr-ut.csv"
 keys Tab en Tab ingen Tab arb Tab 100 Enter
-check "grid ut: row 1 saved" wait_for "Rad 1 är sparad."
-keys Tab C-d Tab C-d Tab C-d Tab C-d Enter
+check "grid ut: row 1 already registered out, said on the row" \
+    wait_for "Rad 1: Redan utregistrerad med samma slutdatum: inget nytt sparades."
+check "grid ut: row 1 marked Fanns" line_has "********-$gr_ut4" "Fanns"
+# Row 2, the last, refused with keys typed ahead: no row to go on to,
+# so they fix the refused cell, and nothing claims all rows answered.
+keys C-u 2099-01-01 Tab C-d Tab C-d Tab C-d Tab C-d Enter C-u "$GR_IDAG"
+check "grid ut: the last row refused, the keys typed ahead fix it" \
+    wait_for "Rad 2, Slutdatum: $GR_IDAG"
+check "grid ut: the row marked Fel" line_has "********-" "Fel"
+check "grid ut: no claim that every row is answered" \
+    lacks "Alla rader har fått svar"
+keys Enter
 check "grid ut: row 2 saved" wait_for "Alla rader har fått svar."
 check "grid ut: two registered out today" gr_sql_is "SELECT count(*)
     || '|' || string_agg(DISTINCT concat_ws(',', kod_kod(m.avslut_id),
@@ -268,6 +300,162 @@ check "grid ut: two registered out today" gr_sql_is "SELECT count(*)
 keys Escape
 check "grid ut: back to the list, eight still taking part" \
     wait_for "Pågående: 8, markerade: 0"
+
+# 11b. A demanding day, in an insats of its own (the same persons):
+# typing ahead while a row is saved or refused, completion of names
+# that begin with punctuation, errors that go once the cell is fixed,
+# messages that fit the 80 columns, 25+ rows, and leaving unsaved rows.
+GR_INSATS2="TUI typahead"
+GR_INS2="(SELECT id FROM insats WHERE namn = '$GR_INSATS2')"
+db_query "WITH i AS (INSERT INTO insats (samverkansorg_id, namn,
+    startdatum, inriktning_id, preciserad_id, matningsmetod_id)
+    SELECT samverkansorg_id, '$GR_INSATS2', DATE '2025-01-01',
+    inriktning_id, preciserad_id, matningsmetod_id FROM insats
+    WHERE namn = '$GR_INSATS' RETURNING id),
+    m AS (INSERT INTO insats_malgrupp (insats_id, malgrupp_id)
+    SELECT i.id, $(gr_kod malgrupp UNGA) FROM i)
+    INSERT INTO uppdrag (anvandare_id, roll, insats_id)
+    SELECT a.id, 'deltagaransvarig', i.id FROM i, anvandare a
+    WHERE a.username = 'deltagaransv'" >/dev/null
+
+# The i-th number's tid and startdatum in the second insats, or nothing.
+gr_in2()
+{
+	echo "SELECT kod_kod(m.tid_id) || '|' || d.startdatum
+	    FROM deltagande d JOIN person p ON p.id = d.person_id
+	    JOIN mattillfalle m ON m.deltagande_id = d.id AND m.typ = 'in'
+	    WHERE d.insats_id = $GR_INS2 AND p.personnummer = '${GR_P[$1]}'"
+}
+
+# Reports whether the row holding text shows cell underlined (refused).
+gr_marked()
+{
+	tm capture-pane -e -p -t "$SESS" | grep -F -- "$1" |
+	    grep -qE $'\e\\[[0-9;]*4[;m]('$'\e''\[[0-9;]*m)*'"$2"
+}
+
+# Reports whether the cursor's screen line shows text.
+gr_cursor_line_has()
+{
+	local c y
+
+	c=$(gr_cursor)
+	y=${c#*,}
+	[ "$y" -ge 3 ] && [ "$y" -lt 18 ] &&
+	    screen | sed -n "$((y + 1))p" | grep -qF -- "$1"
+}
+
+# The message line (the screen's next to last).
+gr_msg()
+{
+	screen | sed -n 23p
+}
+
+# Reports whether the message line shows text.
+gr_msg_has()
+{
+	gr_msg | grep -qF -- "$1"
+}
+
+keys Escape
+sleep 0.6
+keys F9 Home D S Enter
+wait_for "Välj med pilarna och Enter."
+keys / "$GR_INSATS2" Enter
+sleep 0.3
+keys Enter
+check "grid: the second insats opens" \
+    wait_for "Snabbregistrering: $GR_INSATS2"
+# Names beginning with punctuation: "<" and a number inside the name.
+keys "${GR_P[0]}" Tab Tab ann Tab arbetss Tab gy Tab "<"
+check "grid: '<' offers '< 1 år'" wait_for "Förslag: < 1 år"
+keys BSpace 10
+check "grid: a number inside a name offers it ('10': '> 10 år')" \
+    wait_for "Förslag: > 10 år"
+keys Tab j Tab j Enter
+check "grid: saved with the name found by its number" \
+    wait_for "Rad 1 är sparad."
+check "grid: stored as OVER_10" gr_sql_is "$(gr_in2 0)" "OVER_10|$GR_IDAG"
+# An unknown code: the whole message fits the line; the cell changed,
+# it goes; '-' finds the en dash of "1–2 år".
+keys "${GR_P[1]}" Tab Tab C-d Tab C-d Tab C-d Tab m Tab j Tab j Enter
+check "grid: an unknown code refused, the message whole on 80 columns" \
+    wait_for "Rad 2, Tid i förs.: \"m\" finns inte; skriv början och ta ett förslag med Tab."
+check "grid: the refusal names the cell under the cursor" \
+    line_has "Rad 2, Tid i offentlig försörjning: m" ""
+keys BSpace
+check "grid: the error goes once its cell is changed" \
+    wait_gone "finns inte"
+keys 1-2
+check "grid: '-' finds the en dash" wait_for "Förslag: 1–2 år"
+keys Enter
+check "grid: row 2 saved" wait_for "Rad 2 är sparad."
+check "grid: stored as AR_1_2" gr_sql_is "$(gr_in2 1)" "AR_1_2|$GR_IDAG"
+# Typing ahead while a row is refused by the server: what was typed
+# after the Enter goes to the next row, never into the refused one.
+keys "${GR_P[2]}" Tab C-u 2024-12-01 Tab C-d Tab C-d Tab C-d Tab C-d Tab \
+    j Tab j Enter "${GR_P[3]}" Tab Tab C-d
+check "grid: typed ahead into the next row" \
+    wait_for "Rad 4, Försörjning: Annan offentlig försörjning"
+check "grid: the refused row kept as typed, marked Fel" \
+    line_has "${GR_P[2]}" "Fel" "2024-12-01"
+check "grid: the refused row took none of the keys typed ahead" \
+    eval '[ "$(screen | grep -cF -- "${GR_P[2]}")" = 1 ] &&
+    ! screen | grep -F -- "${GR_P[2]}" | grep -qF "${GR_P[3]}"'
+check "grid: the refusal stays in view while the next row is typed" \
+    gr_msg_has "Rad 3: Startdatum är före insatsens startdatum"
+check "grid: the refused date still highlighted" gr_marked "${GR_P[2]}" \
+    2024-12-01
+check "grid: the next row starts today, not on the refused date" \
+    line_has "${GR_P[3]}" "$GR_IDAG"
+# The mandatory question left empty: refused on its cell; the long
+# message cut at a word with an ellipsis.
+keys Tab C-d Tab C-d Tab C-d Tab j Enter
+check "grid: a missing answer refused on its cell" \
+    wait_for "Rad 4, Har deltagaren"
+check "grid: a long refusal cut at a word with an ellipsis" \
+    eval 'gr_msg | grep -qE "^Rad 4: Obligatorisk fråga obesvarad: .*[^ ]…$"'
+keys j Enter
+check "grid: row 4 saved once answered" wait_for "Rad 4 är sparad."
+keys Up Up Tab C-u "$GR_IDAG"
+check "grid: the refused row fixed in place" \
+    wait_for "Rad 3, Startdatum: $GR_IDAG"
+check "grid: the row's message gone with its error" \
+    lacks "Startdatum är före insatsens"
+keys Enter
+check "grid: the refused row saved" wait_for "Rad 3 är sparad."
+check "grid: rows 3 and 4 stored once each" gr_sql_is "SELECT count(*)
+    FROM deltagande WHERE insats_id = $GR_INS2" 4
+check "grid: Enter on an empty row refuses nothing" \
+    eval 'keys Enter; wait_for "Raden är tom: skriv personnumret först." &&
+    shows "Sparade 4 · fanns 0 · fel 0"'
+# 25+ rows: bad numbers typed ahead, each refused by the client and
+# left behind as Fel, the cursor going on; the grid scrolls.
+gr_many=()
+for i in $(seq 22); do
+	gr_many+=(1 Enter)
+done
+keys "${gr_many[@]}"
+check "grid: 26 rows, the cursor on the last" \
+    wait_for "Rad 26, Personnummer: 1"
+check "grid: 22 rows refused by the client" shows "fel 22"
+check "grid: scrolled: the first row out of view" lacks "${GR_P[0]}"
+check "grid: the cursor's row in view" gr_cursor_line_has " Fel "
+keys PPage PPage
+check "grid: Page Up back to the first rows" wait_for "${GR_P[0]}"
+# Sideways: the question's column in view, the frozen ones kept.
+keys Tab Tab Tab Tab Tab Tab Tab
+check "grid: scrolled sideways to the question, frozen columns kept" \
+    wait_for "Personnummer  Status     Omf % Utbildning   Tid i förs.  Samtycke Fråga 1"
+keys Escape
+check "grid: leaving unsaved rows asks" \
+    wait_for "Det finns rader som inte är sparade."
+keys n
+check "grid: 'n' stays in the grid" wait_gone "Lämna ändå?"
+check "grid: still there" shows "Snabbregistrering: $GR_INSATS2"
+keys Escape
+wait_for "Lämna ändå?"
+keys j
 
 # 12. susd goes away: rows typed meanwhile wait, then go once.
 gr_susd_stop()
