@@ -384,7 +384,7 @@ struct ui {
 	int		 too_small;
 	int		 reset;		/* back to Startsida at the next key */
 	struct keydec	 keydec;
-	struct keyev	 ahead[32];	/* typed while a request ran */
+	struct keyev	 ahead[256];	/* typed while a request ran */
 	int		 nahead;
 	char		*fatal;		/* printed after curses ends */
 	WINDOW		*w_title, *w_menu, *w_main, *w_msg, *w_bar;

@@ -27,13 +27,17 @@ ui_wait_cb(void *arg)
 	wint_t		 wch;
 	int		 rc;
 
-	while ((rc = get_wch(&wch)) != ERR) {
+	/*
+	 * When the buffer is full, what is typed stays in the terminal's
+	 * input until the reply is in: nothing typed is thrown away.
+	 */
+	while (ui->nahead < (int)(sizeof ui->ahead / sizeof ui->ahead[0]) &&
+	    (rc = get_wch(&wch)) != ERR) {
 		if (rc == OK && wch == 27)
 			return 1;
 		if (rc == KEY_CODE_YES && wch == KEY_RESIZE)
 			continue;
-		if (keys_feed(&ui->keydec, rc, wch, keys_now(), &ev) &&
-		    ui->nahead < (int)(sizeof ui->ahead / sizeof ui->ahead[0]))
+		if (keys_feed(&ui->keydec, rc, wch, keys_now(), &ev))
 			ui->ahead[ui->nahead++] = ev;
 	}
 	return 0;
