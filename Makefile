@@ -106,7 +106,31 @@ tests/bin/bench: tests/bench/bench.c $(COMMON_OBJS)
 	$(CC) $(CPPFLAGS) -Iserver $(ALL_CFLAGS) $(CFLAGS) -o $@ $^ $(PQ_LIBS) \
 	    $(SODIUM_LIBS) $(LDFLAGS)
 
-bench: all tests/bin/bench
+# Issue 7's import benchmark: the CSV generator, the raw libpq baselines,
+# the single-row clients and an rusage wrapper.
+BENCH_ROWS =	tests/bench/rows.c tests/bench/rows.h
+BENCH_PQROW =	tests/bench/pqrow.c tests/bench/pqrow.h $(BENCH_ROWS)
+BENCH_BINS =	tests/bin/bench tests/bin/bench_gen tests/bin/bench_base \
+		tests/bin/bench_single tests/bin/bench_rss
+
+tests/bin/bench_gen: tests/bench/gen_import.c $(BENCH_ROWS) $(COMMON_OBJS)
+	@mkdir -p tests/bin
+	$(CC) $(CPPFLAGS) -Itests/bench $(ALL_CFLAGS) $(CFLAGS) -o $@ \
+	    $(filter-out %.h,$^) $(PQ_LIBS) $(SODIUM_LIBS) $(LDFLAGS)
+tests/bin/bench_base: tests/bench/import_base.c $(BENCH_PQROW) $(COMMON_OBJS)
+	@mkdir -p tests/bin
+	$(CC) $(CPPFLAGS) -Itests/bench $(ALL_CFLAGS) $(CFLAGS) -o $@ \
+	    $(filter-out %.h,$^) $(PQ_LIBS) $(SODIUM_LIBS) $(LDFLAGS)
+tests/bin/bench_single: tests/bench/import_single.c $(BENCH_PQROW) \
+    $(COMMON_OBJS)
+	@mkdir -p tests/bin
+	$(CC) $(CPPFLAGS) -Itests/bench $(ALL_CFLAGS) $(CFLAGS) -o $@ \
+	    $(filter-out %.h,$^) $(PQ_LIBS) $(SODIUM_LIBS) $(LDFLAGS)
+tests/bin/bench_rss: tests/bench/rss.c
+	@mkdir -p tests/bin
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CFLAGS) -o $@ $^ $(LDFLAGS)
+
+bench: all $(BENCH_BINS)
 	@tests/bench/run
 
 fuzz:
