@@ -7,13 +7,12 @@
 # (2000) and BENCH_HISTORY (20000, participations stored before any path
 # starts; see import_setup.sql) change the counts; each must be a
 # multiple of the 200 test personnummer. Speed is reported, never
-# asserted. BENCH_INDEXES=1 adds two indexes the schema lacks to the bench
-# cluster before the setup, to measure what it would gain from them (the
-# output says so when they are used): audit_person (person_id, txid), for
-# SU063's commit check of each person written, which otherwise reads the
-# whole trail, and deltagande (insats_id, person_id), for the overlap
-# check (rule 38), which otherwise reads every participation of the
-# person, and the 200 test numbers each take part in thousands here.
+# asserted. This benchmark found two indexes the schema lacked, now in
+# schema 0009: audit_person (person_id, txid), for SU063's commit check
+# of each person written, which read the whole trail without it, and
+# deltagande (person_id, insats_id), for the overlap check (rule 38),
+# which read every participation of the person (here each of the 200
+# test numbers takes part in thousands).
 #
 # Rows (tests/bench/rows.h) are numbered through the bench insatser, 200
 # per insats, one per person: 0.. the ROWS import, then the BIG import,
