@@ -15,6 +15,18 @@
 
 #include "client.h"
 
+/*
+ * The insats chooser's columns and fetch (the Startsida's insatser where
+ * the user registers participants), shared by the list and the grids.
+ */
+struct plist;
+struct tbl_col;
+extern const struct tbl_col	deltagare_insats_cols[];
+extern const size_t		deltagare_insats_ncols;
+#define DELTAGARE_INSATS_NAMN	0	/* the column holding the name */
+int		 deltagare_insats_fetch(struct plist *, size_t offset,
+		    size_t limit, size_t *total);
+
 /* Registrera deltagare from the menu: the insats is chosen first. */
 struct screen	*scr_deltagare_new(struct ui *);
 /* The participants of one insats, from the Startsida. */

@@ -22,7 +22,12 @@
 /* The chooser's columns. */
 enum { DC_NAMN, DC_SAMORG, DC_START, DC__COUNT };
 
-static const struct tbl_col dl_insats_cols[DC__COUNT] = {
+/*
+ * The insats chooser's columns, shared with the grids (scr_grid.c);
+ * column 0 (DC_NAMN) is the insats's name.
+ */
+const size_t deltagare_insats_ncols = DC__COUNT;
+const struct tbl_col deltagare_insats_cols[DC__COUNT] = {
 	[DC_NAMN] = { "Insats", 20, 40, 0, NULL, 0 },
 	[DC_SAMORG] = { "Samverkansorganisation", 14, 50, 2, NULL, 0 },
 	[DC_START] = { "Startdatum", 10, 10, 1, NULL, 0 },
@@ -108,8 +113,9 @@ dl_values(const void *row, const char **v, char (*buf)[RLIST_CELL])
  * Chooser fetch: the insatser of the Startsida where the user registers
  * participants. The Startsida comes whole, so a later page is empty.
  */
-static int
-dl_fetch(struct plist *pl, size_t offset, size_t limit, size_t *total)
+int
+deltagare_insats_fetch(struct plist *pl, size_t offset, size_t limit,
+    size_t *total)
 {
 	struct screen		*s = pl->arg;
 	struct msg_start	 rep;
@@ -612,8 +618,8 @@ scr_deltagare_insats_new(struct ui *ui, uint32_t insats_id)
 	rlist_init(&d->list, &dl_kind, &d->req, dl_cols, DL_COLS, dl_values);
 	dl_req_set(d);
 	s = screen_new(ui, &scr_deltagare_type, d);
-	chooser_init(&d->ch, "insats", 0, dl_insats_cols, DC__COUNT, dl_fetch,
-	    s);
+	chooser_init(&d->ch, "insats", 0, deltagare_insats_cols, DC__COUNT,
+	    deltagare_insats_fetch, s);
 	return s;
 }
 

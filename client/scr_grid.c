@@ -21,15 +21,6 @@
 #include "proto.h"
 #include "xmalloc.h"
 
-/* The chooser's columns. */
-enum { GC_NAMN, GC_SAMORG, GC_START, GC__COUNT };
-
-static const struct tbl_col gs_insats_cols[GC__COUNT] = {
-	[GC_NAMN] = { "Insats", 20, 40, 0, NULL, 0 },
-	[GC_SAMORG] = { "Samverkansorganisation", 14, 50, 2, NULL, 0 },
-	[GC_START] = { "Startdatum", 10, 10, 1, NULL, 0 },
-};
-
 /* Codes a column offers at most; the lists hold about ten. */
 #define GS_CODES_MAX	64
 /* Rows over the grid (title) and under it (counts, detail, two keys). */
@@ -79,43 +70,6 @@ static const struct gs_coldef gs_coldefs[] = {
 	{ FRAGA_UT, "Omf %", "Omfattning", 5, GK_SIFFROR,
 	    BATCH_FALT_OMFATTNING, NULL, NULL },
 };
-
-/*
- * Chooser fetch: the insatser of the Startsida where the user registers
- * participants. The Startsida comes whole, so a later page is empty.
- */
-static int
-gs_fetch(struct plist *pl, size_t offset, size_t limit, size_t *total)
-{
-	struct screen		*s = pl->arg;
-	struct msg_start	 rep;
-	const struct start_rad	*r;
-	const char		*v[GC__COUNT];
-	uint32_t		 i;
-	size_t			 n = 0;
-
-	(void)limit;
-	if (offset > 0) {
-		*total = offset;
-		return 0;
-	}
-	memset(&rep, 0, sizeof rep);
-	if (ui_call(s->ui, MSG_START_GET, NULL, MSG_START, &rep) != 0)
-		return -1;
-	for (i = 0; i < rep.nrader; i++) {
-		r = &rep.rader[i];
-		if (r->insats_id == 0 || !(r->actions & START_A_DELTAGARE))
-			continue;
-		v[GC_NAMN] = r->insats;
-		v[GC_SAMORG] = r->samorg;
-		v[GC_START] = r->startdatum;
-		plist_add(pl, r->insats_id, r->samorg_id, v);
-		n++;
-	}
-	*total = n;
-	msg_clear(MSG_START, &rep);
-	return 0;
-}
 
 /* A code column's names from its list; 0 when the lists are there. */
 static int
@@ -347,7 +301,7 @@ gs_key(struct screen *s, const struct keyev *ev)
 		return 0;
 	rv = chooser_key(&d->ch, s->ui, ev);
 	if (rv == CHOOSER_PICKED && (row = plist_current(&d->ch.pl)) != NULL) {
-		gs_pick(s, row->id, row->cell[GC_NAMN]);
+		gs_pick(s, row->id, row->cell[DELTAGARE_INSATS_NAMN]);
 		return 1;
 	}
 	return rv;
@@ -425,7 +379,7 @@ gs_enter(struct screen *s)
 	if (chooser_start(&d->ch, s->ui) != 0)
 		return;
 	if ((only = chooser_only(&d->ch)) != NULL)
-		gs_pick(s, only->id, only->cell[GC_NAMN]);
+		gs_pick(s, only->id, only->cell[DELTAGARE_INSATS_NAMN]);
 	else
 		d->several = d->ch.pl.vl.total > 1;
 }
@@ -513,7 +467,8 @@ gs_new(struct ui *ui, uint8_t typ)
 	grid_init(&d->g, ui, 0, typ);
 	s = screen_new(ui, typ == FRAGA_IN ? &scr_grid_in_type :
 	    &scr_grid_ut_type, d);
-	chooser_init(&d->ch, "insats", 0, gs_insats_cols, GC__COUNT, gs_fetch,
+	chooser_init(&d->ch, "insats", 0, deltagare_insats_cols,
+	    deltagare_insats_ncols, deltagare_insats_fetch,
 	    s);
 	gs_ut_init(s);
 	return s;
