@@ -73,4 +73,26 @@ uint32_t	 rule_year_pick(uint32_t ar, uint32_t this_year, uint32_t forsta,
 #define RULE_PASSWORD_MIN	10
 #define RULE_PASSWORD_MAX	128
 
+/*
+ * Small-cell suppression for reports (domain.md 6.6, issue 9): a table
+ * of counts, rows by cols, row-major in cell, whose row sums (when
+ * row_totals) and column sums (when col_totals) are shown beside it. A
+ * count from 1 to threshold - 1 could point at a person, so it is
+ * suppressed (primary); then, wherever a shown sum holds exactly one
+ * suppressed count, that count could be had by subtraction, so the
+ * smallest other count above zero on that row or column (or, when
+ * there is none, a zero) is suppressed too (secondary), until no sum
+ * gives one away. Zeros are otherwise shown: they say nothing about
+ * anyone. The caller hides a sum that is itself small, like any count
+ * (rule_suppress_small()), and a sum whose cells are all hidden (a line
+ * of one cell). suppress[] gets 1 for every cell to hide. At national level
+ * reports pass threshold 0, which suppresses nothing. Returns the
+ * number of cells suppressed.
+ */
+size_t		 rule_suppress(const uint64_t *cell, uint8_t *suppress,
+		    size_t rows, size_t cols, uint64_t threshold,
+		    int row_totals, int col_totals);
+/* Reports whether a shown count (or sum) of v must be hidden. */
+int		 rule_suppress_small(uint64_t v, uint64_t threshold);
+
 #endif
