@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "import.h"
+#include "pnr.h"
 #include "proto.h"
 #include "xmalloc.h"
 
@@ -80,27 +81,14 @@ imp_cell_dup(const struct imp *imp, const struct csv_record *r,
 	return xstrndup(s, n);
 }
 
-/* "********-NNNC" from a personnummer as written, "" when empty. */
+/* pnr_mask() of a personnummer as written; "" when the cell is empty. */
 void
 imp_mask(const char *pnr, char *out, size_t len)
 {
-	char	d[16];
-	size_t	n = 0;
-
-	for (; *pnr != '\0'; pnr++) {
-		if (*pnr >= '0' && *pnr <= '9' && n < sizeof d - 1)
-			d[n++] = *pnr;
-		else if (*pnr != '-' && *pnr != '+' && *pnr != ' ') {
-			n = 99;
-			break;
-		}
-	}
-	if (n == 0)
+	if (pnr[strspn(pnr, " -+")] == '\0')
 		snprintf(out, len, "%s", "");
-	else if (n == 10 || n == 12)
-		snprintf(out, len, "********-%.4s", d + n - 4);
 	else
-		snprintf(out, len, "%s", "********-????");
+		pnr_mask(pnr, out, len);
 }
 
 /* A date written ÅÅÅÅ-MM-DD or ÅÅÅÅMMDD, as ÅÅÅÅ-MM-DD; 0 or -1. */

@@ -262,6 +262,28 @@ pnr_strerror(int code)
 	return pnr_messages[-code];
 }
 
+/* Masks a personnummer as typed: see pnr.h. */
+void
+pnr_mask(const char *typed, char *out, size_t len)
+{
+	char	d[12];
+	size_t	n = 0;
+	int	bad = 0;
+
+	for (; *typed != '\0' && !bad; typed++) {
+		if (*typed >= '0' && *typed <= '9') {
+			if (n < sizeof d)
+				d[n] = *typed;
+			n++;
+		} else if (*typed != '-' && *typed != '+' && *typed != ' ')
+			bad = 1;
+	}
+	if (!bad && (n == 10 || n == 12))
+		snprintf(out, len, "********-%.4s", d + n - 4);
+	else
+		snprintf(out, len, "%s", "********-????");
+}
+
 /* Formats as YYYYMMDD-NNNC into out. */
 void
 pnr_format(const struct pnr *p, char *out, size_t len)

@@ -39,6 +39,13 @@ int		 pnr_parse(const char *s, time_t today, struct pnr *p);
 const char	*pnr_strerror(int);
 /* Formats as YYYYMMDD-NNNC into out (at least 14 bytes). */
 void		 pnr_format(const struct pnr *, char *out, size_t len);
+/*
+ * Masks a personnummer as typed for a report or message that must not
+ * show it: "********-NNNC" (its last four digits) when it has 10 or 12
+ * digits with only '-', '+' or spaces besides, else "********-????".
+ * out needs at least 14 bytes.
+ */
+void		 pnr_mask(const char *typed, char *out, size_t len);
 /* Age in whole years at the given date (Unix time). */
 int		 pnr_age(const struct pnr *, time_t when);
 

@@ -219,7 +219,7 @@ fb_row(struct fb_load *l, long rad, char *line, struct buf *b)
 			    "åtskilda av ';'", n, FB_FIELDS);
 		return 0;
 	}
-	oper_mask(f[FB_PNR], masked, sizeof masked);
+	pnr_mask(f[FB_PNR], masked, sizeof masked);
 	if ((e = pnr_parse(f[FB_PNR], 0, &p)) != PNR_OK) {
 		fb_bad(l, rad, "personnummer", "%s (%s)", pnr_strerror(e),
 		    masked);
@@ -382,7 +382,7 @@ fb_check(struct oper *o, struct fb_load *l)
 		if ((res = oper_exec(o, fb_checks[i], 0, NULL)) == NULL)
 			return SUS_ERR_SYSTEM;
 		for (row = 0; row < PQntuples(res); row++) {
-			oper_mask(PQgetvalue(res, row, 2), masked,
+			pnr_mask(PQgetvalue(res, row, 2), masked,
 			    sizeof masked);
 			fb_bad(l, strtol(PQgetvalue(res, row, 0), NULL, 10),
 			    PQgetvalue(res, row, 1), "%s (%s)",

@@ -133,24 +133,6 @@ oper_long(PGresult *res, int col)
 	return strtol(PQgetvalue(res, 0, col), NULL, 10);
 }
 
-/* Masks a personnummer for a message: its last four digits only. */
-void
-oper_mask(const char *typed, char *out, size_t len)
-{
-	size_t	n = strlen(typed), i;
-
-	while (n > 0 && isspace((unsigned char)typed[n - 1]))
-		n--;
-	for (i = 0; i < 4 && i < n; i++) {
-		if (!isdigit((unsigned char)typed[n - 1 - i]))
-			break;
-	}
-	if (i == 4)
-		snprintf(out, len, "********-%.4s", typed + n - 4);
-	else
-		snprintf(out, len, "********-****");
-}
-
 /* Reads one line, without its line end. */
 int
 oper_read_line(FILE *fp, char *buf, size_t len)
@@ -343,7 +325,7 @@ admin_skydda(int argc, char **argv)
 		    "Ctrl-D:\n");
 	while ((rr = oper_read_line(stdin, line, sizeof line)) != 0) {
 		lines++;
-		oper_mask(line, masked, sizeof masked);
+		pnr_mask(line, masked, sizeof masked);
 		if (rr < 0) {
 			fprintf(stderr, "susd: skydda: rad %ld: raden är för "
 			    "lång\n", lines);
@@ -400,7 +382,7 @@ admin_skydda(int argc, char **argv)
 	    NULL)) == NULL)
 		goto out;
 	for (i = 0; i < PQntuples(res); i++) {
-		oper_mask(PQgetvalue(res, i, 1), masked, sizeof masked);
+		pnr_mask(PQgetvalue(res, i, 1), masked, sizeof masked);
 		fprintf(stderr, "susd: skydda: rad %s: %s finns varken bland "
 		    "deltagarna eller i folkbokföringen; inget att ändra\n",
 		    PQgetvalue(res, i, 0), masked);

@@ -56,11 +56,6 @@ int		 oper_cmd(struct oper *, const char *sql, int n,
 /* A count from row 0, column col of res. */
 long		 oper_long(PGresult *, int col);
 /*
- * Writes "********-NNNC": the last four characters of what was typed,
- * when they are digits, and nothing else of it.
- */
-void		 oper_mask(const char *typed, char *out, size_t len);
-/*
  * Reads one line of fp without its line end into buf. Returns 1 for a
  * line, 0 at the end, -1 for a line longer than OPER_LINE_MAX (skipped)
  * or a read error.

@@ -382,6 +382,31 @@ START_TEST(test_strerror)
 END_TEST
 
 /* The personnummer suite. */
+/* Masking shows the last four digits of a number's shape, else none. */
+START_TEST(test_mask)
+{
+	char	m[16];
+
+	pnr_mask("196201122808", m, sizeof m);
+	ck_assert_str_eq(m, "********-2808");
+	pnr_mask("620112-2808", m, sizeof m);
+	ck_assert_str_eq(m, "********-2808");
+	pnr_mask(" 19620112+2808 ", m, sizeof m);
+	ck_assert_str_eq(m, "********-2808");
+	/* Nine or eleven digits, letters, nothing: no digit shown. */
+	pnr_mask("501029813", m, sizeof m);
+	ck_assert_str_eq(m, "********-????");
+	pnr_mask("19620112280", m, sizeof m);
+	ck_assert_str_eq(m, "********-????");
+	pnr_mask("19620112x808", m, sizeof m);
+	ck_assert_str_eq(m, "********-????");
+	pnr_mask("1962011228081962011228", m, sizeof m);
+	ck_assert_str_eq(m, "********-????");
+	pnr_mask("", m, sizeof m);
+	ck_assert_str_eq(m, "********-????");
+}
+END_TEST
+
 static Suite *
 suite_pnr(void)
 {
@@ -399,6 +424,7 @@ suite_pnr(void)
 	tcase_add_test(tc, test_samordning);
 	tcase_add_test(tc, test_format_and_trim);
 	tcase_add_test(tc, test_strerror);
+	tcase_add_test(tc, test_mask);
 	suite_add_tcase(s, tc);
 	return s;
 }
