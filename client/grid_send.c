@@ -245,16 +245,10 @@ grid_collect(struct grid *g, size_t row, struct grid_req *q, int focus)
 static void
 grid_new_key(char *out, size_t len)
 {
-	static const char	 hex[] = "0123456789abcdef";
-	unsigned char		 b[SUS_BATCH_KEY_LEN / 2];
-	size_t			 i;
+	unsigned char	b[SUS_BATCH_KEY_LEN / 2];
 
 	randombytes_buf(b, sizeof b);
-	for (i = 0; i < sizeof b && 2 * i + 2 < len; i++) {
-		out[2 * i] = hex[b[i] >> 4];
-		out[2 * i + 1] = hex[b[i] & 0x0f];
-	}
-	out[2 * i] = '\0';
+	sodium_bin2hex(out, len, b, sizeof b);
 }
 
 /* The cell a refusal names; the personnummer for the person's data. */
