@@ -369,6 +369,7 @@ struct ui {
 	char		*username;
 	struct msg_login_ok login;
 	struct msg_kod_list *kod;	/* code lists, see kod.c */
+	struct msg_affk_styrdata *affk;	/* Af/FK styrdata, see affk_data.c */
 	struct screen	*stack[16];
 	int		 nstack;
 	const struct menu_item *menu[64];

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "affk.h"
 #include "client.h"
 #include "err.h"
 #include "proto.h"
@@ -413,8 +414,10 @@ ui_login_box(struct ui *ui, const char *why)
 			 * The same person keeps the screens, which may point
 			 * into the code lists: they go only with the person.
 			 */
-			if (ok.user_id != ui->login.user_id)
+			if (ok.user_id != ui->login.user_id) {
 				kod_forget(ui);
+				affk_forget(ui);
+			}
 			msg_clear(MSG_LOGIN_OK, &ui->login);
 			ui->login = ok;
 			free(ui->username);

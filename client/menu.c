@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "affk.h"
 #include "client.h"
 #include "deltagande.h"
 #include "insats.h"
@@ -32,6 +33,8 @@ const struct menu_item menu_items[] = {
 	    scr_styrdata_new, ACT_NONE },
 	{ "admin.org", "Organisationer", "admin", ROLE_SUPERADMIN,
 	    scr_orgreg_new, ACT_NONE },
+	{ "admin.affk", "Af/FK-kontor", "admin", ROLE_SUPERADMIN,
+	    scr_affk_kontor_new, ACT_NONE },
 	{ "samorg", "Samverkansorganisation", NULL, ROLE_ANY, NULL, ACT_NONE },
 	{ "samorg.hantera", "Hantera samverkansorg", "samorg",
 	    ROLE_SUPERADMIN | ROLE_SAMVERKANSADMIN, scr_samorg_edit_new,
@@ -66,6 +69,17 @@ const struct menu_item menu_items[] = {
 	    ROLE_DELTAGARANSVARIG, scr_grid_in_new, ACT_NONE },
 	{ "deltag.snabbut", "Snabb utregistrering", "deltag",
 	    ROLE_DELTAGARANSVARIG, scr_grid_ut_new, ACT_NONE },
+	{ "affk", "Af/FK-samarbete", NULL, ROLE_AFFK, NULL, ACT_NONE },
+	{ "affk.medverkan", "Registrera medverkan", "affk", ROLE_AFFK,
+	    scr_affk_medverkan_new, ACT_NONE },
+	{ "affk.historik", "Historik deltagare", "affk", ROLE_AFFK,
+	    scr_affk_historik_new, ACT_NONE },
+	{ "affk.visa", "Visa deltagare", "affk", ROLE_AFFK,
+	    scr_affk_sok_new, ACT_NONE },
+	{ "affk.byt", "Byt kontor", "affk", ROLE_AFFK, scr_affk_byt_new,
+	    ACT_NONE },
+	{ "affk.anonym", "Anonyma Af/FK", "affk", ROLE_AFFK,
+	    scr_affk_anonym_new, ACT_NONE },
 	{ "bestall", "Beställningar", NULL, ROLE_BESTALLARE, NULL, ACT_NONE },
 	{ "bestall.ny", "Beställ behörighet", "bestall", ROLE_BESTALLARE,
 	    scr_order_new_new, ACT_NONE },

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "affk.h"
 #include "client.h"
 #include "import.h"
 #include "proto.h"
@@ -115,6 +116,7 @@ main(int argc, char **argv)
 	free(ui.fatal);
 	free(ui.username);
 	kod_forget(&ui);
+	affk_forget(&ui);
 	msg_clear(MSG_LOGIN_OK, &ui.login);
 out:
 	remote_free(&remote);

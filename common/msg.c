@@ -1099,6 +1099,244 @@ static const struct layout batch_result_l =
 
 #undef D
 
+/* Af/FK (8xx). */
+static const struct field affk_styrdata_get_f[] = {
+	U8(msg_affk_styrdata_get, alla),
+};
+static const struct layout affk_styrdata_get_l =
+    LAYOUT(msg_affk_styrdata_get, affk_styrdata_get_f);
+
+static const struct field affk_kontor_row_f[] = {
+	U32(affk_kontor_row, id),
+	U8(affk_kontor_row, myndighet),
+	STR(affk_kontor_row, namn, SHORT_MAX),
+	U32(affk_kontor_row, omrade_id),
+	STR(affk_kontor_row, omrade, SHORT_MAX),
+	U32(affk_kontor_row, amo_id),
+	STR(affk_kontor_row, kontorstyp, 2),
+	U32(affk_kontor_row, insats_id),
+	U8(affk_kontor_row, aktiv),
+	U8(affk_kontor_row, eget),
+};
+static const struct layout affk_kontor_row_l =
+    LAYOUT(affk_kontor_row, affk_kontor_row_f);
+
+static const struct field affk_insatstyp_row_f[] = {
+	U32(affk_insatstyp_row, id),
+	STR(affk_insatstyp_row, kod, 40),
+	STR(affk_insatstyp_row, namn, SHORT_MAX),
+	U8(affk_insatstyp_row, slag),
+	U8(affk_insatstyp_row, myndighet),
+	U32(affk_insatstyp_row, ordning),
+};
+static const struct layout affk_insatstyp_row_l =
+    LAYOUT(affk_insatstyp_row, affk_insatstyp_row_f);
+
+static const struct field affk_overgang_row_f[] = {
+	U32(affk_overgang_row, fran_id),
+	U32(affk_overgang_row, till_id),
+	U8(affk_overgang_row, myndighet),
+};
+static const struct layout affk_overgang_row_l =
+    LAYOUT(affk_overgang_row, affk_overgang_row_f);
+
+static const struct field affk_fraga_row_f[] = {
+	U32(affk_fraga_row, id),
+	U32(affk_fraga_row, insatstyp_id),
+	STR(affk_fraga_row, kod, 40),
+	STR(affk_fraga_row, text, 800),
+	STR(affk_fraga_row, lista, 40),
+	U8(affk_fraga_row, obligatorisk),
+	U32(affk_fraga_row, villkor_fraga_id),
+	U32(affk_fraga_row, villkor_svar_id),
+	U32(affk_fraga_row, ordning),
+};
+static const struct layout affk_fraga_row_l =
+    LAYOUT(affk_fraga_row, affk_fraga_row_f);
+
+static const struct field affk_kod_row_f[] = {
+	U32(affk_kod_row, id),
+	STR(affk_kod_row, lista, 40),
+	STR(affk_kod_row, kod, 40),
+	STR(affk_kod_row, namn, SHORT_MAX),
+	U8(affk_kod_row, aktiv),
+};
+static const struct layout affk_kod_row_l =
+    LAYOUT(affk_kod_row, affk_kod_row_f);
+
+static const struct field affk_styrdata_f[] = {
+	LIST(msg_affk_styrdata, kontor, nkontor, 4000, affk_kontor_row_l),
+	LIST(msg_affk_styrdata, typer, ntyper, 200, affk_insatstyp_row_l),
+	LIST(msg_affk_styrdata, overgangar, novergangar, 1000,
+	    affk_overgang_row_l),
+	LIST(msg_affk_styrdata, fragor, nfragor, 1000, affk_fraga_row_l),
+	LIST(msg_affk_styrdata, koder, nkoder, 4000, affk_kod_row_l),
+};
+static const struct layout affk_styrdata_l =
+    LAYOUT(msg_affk_styrdata, affk_styrdata_f);
+
+static const struct field affk_medverkan_save_f[] = {
+	U32(msg_affk_medverkan_save, kontor_insats_id),
+	STR(msg_affk_medverkan_save, personnummer, 20),
+	STR(msg_affk_medverkan_save, namn, SUS_NAME_MAX),
+	STR(msg_affk_medverkan_save, kommunkod, 4),
+	U32(msg_affk_medverkan_save, stadsdel_id),
+	U8(msg_affk_medverkan_save, samtycke),
+	STR(msg_affk_medverkan_save, samtycke_datum, 10),
+	U8(msg_affk_medverkan_save, initierad_av),
+	U32(msg_affk_medverkan_save, af_kontor_id),
+	U32(msg_affk_medverkan_save, fk_kontor_id),
+	U32(msg_affk_medverkan_save, insatstyp_id),
+	STR(msg_affk_medverkan_save, datum, 10),
+};
+static const struct layout affk_medverkan_save_l =
+    LAYOUT(msg_affk_medverkan_save, affk_medverkan_save_f);
+
+static const struct field affk_saved_f[] = {
+	U32(msg_affk_saved, arende_id),
+	U32(msg_affk_saved, period_id),
+	U32(msg_affk_saved, nfragor),
+};
+static const struct layout affk_saved_l =
+    LAYOUT(msg_affk_saved, affk_saved_f);
+
+static const struct field affk_overgang_save_f[] = {
+	U32(msg_affk_overgang_save, kontor_insats_id),
+	U32(msg_affk_overgang_save, arende_id),
+	U32(msg_affk_overgang_save, insatstyp_id),
+	STR(msg_affk_overgang_save, datum, 10),
+};
+static const struct layout affk_overgang_save_l =
+    LAYOUT(msg_affk_overgang_save, affk_overgang_save_f);
+
+static const struct field affk_svar_row_f[] = {
+	U32(affk_svar_row, fraga_id),
+	U32(affk_svar_row, svar_id),
+};
+static const struct layout affk_svar_row_l =
+    LAYOUT(affk_svar_row, affk_svar_row_f);
+
+static const struct field affk_uppgifter_save_f[] = {
+	U32(msg_affk_uppgifter_save, kontor_insats_id),
+	U32(msg_affk_uppgifter_save, period_id),
+	LIST(msg_affk_uppgifter_save, svar, nsvar, 100, affk_svar_row_l),
+};
+static const struct layout affk_uppgifter_save_l =
+    LAYOUT(msg_affk_uppgifter_save, affk_uppgifter_save_f);
+
+static const struct field affk_historik_get_f[] = {
+	U32(msg_affk_historik_get, kontor_insats_id),
+	STR(msg_affk_historik_get, personnummer, 20),
+	U32(msg_affk_historik_get, arende_id),
+};
+static const struct layout affk_historik_get_l =
+    LAYOUT(msg_affk_historik_get, affk_historik_get_f);
+
+static const struct field affk_period_row_f[] = {
+	U32(affk_period_row, id),
+	U32(affk_period_row, insatstyp_id),
+	STR(affk_period_row, insatstyp, SHORT_MAX),
+	U8(affk_period_row, slag),
+	STR(affk_period_row, startdatum, 10),
+	STR(affk_period_row, slutdatum, 10),
+	U32(affk_period_row, af_kontor_id),
+	STR(affk_period_row, af_kontor, SHORT_MAX),
+	U32(affk_period_row, fk_kontor_id),
+	STR(affk_period_row, fk_kontor, SHORT_MAX),
+	U8(affk_period_row, myndighet),
+	STR(affk_period_row, registrerad_av, SUS_NAME_MAX),
+	U8(affk_period_row, uppgifter),
+	LIST(affk_period_row, svar, nsvar, 100, affk_svar_row_l),
+};
+static const struct layout affk_period_row_l =
+    LAYOUT(affk_period_row, affk_period_row_f);
+
+static const struct field affk_kontorsbyte_row_f[] = {
+	STR(affk_kontorsbyte_row, datum, 10),
+	STR(affk_kontorsbyte_row, fran_af_kontor, SHORT_MAX),
+	STR(affk_kontorsbyte_row, till_af_kontor, SHORT_MAX),
+	STR(affk_kontorsbyte_row, fran_fk_kontor, SHORT_MAX),
+	STR(affk_kontorsbyte_row, till_fk_kontor, SHORT_MAX),
+	STR(affk_kontorsbyte_row, andrad_av, SUS_NAME_MAX),
+};
+static const struct layout affk_kontorsbyte_row_l =
+    LAYOUT(affk_kontorsbyte_row, affk_kontorsbyte_row_f);
+
+static const struct field affk_arende_row_f[] = {
+	U32(affk_arende_row, id),
+	U8(affk_arende_row, initierad_av),
+	STR(affk_arende_row, samtycke_datum, 10),
+	STR(affk_arende_row, startdatum, 10),
+	STR(affk_arende_row, slutdatum, 10),
+	U32(affk_arende_row, af_kontor_id),
+	STR(affk_arende_row, af_kontor, SHORT_MAX),
+	U32(affk_arende_row, fk_kontor_id),
+	STR(affk_arende_row, fk_kontor, SHORT_MAX),
+	U8(affk_arende_row, status),
+	LIST(affk_arende_row, perioder, nperioder, 200, affk_period_row_l),
+	LIST(affk_arende_row, byten, nbyten, 200, affk_kontorsbyte_row_l),
+};
+static const struct layout affk_arende_row_l =
+    LAYOUT(affk_arende_row, affk_arende_row_f);
+
+static const struct field affk_historik_f[] = {
+	STR(msg_affk_historik, personnummer, 12),
+	STR(msg_affk_historik, namn, SUS_NAME_MAX),
+	STR(msg_affk_historik, kommun, SHORT_MAX),
+	STR(msg_affk_historik, kon, 20),
+	U32(msg_affk_historik, fodelsear),
+	LIST(msg_affk_historik, arenden, narenden, 100, affk_arende_row_l),
+};
+static const struct layout affk_historik_l =
+    LAYOUT(msg_affk_historik, affk_historik_f);
+
+static const struct field affk_sok_f[] = {
+	U32(msg_affk_sok, kontor_insats_id),
+	U8(msg_affk_sok, status),
+	U32(msg_affk_sok, insatstyp_id),
+	STR(msg_affk_sok, from, 10),
+	STR(msg_affk_sok, tom, 10),
+	U8(msg_affk_sok, initierad_av),
+	STR(msg_affk_sok, kon, 1),
+	STR(msg_affk_sok, namn, SUS_PATTERN_MAX),
+	U32(msg_affk_sok, offset),
+	U32(msg_affk_sok, limit),
+};
+static const struct layout affk_sok_l = LAYOUT(msg_affk_sok, affk_sok_f);
+
+static const struct field affk_sok_row_f[] = {
+	U32(affk_sok_row, arende_id),
+	STR(affk_sok_row, personnummer, 20),
+	STR(affk_sok_row, namn, SUS_NAME_MAX),
+	U32(affk_sok_row, insatstyp_id),
+	STR(affk_sok_row, insatstyp, SHORT_MAX),
+	U8(affk_sok_row, status),
+	STR(affk_sok_row, sedan, 10),
+	STR(affk_sok_row, startdatum, 10),
+	STR(affk_sok_row, slutdatum, 10),
+	STR(affk_sok_row, af_kontor, SHORT_MAX),
+	STR(affk_sok_row, fk_kontor, SHORT_MAX),
+};
+static const struct layout affk_sok_row_l =
+    LAYOUT(affk_sok_row, affk_sok_row_f);
+
+static const struct field affk_sok_list_f[] = {
+	U32(msg_affk_sok_list, total),
+	LIST(msg_affk_sok_list, rows, nrows, SUS_LIST_MAX, affk_sok_row_l),
+};
+static const struct layout affk_sok_list_l =
+    LAYOUT(msg_affk_sok_list, affk_sok_list_f);
+
+static const struct field affk_byt_kontor_f[] = {
+	U32(msg_affk_byt_kontor, kontor_insats_id),
+	U32(msg_affk_byt_kontor, arende_id),
+	U32(msg_affk_byt_kontor, af_kontor_id),
+	U32(msg_affk_byt_kontor, fk_kontor_id),
+	STR(msg_affk_byt_kontor, datum, 10),
+};
+static const struct layout affk_byt_kontor_l =
+    LAYOUT(msg_affk_byt_kontor, affk_byt_kontor_f);
+
 static const struct layout empty_l = { "empty", 0, NULL, 0 };
 
 static const struct {
@@ -1186,6 +1424,21 @@ static const struct {
 	{ MSG_KOD_LIST, "KOD_LIST", &kod_list_l },
 	{ MSG_KOD_SAVE, "KOD_SAVE", &kod_row_l },
 	{ MSG_ORG_SAVE, "ORG_SAVE", &org_save_l },
+	{ MSG_AFFK_STYRDATA_GET, "AFFK_STYRDATA_GET", &affk_styrdata_get_l },
+	{ MSG_AFFK_STYRDATA, "AFFK_STYRDATA", &affk_styrdata_l },
+	{ MSG_AFFK_KONTOR_SAVE, "AFFK_KONTOR_SAVE", &affk_kontor_row_l },
+	{ MSG_AFFK_MEDVERKAN_SAVE, "AFFK_MEDVERKAN_SAVE",
+	    &affk_medverkan_save_l },
+	{ MSG_AFFK_SAVED, "AFFK_SAVED", &affk_saved_l },
+	{ MSG_AFFK_OVERGANG_SAVE, "AFFK_OVERGANG_SAVE",
+	    &affk_overgang_save_l },
+	{ MSG_AFFK_UPPGIFTER_SAVE, "AFFK_UPPGIFTER_SAVE",
+	    &affk_uppgifter_save_l },
+	{ MSG_AFFK_HISTORIK_GET, "AFFK_HISTORIK_GET", &affk_historik_get_l },
+	{ MSG_AFFK_HISTORIK, "AFFK_HISTORIK", &affk_historik_l },
+	{ MSG_AFFK_SOK, "AFFK_SOK", &affk_sok_l },
+	{ MSG_AFFK_SOK_LIST, "AFFK_SOK_LIST", &affk_sok_list_l },
+	{ MSG_AFFK_BYT_KONTOR, "AFFK_BYT_KONTOR", &affk_byt_kontor_l },
 };
 
 /* Finds the table row for a type. */

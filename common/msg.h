@@ -1009,6 +1009,232 @@ struct msg_org_save {
 	uint8_t		 aktiv;
 };
 
+/*
+ * Af/FK-samarbetet (8xx). kontor_insats_id is the insats that stands for
+ * the caller's office: the request table checks the uppdrag on it, and
+ * the handler that it is an office. Dates are YYYY-MM-DD.
+ */
+struct msg_affk_styrdata_get {
+	uint8_t		 alla;		/* closed offices too */
+};
+
+/* An office; also the body of MSG_AFFK_KONTOR_SAVE (id 0 = new). */
+struct affk_kontor_row {
+	uint32_t	 id;
+	uint8_t		 myndighet;	/* AFFK_AF or AFFK_FK */
+	char		*namn;
+	uint32_t	 omrade_id;	/* marknadsområde (Af), verksamhetsområde (FK) */
+	char		*omrade;	/* its name (reply only) */
+	uint32_t	 amo_id;	/* Af: arbetsmarknadsområde, 0 = none */
+	char		*kontorstyp;	/* FK: "TA" or "FV"; Af: "" */
+	uint32_t	 insats_id;	/* the insats standing for it (reply only) */
+	uint8_t		 aktiv;
+	uint8_t		 eget;		/* caller is deltagaransvarig (reply only) */
+};
+
+struct affk_insatstyp_row {
+	uint32_t	 id;		/* a code of list affk_insatstyp */
+	char		*kod;
+	char		*namn;
+	uint8_t		 slag;		/* AFFK_AKTIVITET, _VANTAN, _AVSLUT */
+	uint8_t		 myndighet;	/* AFFK_AF, AFFK_FK or AFFK_BADA */
+	uint32_t	 ordning;
+};
+
+/* An övergång the co-operation has, and who registers it. */
+struct affk_overgang_row {
+	uint32_t	 fran_id;	/* 0 = the first step of an ärende */
+	uint32_t	 till_id;
+	uint8_t		 myndighet;	/* AFFK_AF or AFFK_FK */
+};
+
+/* A step's question; its answers are codes of lista. */
+struct affk_fraga_row {
+	uint32_t	 id;
+	uint32_t	 insatstyp_id;
+	char		*kod;
+	char		*text;
+	char		*lista;
+	uint8_t		 obligatorisk;
+	uint32_t	 villkor_fraga_id; /* asked only when that question ... */
+	uint32_t	 villkor_svar_id; /* ... has this answer; 0 = always */
+	uint32_t	 ordning;
+};
+
+/* A code the Af/FK screens use: answers and office areas. */
+struct affk_kod_row {
+	uint32_t	 id;
+	char		*lista;
+	char		*kod;
+	char		*namn;
+	uint8_t		 aktiv;
+};
+
+struct msg_affk_styrdata {
+	uint32_t	 nkontor;
+	struct affk_kontor_row *kontor;	/* Af first, then FK, by name */
+	uint32_t	 ntyper;
+	struct affk_insatstyp_row *typer; /* in order */
+	uint32_t	 novergangar;
+	struct affk_overgang_row *overgangar;
+	uint32_t	 nfragor;
+	struct affk_fraga_row *fragor;	/* by insatstyp, then order */
+	uint32_t	 nkoder;
+	struct affk_kod_row *koder;	/* every list the above names */
+};
+
+/*
+ * Registrera medverkan: a new ärende and its first period. namn and
+ * kommunkod only for a person the register copy does not know.
+ */
+struct msg_affk_medverkan_save {
+	uint32_t	 kontor_insats_id;
+	char		*personnummer;
+	char		*namn;
+	char		*kommunkod;
+	uint32_t	 stadsdel_id;	/* Stockholm, Göteborg; 0 = none */
+	uint8_t		 samtycke;	/* the joint consent is signed */
+	char		*samtycke_datum; /* "" = today */
+	uint8_t		 initierad_av;	/* AFFK_AF or AFFK_FK */
+	uint32_t	 af_kontor_id;
+	uint32_t	 fk_kontor_id;
+	uint32_t	 insatstyp_id;	/* the first step */
+	char		*datum;		/* its start, the ärende's start */
+};
+
+/* The reply to every Af/FK write. */
+struct msg_affk_saved {
+	uint32_t	 arende_id;
+	uint32_t	 period_id;	/* the period written, 0 if none */
+	uint32_t	 nfragor;	/* questions that period asks */
+};
+
+/* An övergång: the current period ends the day before datum. */
+struct msg_affk_overgang_save {
+	uint32_t	 kontor_insats_id;
+	uint32_t	 arende_id;
+	uint32_t	 insatstyp_id;
+	char		*datum;
+};
+
+struct affk_svar_row {
+	uint32_t	 fraga_id;
+	uint32_t	 svar_id;	/* a code of the question's list */
+};
+
+/* Registrera uppgifter: a period's answers, replacing what it had. */
+struct msg_affk_uppgifter_save {
+	uint32_t	 kontor_insats_id;
+	uint32_t	 period_id;
+	uint32_t	 nsvar;
+	struct affk_svar_row *svar;
+};
+
+/* Historik enskild deltagare: by personnummer, or by ärende. */
+struct msg_affk_historik_get {
+	uint32_t	 kontor_insats_id;
+	char		*personnummer;	/* "" when arende_id is given */
+	uint32_t	 arende_id;
+};
+
+struct affk_period_row {
+	uint32_t	 id;
+	uint32_t	 insatstyp_id;
+	char		*insatstyp;
+	uint8_t		 slag;
+	char		*startdatum;
+	char		*slutdatum;	/* "" while current */
+	uint32_t	 af_kontor_id;
+	char		*af_kontor;
+	uint32_t	 fk_kontor_id;
+	char		*fk_kontor;
+	uint8_t		 myndighet;	/* who registered it */
+	char		*registrerad_av;
+	uint8_t		 uppgifter;	/* AFFK_U_* */
+	uint32_t	 nsvar;
+	struct affk_svar_row *svar;
+};
+
+struct affk_kontorsbyte_row {
+	char		*datum;
+	char		*fran_af_kontor;
+	char		*till_af_kontor;
+	char		*fran_fk_kontor;
+	char		*till_fk_kontor;
+	char		*andrad_av;
+};
+
+struct affk_arende_row {
+	uint32_t	 id;
+	uint8_t		 initierad_av;
+	char		*samtycke_datum;
+	char		*startdatum;
+	char		*slutdatum;	/* "" while open */
+	uint32_t	 af_kontor_id;
+	char		*af_kontor;
+	uint32_t	 fk_kontor_id;
+	char		*fk_kontor;
+	uint8_t		 status;	/* AFFK_S_AKTUELL, _VANTAN, _AVSLUTAD */
+	uint32_t	 nperioder;
+	struct affk_period_row *perioder; /* oldest first */
+	uint32_t	 nbyten;
+	struct affk_kontorsbyte_row *byten; /* oldest first */
+};
+
+/* The person and their ärenden on the caller's office, newest first. */
+struct msg_affk_historik {
+	char		*personnummer;	/* twelve digits */
+	char		*namn;
+	char		*kommun;
+	char		*kon;
+	uint32_t	 fodelsear;
+	uint32_t	 narenden;
+	struct affk_arende_row *arenden;
+};
+
+/* Visa deltagare: the ärenden on the caller's office that match. */
+struct msg_affk_sok {
+	uint32_t	 kontor_insats_id;
+	uint8_t		 status;	/* AFFK_S_*, 0 = all */
+	uint32_t	 insatstyp_id;	/* the current step; 0 = any */
+	char		*from;		/* in the co-operation some day in */
+	char		*tom;		/* [from, tom]; "" = open */
+	uint8_t		 initierad_av;	/* 0 = either */
+	char		*kon;		/* "K", "M" or "" */
+	char		*namn;		/* pattern with '*'; "" = any */
+	uint32_t	 offset;
+	uint32_t	 limit;
+};
+
+struct affk_sok_row {
+	uint32_t	 arende_id;
+	char		*personnummer;	/* masked: ********-NNNC */
+	char		*namn;
+	uint32_t	 insatstyp_id;	/* the current (or last) step */
+	char		*insatstyp;
+	uint8_t		 status;
+	char		*sedan;		/* its start */
+	char		*startdatum;	/* the ärende's */
+	char		*slutdatum;
+	char		*af_kontor;
+	char		*fk_kontor;
+};
+
+struct msg_affk_sok_list {
+	uint32_t	 total;
+	uint32_t	 nrows;
+	struct affk_sok_row *rows;
+};
+
+/* Byt kontor (rule 52): both new offices, from datum. */
+struct msg_affk_byt_kontor {
+	uint32_t	 kontor_insats_id;
+	uint32_t	 arende_id;
+	uint32_t	 af_kontor_id;
+	uint32_t	 fk_kontor_id;
+	char		*datum;
+};
+
 /* Reports whether type has a layout (i.e. is a known message type). */
 int		 msg_known(uint16_t type);
 /* The struct size for a type, 0 if unknown. */

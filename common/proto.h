@@ -13,7 +13,7 @@
 
 #define SUS_PROTO_MAGIC		"SUS1"
 #define SUS_PROTO_MAJOR		1
-#define SUS_PROTO_MINOR		5
+#define SUS_PROTO_MINOR		6
 #define SUS_PREAMBLE_LEN	8
 #define SUS_NOISE_PROLOGUE	"sus-noise-v1"
 #define SUS_DEFAULT_PORT	4646
@@ -70,7 +70,7 @@
 /*
  * Message types, grouped by hundreds like tmux-protocol.h.
  *   1xx session, 2xx samverkansorganisation, 3xx insats, 4xx deltagande,
- *   5xx bulk batches, 6xx reports, 7xx administration.
+ *   5xx bulk batches, 6xx reports, 7xx administration, 8xx Af/FK.
  */
 enum msg_type {
 	/* Session. */
@@ -164,6 +164,24 @@ enum msg_type {
 	MSG_KOD_LIST = 731,	 /* S→C the lists and their codes */
 	MSG_KOD_SAVE = 732,	 /* C→S one code, new or changed */
 	MSG_ORG_SAVE = 733,	 /* C→S one organisation of the register */
+
+	/*
+	 * Af/FK-samarbetet. Every office stands for an insats; a request
+	 * names the caller's office by that insats (kontor_insats_id), and
+	 * the request table authorises against it as against any insats.
+	 */
+	MSG_AFFK_STYRDATA_GET = 800, /* C→S offices, insatstyper, questions */
+	MSG_AFFK_STYRDATA = 801, /* S→C all of it, the caller's offices marked */
+	MSG_AFFK_KONTOR_SAVE = 802, /* C→S one office, new or changed */
+	MSG_AFFK_MEDVERKAN_SAVE = 803, /* C→S Registrera medverkan */
+	MSG_AFFK_SAVED = 804,	 /* S→C the ärende and the period written */
+	MSG_AFFK_OVERGANG_SAVE = 805, /* C→S an övergång to an insatstyp */
+	MSG_AFFK_UPPGIFTER_SAVE = 806, /* C→S a period's answers, all of them */
+	MSG_AFFK_HISTORIK_GET = 807, /* C→S a person's ärenden on the office */
+	MSG_AFFK_HISTORIK = 808, /* S→C ärenden, periods, answers, office changes */
+	MSG_AFFK_SOK = 809,	 /* C→S Visa deltagare: criteria, paging */
+	MSG_AFFK_SOK_LIST = 810, /* S→C one page, personnummer masked */
+	MSG_AFFK_BYT_KONTOR = 811, /* C→S new Af and FK office from a date */
 };
 
 /* Error codes carried by MSG_ERR. */
@@ -274,6 +292,28 @@ enum batch_falt {
 	BATCH_FALT_KOMMENTAR = 18
 };
 
+/* Af/FK: the two authorities, and an insatstyp either registers. */
+#define AFFK_AF			1	/* Arbetsförmedlingen */
+#define AFFK_FK			2	/* Försäkringskassan */
+#define AFFK_BADA		3
+
+/* Af/FK: the kind of an insatstyp (domain.md 3.14). */
+#define AFFK_AKTIVITET		1
+#define AFFK_VANTAN		2
+#define AFFK_AVSLUT		3
+
+/* Af/FK: an ärende's status, and the MSG_AFFK_SOK filter (0 = all). */
+#define AFFK_S_ALLA		0
+#define AFFK_S_AKTUELL		1	/* in an aktivitet */
+#define AFFK_S_VANTAN		2	/* waiting */
+#define AFFK_S_AVSLUTAD		3	/* ended */
+#define AFFK_S_PAGAENDE		4	/* filter only: aktuell or väntan */
+
+/* Af/FK: the state of a period's answers. */
+#define AFFK_U_INGA		0	/* the step asks nothing */
+#define AFFK_U_SAKNAS		1	/* some asked are missing: Skapa */
+#define AFFK_U_FINNS		2	/* answered: Välj to view, correct */
+
 /* Roles, as a bit set in MSG_LOGIN_OK. */
 #define ROLE_SUPERADMIN		0x01	/* Superadministratör */
 #define ROLE_SAMVERKANSADMIN	0x02	/* Samverkansadministratör */
@@ -286,5 +326,11 @@ enum batch_falt {
  * the user is registered as a beställare: it opens the order screens.
  */
 #define ROLE_BESTALLARE		0x20
+/*
+ * Likewise not a role: a deltagaransvarig with an uppdrag on an Af/FK
+ * office (an insats of the two Af/FK organisations). It opens the Af/FK
+ * menu; the requests themselves are authorised by the uppdrag.
+ */
+#define ROLE_AFFK		0x40
 
 #endif

@@ -97,13 +97,8 @@ BEGIN
 		    'TVAPARTSFINSAM', NULL, '2007-01-01', NULL, 'Kalmar', NULL),
 		('Samverkansområde Dalarna', '222222-0301', 'HANDLINGSPLAN',
 		    'Handlingsplansamverkan, registrerad till februari 2013.',
-		    '2008-01-01', '2013-01-31', 'Falun', NULL),
-		('Arbetsförmedlingen (Af/FK)', NULL, 'AFFK',
-		    'Arbetsförmedlingens del av Af/FK-samarbetet.',
-		    '2013-01-01', NULL, NULL, NULL),
-		('Försäkringskassan (Af/FK)', NULL, 'AFFK',
-		    'Försäkringskassans del av Af/FK-samarbetet.',
-		    '2013-01-01', NULL, NULL, NULL)
+		    '2008-01-01', '2013-01-31', 'Falun', NULL)
+		-- The two Af/FK organisations are fixed: schema 0010.
 	) AS v(namn, orgnr, kod, beskrivning, startdatum, slutdatum, postort,
 	    epost)
 	JOIN samverkansform f ON f.kod = v.kod;
@@ -685,5 +680,96 @@ BEGIN
 		SELECT fut, d, 'ut', a.id FROM fraga_alternativ a
 		WHERE a.fraga_id = fut AND a.text = r.nojd;
 	END LOOP;
+END
+$demo$;
+
+-- Af/FK-samarbetet (schema 0010): offices, each with the insats that
+-- stands for it in its authority's organisation, and the demo users who
+-- work there: afhandl on Arbetsförmedlingen Göteborg, fkhandl on
+-- Försäkringskassan Göteborg, and affkansv, the insatsansvarig of both
+-- organisations who connects deltagaransvariga to offices.
+DO $demo$
+BEGIN
+	IF EXISTS (SELECT 1 FROM anvandare WHERE username = 'afhandl') OR
+	    NOT EXISTS (SELECT 1 FROM anvandare WHERE username = 'admin') THEN
+		RETURN;
+	END IF;
+
+	INSERT INTO insats (samverkansorg_id, namn, startdatum, beskrivning)
+	SELECT s.id, v.namn, '2013-02-01', 'Kontor i Af/FK-samarbetet.'
+	FROM (VALUES
+		('AF', 'Arbetsförmedlingen Göteborg'),
+		('AF', 'Arbetsförmedlingen Angered'),
+		('AF', 'Arbetsförmedlingen Malmö'),
+		('AF', 'Arbetsförmedlingen Uppsala'),
+		('FK', 'Försäkringskassan Göteborg'),
+		('FK', 'Försäkringskassan Malmö'),
+		('FK', 'Försäkringskassan Uppsala')
+	) AS v(myndighet, namn)
+	JOIN samverkansorg s ON s.affk_myndighet = v.myndighet;
+
+	INSERT INTO affk_kontor (myndighet, namn, omrade_lista, omrade_id,
+	    amo_id, kontorstyp, insats_id)
+	SELECT v.myndighet, v.namn, o.lista, o.id, amo.id, v.typ, i.id
+	FROM (VALUES
+		('AF', 'Arbetsförmedlingen Göteborg', 'marknadsomrade', 'VAST',
+		    'STORSTAD', NULL),
+		('AF', 'Arbetsförmedlingen Angered', 'marknadsomrade', 'VAST',
+		    'STORSTAD', NULL),
+		('AF', 'Arbetsförmedlingen Malmö', 'marknadsomrade', 'SYD',
+		    'STORSTAD', NULL),
+		('AF', 'Arbetsförmedlingen Uppsala', 'marknadsomrade', 'OST',
+		    'OVRIGA', NULL),
+		('FK', 'Försäkringskassan Göteborg', 'verksamhetsomrade',
+		    'SJUKFORSAKRING', NULL, 'TA'),
+		('FK', 'Försäkringskassan Malmö', 'verksamhetsomrade',
+		    'SJUKFORSAKRING', NULL, 'TA'),
+		('FK', 'Försäkringskassan Uppsala', 'verksamhetsomrade',
+		    'FUNKTIONSNEDSATTNING', NULL, 'FV')
+	) AS v(myndighet, namn, lista, omrade, amo, typ)
+	JOIN samverkansorg s ON s.affk_myndighet = v.myndighet
+	JOIN insats i ON i.samverkansorg_id = s.id AND i.namn = v.namn
+	JOIN kod o ON o.lista = v.lista AND o.kod = v.omrade
+	LEFT JOIN kod amo ON amo.lista = 'arbetsmarknadsomrade'
+	    AND amo.kod = v.amo;
+
+	INSERT INTO anvandare (username, password_hash, fornamn, efternamn,
+	    epost, arbetsgivare_id)
+	SELECT v.username,
+	    '$argon2id$v=19$m=65536,t=2,p=1$bVzgR1MEv84a03Svn7KbnA$U6u1HnmW/kRpx34sAyHxVGT9T0QoCS4ffRHaNSy/qaI',
+	    v.fornamn, v.efternamn, v.epost, o.id
+	FROM (VALUES
+		('afhandl', 'Anna', 'Forsberg', 'anna.forsberg@example.se',
+		    'Arbetsförmedlingen'),
+		('fkhandl', 'Fredrik', 'Kvist', 'fredrik.kvist@example.se',
+		    'Försäkringskassan'),
+		('affkansv', 'Maria', 'Ek', 'maria.ek@example.se',
+		    'Försäkringskassan')
+	) AS v(username, fornamn, efternamn, epost, arbetsgivare)
+	JOIN organisation o ON o.namn = v.arbetsgivare;
+
+	INSERT INTO anvandare_roll (anvandare_id, roll)
+	SELECT a.id, r.roll
+	FROM (VALUES
+		('afhandl', 'deltagaransvarig'),
+		('fkhandl', 'deltagaransvarig'),
+		('affkansv', 'insatsansvarig')
+	) AS r(username, roll)
+	JOIN anvandare a ON a.username = r.username
+	ON CONFLICT DO NOTHING;
+
+	INSERT INTO uppdrag (anvandare_id, roll, samverkansorg_id, giltig_from)
+	SELECT a.id, 'insatsansvarig', s.id, '2024-01-01'
+	FROM anvandare a, samverkansorg s
+	WHERE a.username = 'affkansv' AND s.affk_myndighet IS NOT NULL;
+
+	INSERT INTO uppdrag (anvandare_id, roll, insats_id, giltig_from)
+	SELECT a.id, 'deltagaransvarig', k.insats_id, '2024-01-01'
+	FROM (VALUES
+		('afhandl', 'Arbetsförmedlingen Göteborg'),
+		('fkhandl', 'Försäkringskassan Göteborg')
+	) AS v(username, kontor)
+	JOIN anvandare a ON a.username = v.username
+	JOIN affk_kontor k ON k.namn = v.kontor;
 END
 $demo$;

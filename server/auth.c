@@ -86,7 +86,8 @@ auth_hash_password(const char *pw, char *out, size_t len)
 
 /*
  * What the session may do, from one row of AUTH_STATE_SQL: the role bits,
- * ROLE_BESTALLARE for a registered beställare, and whether the account is
+ * ROLE_BESTALLARE for a registered beställare, ROLE_AFFK for a
+ * deltagaransvarig on an Af/FK office, and whether the account is
  * active and must change its password. Rule 19: SUSrapport comes with
  * every role.
  */
@@ -95,7 +96,12 @@ auth_hash_password(const char *pw, char *out, size_t len)
 	" coalesce((SELECT string_agg(roll, ',') FROM anvandare_roll r" \
 	"  WHERE r.anvandare_id = a.id), '')," \
 	" EXISTS (SELECT 1 FROM bestallare b WHERE b.anvandare_id = a.id)," \
-	" ar_bestallare(a.id, current_date)" \
+	" ar_bestallare(a.id, current_date)," \
+	" EXISTS (SELECT 1 FROM uppdrag u JOIN affk_kontor k" \
+	"  ON k.insats_id = u.insats_id WHERE u.anvandare_id = a.id" \
+	"  AND u.roll = 'deltagaransvarig' AND k.aktiv" \
+	"  AND u.giltig_from <= current_date" \
+	"  AND (u.giltig_tom IS NULL OR u.giltig_tom >= current_date))" \
 	" FROM anvandare a WHERE a.id = "
 
 static void
@@ -117,6 +123,10 @@ auth_state(PGresult *res, int *active, int *must_change, uint32_t *roles)
 	if (PQgetvalue(res, 0, 3)[0] == 't' &&
 	    (*roles != 0 || PQgetvalue(res, 0, 4)[0] == 't'))
 		*roles |= ROLE_BESTALLARE;
+	/* The Af/FK menu is for those who work on an office. */
+	if ((*roles & ROLE_DELTAGARANSVARIG) != 0 &&
+	    PQgetvalue(res, 0, 5)[0] == 't')
+		*roles |= ROLE_AFFK;
 }
 
 /*
@@ -128,7 +138,7 @@ int
 session_refresh(struct session *s, int begin)
 {
 	PGresult	*res;
-	char		 sql[512];
+	char		 sql[768];
 	int		 active, must_change;
 	uint32_t	 roles;
 

@@ -184,6 +184,32 @@ static const struct request requests[] = {
 	    ROLE_INSATSANSVARIG, SCOPE_INSATS_ORG, msg_batch_volym, insats_id,
 	    batch_volym),
 
+	/*
+	 * Af/FK-samarbetet (issue 8): the office is the insats; only its
+	 * deltagaransvariga read or write its participants (rule 51).
+	 */
+	REQ(MSG_AFFK_STYRDATA_GET, "Af/FK-styrdata", ANYONE,
+	    affk_styrdata_get),
+	REQ(MSG_AFFK_KONTOR_SAVE, "Ändra Af/FK-kontor", ROLE_SUPERADMIN,
+	    affk_kontor_save),
+	PERSONAL(MSG_AFFK_MEDVERKAN_SAVE, "Registrera medverkan",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_affk_medverkan_save,
+	    kontor_insats_id, affk_medverkan_save),
+	PERSONAL(MSG_AFFK_OVERGANG_SAVE, "Registrera övergång",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_affk_overgang_save,
+	    kontor_insats_id, affk_overgang_save),
+	PERSONAL(MSG_AFFK_UPPGIFTER_SAVE, "Registrera uppgifter",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_affk_uppgifter_save,
+	    kontor_insats_id, affk_uppgifter_save),
+	PERSONAL(MSG_AFFK_HISTORIK_GET, "Historik enskild deltagare",
+	    ROLE_DELTAGARANSVARIG, SCOPE_INSATS, msg_affk_historik_get,
+	    kontor_insats_id, affk_historik_get),
+	PERSONAL(MSG_AFFK_SOK, "Visa deltagare Af/FK", ROLE_DELTAGARANSVARIG,
+	    SCOPE_INSATS, msg_affk_sok, kontor_insats_id, affk_sok),
+	PERSONAL(MSG_AFFK_BYT_KONTOR, "Byt kontor", ROLE_DELTAGARANSVARIG,
+	    SCOPE_INSATS, msg_affk_byt_kontor, kontor_insats_id,
+	    affk_byt_kontor),
+
 	/* Styrdata (issue 4). */
 	REQ(MSG_KOD_SEARCH, "Kodlistor", ANYONE, kod_search),
 	REQ(MSG_KOD_SAVE, "Ändra kodlista", ROLE_SUPERADMIN, kod_save),

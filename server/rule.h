@@ -42,6 +42,13 @@ const char	*rule_samorg_db_message(const char *sqlstate);
 
 /* The sentence for an SU03x/SU04x refusal of schema 0007, or NULL. */
 const char	*rule_insats_db_message(const char *sqlstate);
+/*
+ * rule_affk.c: the sentences of SU070-SU080 (schema 0010), which come
+ * before rule_deltagande_db_message() for the states both use.
+ */
+const char	*rule_affk_db_message(const char *sqlstate);
+/* The Swedish name of AFFK_AF or AFFK_FK ("Arbetsförmedlingen"). */
+const char	*rule_affk_myndighet(int);
 /* rule_deltagande.c: the sentences of SU050-SU063 (schema 0008). */
 const char	*rule_deltagande_db_message(const char *sqlstate);
 /*

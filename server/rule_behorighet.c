@@ -67,6 +67,9 @@ rule_db_message(const char *sqlstate)
 	    rule_insats_db_message(sqlstate) != NULL)
 		return rule_insats_db_message(sqlstate);
 	if (strncmp(sqlstate, "SU", 2) == 0 &&
+	    rule_affk_db_message(sqlstate) != NULL)
+		return rule_affk_db_message(sqlstate);
+	if (strncmp(sqlstate, "SU", 2) == 0 &&
 	    rule_deltagande_db_message(sqlstate) != NULL)
 		return rule_deltagande_db_message(sqlstate);
 	for (i = 0; i < sizeof rule_db_messages / sizeof rule_db_messages[0];

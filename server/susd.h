@@ -132,6 +132,46 @@ int		 audit_person_deltaganden(struct session *, const char *action,
 int		 audit_person_pnr(struct session *, const char *action,
 		    const char *purpose, uint32_t insats_id, const char *pnr);
 
+/* One audit_person row per Af/FK ärende in ids, as above. */
+int		 audit_person_arenden(struct session *, const char *action,
+		    const char *purpose, uint32_t insats_id,
+		    const uint32_t *ids, size_t n);
+
+/*
+ * Af/FK-samarbetet (issue 8). affk.c: what every handler shares and the
+ * styrdata; affk_arende.c: medverkan, övergång, uppgifter, historik;
+ * affk_kontor.c: offices, Byt kontor, Visa deltagare.
+ */
+struct affk_kontor {
+	uint32_t	 id;		/* affk_kontor.id */
+	uint32_t	 insats_id;
+	int		 myndighet;	/* AFFK_AF or AFFK_FK */
+	int		 aktiv;
+	char		 namn[SUS_NAME_MAX + 1];
+};
+/*
+ * Reads the office insats_id stands for; refuses (returns the refusal)
+ * when the insats is not an Af/FK office.
+ */
+int		 affk_kontor_of(struct session *, uint32_t id,
+		    uint32_t insats_id, struct affk_kontor *);
+/*
+ * Refuses an ärende that is not open to the office (rule 51): unknown,
+ * stripped, or handled by other offices. The refusal says the same in
+ * every case, so nobody learns that a person exists elsewhere. lock
+ * takes the ärende's row lock.
+ */
+int		 affk_arende_own(struct session *, uint32_t id,
+		    const struct affk_kontor *, uint32_t arende_id, int lock);
+int		 affk_styrdata_get(struct session *, uint32_t, void *);
+int		 affk_kontor_save(struct session *, uint32_t, void *);
+int		 affk_medverkan_save(struct session *, uint32_t, void *);
+int		 affk_overgang_save(struct session *, uint32_t, void *);
+int		 affk_uppgifter_save(struct session *, uint32_t, void *);
+int		 affk_historik_get(struct session *, uint32_t, void *);
+int		 affk_sok(struct session *, uint32_t, void *);
+int		 affk_byt_kontor(struct session *, uint32_t, void *);
+
 /* auth.c */
 int		 auth_login(struct session *, uint32_t id, void *m);
 int		 auth_hash_password(const char *, char *out, size_t len);

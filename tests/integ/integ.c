@@ -73,6 +73,8 @@ static const struct integ_case *const integ_tables[] = {
 	cases_anonym,
 	cases_batch_count,
 	cases_batch,
+	cases_affk_flow,
+	cases_affk_kontor,
 };
 
 /* Records the first reason the running case failed. */

@@ -229,5 +229,8 @@ extern const struct integ_case	cases_deltagare[];
 extern const struct integ_case	cases_anonym[];
 extern const struct integ_case	cases_batch_count[];
 extern const struct integ_case	cases_batch[];
+/* Af/FK (issue 8): affk_flow.c, affk_kontor.c. */
+extern const struct integ_case	cases_affk_flow[];
+extern const struct integ_case	cases_affk_kontor[];
 
 #endif
