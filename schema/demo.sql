@@ -739,7 +739,7 @@ BEGIN
 	    '$argon2id$v=19$m=65536,t=2,p=1$bVzgR1MEv84a03Svn7KbnA$U6u1HnmW/kRpx34sAyHxVGT9T0QoCS4ffRHaNSy/qaI',
 	    v.fornamn, v.efternamn, v.epost, o.id
 	FROM (VALUES
-		('afhandl', 'Anna', 'Forsberg', 'anna.forsberg@example.se',
+		('afhandl', 'Anna', 'Tapper', 'anna.tapper@example.se',
 		    'Arbetsförmedlingen'),
 		('fkhandl', 'Fredrik', 'Kvist', 'fredrik.kvist@example.se',
 		    'Försäkringskassan'),
@@ -771,5 +771,154 @@ BEGIN
 	) AS v(username, kontor)
 	JOIN anvandare a ON a.username = v.username
 	JOIN affk_kontor k ON k.namn = v.kontor;
+END
+$demo$;
+
+-- Af/FK-samarbetet (issue 8): five ärenden on Arbetsförmedlingen
+-- Göteborg and Försäkringskassan Göteborg, one at each kind of step, so
+-- that afhandl and fkhandl have something to show: one waiting in Begäran
+-- om gemensam kartläggning (its questions not yet answered), one in
+-- Gemensam kartläggning, one planned for an arbetslivsinriktad insats,
+-- one in Arbetsförberedande insatser after an office change from
+-- Angered, and one Avslutat samarbete after Konsultativt stöd with the
+-- ending's questions answered. Persons of the register copy (official
+-- test personnummer, invented names); each övergång is registered by the
+-- authority affk_overgang names for it, by afhandl or fkhandl; each
+-- ärende has one audit_person row naming it, purpose Demodata, in the
+-- transaction that writes it (the commit check SU063). Done once: the
+-- first register row below marks the block as loaded.
+DO $demo$
+DECLARE
+	af	integer;
+	fk	integer;
+	afh	integer;
+	fkh	integer;
+	r	record;
+	p	bigint;
+	a	bigint;
+	per	bigint;
+	prev	integer;
+	typ	integer;
+	myn	text;
+	i	integer;
+	steg	text;
+BEGIN
+	SELECT id INTO af FROM affk_kontor
+	    WHERE namn = 'Arbetsförmedlingen Göteborg';
+	SELECT id INTO fk FROM affk_kontor
+	    WHERE namn = 'Försäkringskassan Göteborg';
+	SELECT id INTO afh FROM anvandare WHERE username = 'afhandl';
+	SELECT id INTO fkh FROM anvandare WHERE username = 'fkhandl';
+	IF af IS NULL OR fk IS NULL OR afh IS NULL OR fkh IS NULL OR
+	    EXISTS (SELECT 1 FROM folkbokforing
+	    WHERE personnummer = '200008102386') THEN
+		RETURN;
+	END IF;
+
+	INSERT INTO folkbokforing (personnummer, namn, kommunkod, stadsdel_id)
+	SELECT v.pnr, v.namn, '1480', s.id
+	FROM (VALUES
+		('200008102386', 'Elin Berglund', 'Hisingen'),
+		('200008172397', 'Oskar Lindahl', 'Nordost'),
+		('200111032389', 'Nora Holm', 'Centrum'),
+		('200111142394', 'Adam Sjöberg', 'Sydväst'),
+		('200302022389', 'Ida Wallin', 'Hisingen')
+	) AS v(pnr, namn, stadsdel)
+	JOIN stadsdel s ON s.kommunkod = '1480' AND s.namn = v.stadsdel
+	    AND s.giltig_tom IS NULL
+	ON CONFLICT (personnummer) DO NOTHING;
+
+	-- steg: an insatstyp's code, or BYT:office for a change of Af
+	-- office; dag: its date; svar: STEG:FRAGA:KOD answers.
+	FOR r IN SELECT * FROM (VALUES
+		('200008102386', 'FK', 'Arbetsförmedlingen Göteborg',
+		    ARRAY['BEGARAN_GK'], ARRAY[current_date - 12],
+		    ARRAY[]::text[]),
+		('200008172397', 'FK', 'Arbetsförmedlingen Göteborg',
+		    ARRAY['BEGARAN_GK', 'GK'],
+		    ARRAY[current_date - 75, current_date - 40],
+		    ARRAY['BEGARAN_GK:INSKRIVEN_AF_FORE:NEJ',
+		    'BEGARAN_GK:FORSORJNING_FORE:SJUKPENNING']),
+		('200111032389', 'AF', 'Arbetsförmedlingen Göteborg',
+		    ARRAY['GK', 'PLANERAD_ARBETSLIV'],
+		    ARRAY[current_date - 160, current_date - 30],
+		    ARRAY['GK:INSKRIVEN_AF_FORE:JA',
+		    'GK:FORSORJNING_FORE:AKTIVITETSSTOD']),
+		('200111142394', 'FK', 'Arbetsförmedlingen Angered',
+		    ARRAY['GK', 'PLANERAD_FORBEREDANDE',
+		    'BYT:Arbetsförmedlingen Göteborg', 'ARBETSFORBEREDANDE'],
+		    ARRAY[current_date - 300, current_date - 200,
+		    current_date - 130, current_date - 120],
+		    ARRAY['GK:INSKRIVEN_AF_FORE:NEJ',
+		    'GK:FORSORJNING_FORE:SJUKERSATTNING']),
+		('200302022389', 'FK', 'Arbetsförmedlingen Göteborg',
+		    ARRAY['GK', 'KONSULTATIVT_STOD', 'AVSLUTAT'],
+		    ARRAY[DATE '2024-09-02', DATE '2024-11-04',
+		    DATE '2025-03-14'],
+		    ARRAY['GK:INSKRIVEN_AF_FORE:JA',
+		    'GK:FORSORJNING_FORE:SJUKPENNING',
+		    'AVSLUTAT:INSKRIVEN_AF_EFTER:JA',
+		    'AVSLUTAT:ARBETAR_EFTER:JA', 'AVSLUTAT:TYP_AV_ARBETE:ANSTALLD',
+		    'AVSLUTAT:STUDERAR_EFTER:NEJ'])
+	) AS v(pnr, initierad, afkontor, steg, dag, svar)
+	LOOP
+		INSERT INTO person (personnummer, namn, kommunkod, stadsdel_id)
+		SELECT f.personnummer, f.namn, f.kommunkod, f.stadsdel_id
+		FROM folkbokforing f WHERE f.personnummer = r.pnr
+		ON CONFLICT (personnummer) DO NOTHING;
+		SELECT id INTO p FROM person WHERE personnummer = r.pnr;
+		INSERT INTO affk_arende (person_id, kon_id, fodelsear,
+		    kommunkod, initierad_av, samtycke, samtycke_datum,
+		    af_kontor_id, fk_kontor_id, startdatum, registrerad_av,
+		    skapad)
+		SELECT p, k.id, substr(r.pnr, 1, 4)::smallint, '1480',
+		    r.initierad, true, r.dag[1],
+		    (SELECT id FROM affk_kontor WHERE namn = r.afkontor), fk,
+		    r.dag[1], fkh, r.dag[1] + time '09:30'
+		FROM kod k WHERE k.lista = 'kon' AND k.kod = CASE WHEN
+		    substr(r.pnr, 11, 1)::integer % 2 = 1 THEN 'M' ELSE 'K' END
+		RETURNING id INTO a;
+		INSERT INTO audit_person (anvandare_id, session_id, action,
+		    purpose, pnr_hash, person_id, arende_id, insats_id)
+		SELECT NULL, NULL, 'skriv', 'Demodata', pnr_hash(r.pnr), p, a,
+		    k.insats_id FROM affk_kontor k WHERE k.id = fk;
+
+		prev := NULL;
+		FOR i IN 1 .. array_length(r.steg, 1) LOOP
+			steg := r.steg[i];
+			IF steg LIKE 'BYT:%' THEN
+				INSERT INTO affk_kontorsbyte (arende_id, datum,
+				    fran_af_kontor_id, till_af_kontor_id,
+				    fran_fk_kontor_id, till_fk_kontor_id,
+				    andrad_av)
+				SELECT a, r.dag[i], x.af_kontor_id, k.id,
+				    x.fk_kontor_id, x.fk_kontor_id, afh
+				FROM affk_arende x, affk_kontor k
+				WHERE x.id = a AND k.namn = substr(steg, 5);
+				CONTINUE;
+			END IF;
+			SELECT id INTO typ FROM kod
+			    WHERE lista = 'affk_insatstyp' AND kod = steg;
+			SELECT o.myndighet INTO myn FROM affk_overgang o
+			    WHERE o.fran_id IS NOT DISTINCT FROM prev
+			    AND o.till_id = typ;
+			INSERT INTO affk_period (arende_id, insatstyp_id,
+			    startdatum, myndighet, registrerad_av, skapad)
+			VALUES (a, typ, r.dag[i], myn, CASE myn WHEN 'AF'
+			    THEN afh ELSE fkh END, r.dag[i] + time '10:00')
+			RETURNING id INTO per;
+			INSERT INTO affk_svar (period_id, fraga_id, svar_lista,
+			    svar_id, andrad_av, andrad)
+			SELECT per, f.id, f.lista, k.id, CASE myn WHEN 'AF'
+			    THEN afh ELSE fkh END, r.dag[i] + time '10:05'
+			FROM unnest(r.svar) AS s(t)
+			JOIN affk_fraga f ON f.insatstyp_id = typ
+			    AND f.kod = split_part(s.t, ':', 2)
+			JOIN kod k ON k.lista = f.lista
+			    AND k.kod = split_part(s.t, ':', 3)
+			WHERE split_part(s.t, ':', 1) = steg;
+			prev := typ;
+		END LOOP;
+	END LOOP;
 END
 $demo$;
