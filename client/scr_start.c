@@ -13,6 +13,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "affk.h"
 #include "client.h"
 #include "deltagande.h"
 #include "insats.h"
@@ -85,6 +86,14 @@ static const struct start_action start_actions[] = {
 	    OPEN_ID(scr_deltagare_insats_new) },
 	{ START_A_ANONYM, 1, "Registrera anonyma deltagare", "anonyma", 0,
 	    OPEN_ID(scr_anonym_insats_new) },
+	{ START_A_AFFK, 1, "Registrera medverkan", "medverkan", 1,
+	    OPEN(scr_affk_medverkan_new) },
+	{ START_A_AFFK, 1, "Historik enskild deltagare", "historik", 0,
+	    OPEN(scr_affk_historik_new) },
+	{ START_A_AFFK, 1, "Visa deltagare", "visa deltagare", 0,
+	    OPEN(scr_affk_sok_new) },
+	{ START_A_AFFK, 1, "Byt kontor", "byt kontor", 0,
+	    OPEN(scr_affk_byt_new) },
 	{ START_A_VISA, 1, "Visa insats", "visa", 0,
 	    OPEN_ID(scr_insats_view_new) },
 	{ START_A_NY_INSATS, 0, "Registrera ny insats", "ny insats", 1,

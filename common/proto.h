@@ -252,6 +252,7 @@ enum sus_errcode {
 #define START_A_DELTAGARE	0x0200	/* Registrera deltagare */
 #define START_A_VISA		0x0400	/* the read-only view */
 #define START_A_ANONYM		0x0800	/* Registrera anonyma deltagare */
+#define START_A_AFFK		0x1000	/* Af/FK: medverkan, historik, ... */
 
 /* MSG_DELTAGARE_SEARCH status filter. */
 #define DELTAGARE_S_ALLA	0

@@ -177,13 +177,22 @@ insats_org_read(struct session *s, uint32_t id, const struct msg_insats *q,
 
 	snprintf(sid, sizeof sid, "%u", q->samorg_id);
 	if ((res = db_exec(s, "SELECT namn, to_char(startdatum, 'YYYY-MM-DD'),"
-	    " coalesce(to_char(slutdatum, 'YYYY-MM-DD'), '')"
+	    " coalesce(to_char(slutdatum, 'YYYY-MM-DD'), ''),"
+	    " affk_myndighet IS NOT NULL"
 	    " FROM samverkansorg WHERE id = $1::bigint", 1, params)) == NULL)
 		return db_refused(s, id);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
 		return session_refuse(s, id, ERR_NOT_FOUND,
 		    "Samverkansorganisationen finns inte.");
+	}
+	/* Af/FK: the insatser are the offices, kept with the offices. */
+	if (PQgetvalue(res, 0, 3)[0] == 't') {
+		PQclear(res);
+		return session_refuse(s, id, ERR_VALIDATION, "I Af/FK-"
+		    "samarbetet är kontoren insatserna: de läggs upp under "
+		    "Administration, Af/FK-kontor, och deltagaransvariga "
+		    "kopplas under Insats, Deltagaransvariga.");
 	}
 	strlcpy(org->namn, PQgetvalue(res, 0, 0), sizeof org->namn);
 	strlcpy(org->start, PQgetvalue(res, 0, 1), sizeof org->start);

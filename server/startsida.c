@@ -56,7 +56,7 @@ static const char start_sql[] =
 	" coalesce(to_char(CASE WHEN r.insats_id = 0 THEN s.slutdatum"
 	" ELSE i.slutdatum END, 'YYYY-MM-DD'), ''),"
 	" kod_kod(i.matningsmetod_id), insats_kategoriserad(i.id),"
-	" string_agg(r.roll, ',')"
+	" string_agg(r.roll, ','), s.affk_myndighet IS NOT NULL"
 	" FROM rad r JOIN samverkansorg s ON s.id = r.samorg_id"
 	" LEFT JOIN insats i ON i.id = r.insats_id"
 	" GROUP BY s.id, r.insats_id, i.id"
@@ -68,7 +68,7 @@ static const char start_sql[] =
 /* Columns of start_sql. */
 enum {
 	COL_SAMORG_ID, COL_SAMORG, COL_INSATS_ID, COL_INSATS, COL_START,
-	COL_SLUT, COL_METOD, COL_KATEGORISERAD, COL_ROLLER
+	COL_SLUT, COL_METOD, COL_KATEGORISERAD, COL_ROLLER, COL_AFFK
 };
 
 /* When a grant applies besides the role: the insats's mätningsmetod. */
@@ -76,7 +76,9 @@ enum start_when {
 	WHEN_ALWAYS,
 	WHEN_NOT_ANTAL,		/* registers persons, or not chosen yet */
 	WHEN_ANTAL,		/* a volyminsats */
-	WHEN_PERSON_READY	/* categorised, and registers persons */
+	WHEN_PERSON_READY,	/* categorised, and registers persons */
+	WHEN_AFFK,		/* Af/FK: an office, or its organisation */
+	WHEN_NOT_AFFK
 };
 
 /*
@@ -92,23 +94,31 @@ static const struct start_grant {
 	{ ROLE_SAMVERKANSADMIN, 0, WHEN_ALWAYS, START_A_SAMORG |
 	    START_A_SAMORG_BUDGET | START_A_FRAGOR | START_A_UPPDRAG |
 	    START_A_VISA },
-	{ ROLE_INSATSANSVARIG, 0, WHEN_ALWAYS, START_A_NY_INSATS |
-	    START_A_VISA },
+	{ ROLE_INSATSANSVARIG, 0, WHEN_ALWAYS, START_A_VISA },
+	{ ROLE_INSATSANSVARIG, 0, WHEN_NOT_AFFK, START_A_NY_INSATS },
 	{ ROLE_DELTAGARANSVARIG, 0, WHEN_ALWAYS, START_A_VISA },
-	{ ROLE_INSATSANSVARIG, 1, WHEN_ALWAYS, START_A_INSATS |
-	    START_A_INSATS_BUDGET | START_A_VISA },
+	{ ROLE_INSATSANSVARIG, 1, WHEN_ALWAYS, START_A_VISA },
+	{ ROLE_INSATSANSVARIG, 1, WHEN_NOT_AFFK, START_A_INSATS |
+	    START_A_INSATS_BUDGET },
 	{ ROLE_INSATSANSVARIG, 1, WHEN_NOT_ANTAL, START_A_DELTAGARANSV },
 	{ ROLE_INSATSANSVARIG, 1, WHEN_ANTAL, START_A_VOLYM },
 	{ ROLE_DELTAGARANSVARIG, 1, WHEN_ALWAYS, START_A_VISA },
 	{ ROLE_DELTAGARANSVARIG, 1, WHEN_PERSON_READY, START_A_DELTAGARE |
 	    START_A_ANONYM },
+	{ ROLE_DELTAGARANSVARIG, 1, WHEN_AFFK, START_A_AFFK |
+	    START_A_ANONYM },
 };
 
 /* Reports whether a grant's condition holds for a row. */
 static int
-start_when_holds(enum start_when when, const char *metod, int kategoriserad)
+start_when_holds(enum start_when when, const char *metod, int kategoriserad,
+    int affk)
 {
 	switch (when) {
+	case WHEN_AFFK:
+		return affk;
+	case WHEN_NOT_AFFK:
+		return !affk;
 	case WHEN_ALWAYS:
 		return 1;
 	case WHEN_NOT_ANTAL:
@@ -116,7 +126,7 @@ start_when_holds(enum start_when when, const char *metod, int kategoriserad)
 	case WHEN_ANTAL:
 		return strcmp(metod, "ANTAL") == 0;
 	case WHEN_PERSON_READY:
-		return kategoriserad && strcmp(metod, "PERSON") == 0;
+		return !affk && kategoriserad && strcmp(metod, "PERSON") == 0;
 	}
 	return 0;
 }
@@ -124,7 +134,7 @@ start_when_holds(enum start_when when, const char *metod, int kategoriserad)
 /* The START_A_* actions of a row from the grants of its roles. */
 static uint32_t
 start_actions(uint32_t roller, int insats, const char *metod,
-    int kategoriserad)
+    int kategoriserad, int affk)
 {
 	const struct start_grant	*g;
 	uint32_t			 actions = 0;
@@ -133,7 +143,7 @@ start_actions(uint32_t roller, int insats, const char *metod,
 	for (i = 0; i < sizeof start_grants / sizeof start_grants[0]; i++) {
 		g = &start_grants[i];
 		if ((roller & g->role) && g->insats == insats &&
-		    start_when_holds(g->when, metod, kategoriserad))
+		    start_when_holds(g->when, metod, kategoriserad, affk))
 			actions |= g->actions;
 	}
 	return actions;
@@ -155,7 +165,8 @@ start_row(PGresult *res, int i, struct start_rad *r)
 	r->volym = strcmp(metod, "ANTAL") == 0;
 	r->kategoriserad = (uint8_t)kat;
 	r->roller = auth_roles_parse(PQgetvalue(res, i, COL_ROLLER));
-	r->actions = start_actions(r->roller, r->insats_id != 0, metod, kat);
+	r->actions = start_actions(r->roller, r->insats_id != 0, metod, kat,
+	    PQgetvalue(res, i, COL_AFFK)[0] == 't');
 }
 
 /* MSG_START_GET: the caller's Startsida rows. */
