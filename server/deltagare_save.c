@@ -17,6 +17,7 @@
 #include "date.h"
 #include "deltagare_save.h"
 #include "msg.h"
+#include "person.h"
 #include "pnr.h"
 #include "proto.h"
 #include "rule.h"
@@ -24,23 +25,11 @@
 #include "susd.h"
 #include "xmalloc.h"
 
-/* Longest namn in characters (schema 0008). */
-#define DT_NAMN_MAX	200
-
-/* The person of a nyinregistrering as it will be stored. */
-struct dt_person {
-	char		 pnr[13];
-	struct pnr	 p;
-	uint32_t	 id;		/* 0 = not stored yet */
-	int		 i_register;
-	char		 namn[DT_NAMN_MAX * 4 + 1];
-	char		 kommun[5];
-	uint32_t	 stadsdel_id;
-	int		 stadsdel_sent;	/* from the request: to be checked */
-	int		 skyddad;	/* the register says so */
-	int		 overlap;	/* a participation in the way: */
-	char		 o_from[11];	/* its dates */
-	char		 o_tom[11];
+/* A participation of the person in the insats that one would overlap. */
+struct dt_overlap {
+	int		 overlap;
+	char		 from[11];
+	char		 tom[11];
 };
 
 /*
@@ -50,36 +39,16 @@ struct dt_person {
  * (NULL when no date) would overlap, as dt_overlap_check() asks.
  */
 static const char dt_lookup_sql[] =
-	"WITH p AS (SELECT id FROM person WHERE personnummer = $1"
-	" FOR UPDATE)"
-	" SELECT f.personnummer IS NOT NULL, coalesce(f.namn, ''),"
-	" coalesce(f.kommunkod, ''), coalesce(f.stadsdel_id, 0),"
-	" coalesce(f.skyddad, false), coalesce((SELECT id FROM p), 0),"
+	PERSON_REG_WITH PERSON_REG_SELECT ","
 	" o.startdatum IS NOT NULL,"
 	" coalesce(to_char(o.startdatum, 'YYYY-MM-DD'), ''),"
 	" coalesce(to_char(o.slutdatum, 'YYYY-MM-DD'), '')"
-	" FROM (SELECT 1) x"
-	" LEFT JOIN folkbokforing f ON f.personnummer = $1"
+	PERSON_REG_FROM
 	" LEFT JOIN LATERAL (SELECT d.startdatum, d.slutdatum"
 	" FROM deltagande d JOIN p ON p.id = d.person_id"
 	" WHERE d.insats_id = $2::bigint"
 	" AND $3::date <= coalesce(d.slutdatum, 'infinity')"
 	" ORDER BY d.startdatum LIMIT 1) o ON true";
-
-/* The kommun ($1) and whether stadsdel $2 lies in it today. */
-static const char dt_kommun_sql[] =
-	"SELECT k.namn, EXISTS (SELECT 1 FROM stadsdel sd"
-	" WHERE sd.id = $2::integer AND sd.kommunkod = k.kommunkod"
-	" AND (sd.giltig_tom IS NULL OR sd.giltig_tom >= current_date))"
-	" FROM kommun k WHERE k.kommunkod = $1";
-
-/* The person, kept or new; the register's data replaces what was typed. */
-static const char dt_person_sql[] =
-	"INSERT INTO person (personnummer, namn, kommunkod, stadsdel_id)"
-	" VALUES ($1, $2, $3, nullif($4::integer, 0))"
-	" ON CONFLICT (personnummer) DO UPDATE SET namn = EXCLUDED.namn,"
-	" kommunkod = EXCLUDED.kommunkod, stadsdel_id = EXCLUDED.stadsdel_id"
-	" RETURNING id";
 
 /*
  * The participation, its inregistrering with its försörjning ($13) and
@@ -129,138 +98,31 @@ static const char dt_tillfalle_load_sql[] =
 	" FROM mattillfalle m WHERE m.deltagande_id = $1::bigint"
 	" AND m.typ = $2 FOR UPDATE";
 
-/* Checks a namn typed for a person the register does not hold. */
-static int
-dt_namn_check(struct session *s, uint32_t id, const char *namn)
-{
-	const unsigned char	*u;
-
-	session_falt(s, BATCH_FALT_NAMN, 0);
-	if (strspn(namn, " ") == strlen(namn))
-		return session_refuse(s, id, ERR_VALIDATION, "Ange namn: "
-		    "personen finns inte i folkbokföringen.");
-	if (rule_utf8_chars(namn) > DT_NAMN_MAX)
-		return session_refuse(s, id, ERR_VALIDATION, "Namnet får vara "
-		    "högst %d tecken.", DT_NAMN_MAX);
-	for (u = (const unsigned char *)namn; *u != '\0'; u++) {
-		if (*u < 0x20 || *u == 0x7f)
-			return session_refuse(s, id, ERR_VALIDATION,
-			    "Namnet får inte innehålla radbrytningar eller "
-			    "tabbar.");
-	}
-	return 0;
-}
-
-/*
- * Checks the folkbokföringskommun and stadsdel (rule 39): Stockholm and
- * Göteborg need a stadsdel, which the register may lack.
- */
-static int
-dt_kommun_check(struct session *s, uint32_t id, struct dt_cache *c,
-    const struct dt_person *pe)
-{
-	PGresult	*res;
-	char		 sd[16], kommun[128], key[64];
-	const char	*params[2];
-	int		 in_kommun, borrowed;
-
-	session_falt(s, BATCH_FALT_KOMMUN, 0);
-	if (pe->kommun[0] == '\0')
-		return session_refuse(s, id, ERR_VALIDATION, "Ange "
-		    "folkbokföringskommun: %s.", pe->i_register ?
-		    "folkbokföringen saknar den" :
-		    "personen finns inte i folkbokföringen");
-	snprintf(sd, sizeof sd, "%u", pe->stadsdel_id);
-	params[0] = pe->kommun;
-	params[1] = sd;
-	snprintf(key, sizeof key, "kommun %s %s", pe->kommun, sd);
-	if ((res = dt_cache_query(s, c, key, dt_kommun_sql, 2, params,
-	    &borrowed)) == NULL)
-		return db_refused(s, id);
-	if (PQntuples(res) != 1) {
-		if (!borrowed)
-			PQclear(res);
-		return session_refuse(s, id, ERR_VALIDATION, "Kommunen finns "
-		    "inte: välj folkbokföringskommun i listan.");
-	}
-	strlcpy(kommun, PQgetvalue(res, 0, 0), sizeof kommun);
-	in_kommun = PQgetvalue(res, 0, 1)[0] == 't';
-	if (!borrowed)
-		PQclear(res);
-	session_falt(s, BATCH_FALT_STADSDEL, 0);
-	if (pe->stadsdel_id == 0 && rule_stadsdel_kravs(pe->kommun))
-		return session_refuse(s, id, ERR_VALIDATION, "Välj stadsdel: "
-		    "den krävs för personer folkbokförda i %s.", kommun);
-	if (pe->stadsdel_id != 0 && pe->stadsdel_sent && !in_kommun)
-		return session_refuse(s, id, ERR_VALIDATION, "Stadsdelen hör "
-		    "inte till %s.", kommun);
-	return 0;
-}
-
 /*
  * Reads the register copy, the person and its participations in the
  * insats (dt_lookup_sql); nothing is refused yet.
  */
 static int
 dt_lookup(struct session *s, uint32_t id, const struct dt_insats *ins,
-    struct dt_person *pe, const char *start)
+    struct person_reg *pe, struct dt_overlap *ov, const char *start)
 {
 	PGresult	*res;
 	const char	*params[3];
+	int		 rv;
 
 	params[0] = pe->pnr;
 	params[1] = ins->ids;
 	params[2] = date_valid(start) ? start : NULL;
-	if ((res = db_exec(s, dt_lookup_sql, 3, params)) == NULL)
-		return db_refused(s, id);
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		return session_refuse(s, id, ERR_INTERNAL, "Uppgifterna kunde "
-		    "inte sparas på grund av ett serverfel.");
-	}
-	pe->i_register = PQgetvalue(res, 0, 0)[0] == 't';
-	if (pe->i_register) {
-		strlcpy(pe->namn, PQgetvalue(res, 0, 1), sizeof pe->namn);
-		strlcpy(pe->kommun, PQgetvalue(res, 0, 2), sizeof pe->kommun);
-		pe->stadsdel_id = db_u32(res, 0, 3);
-		pe->skyddad = PQgetvalue(res, 0, 4)[0] == 't';
-	}
-	pe->id = db_u32(res, 0, 5);
-	pe->overlap = PQgetvalue(res, 0, 6)[0] == 't';
-	strlcpy(pe->o_from, PQgetvalue(res, 0, 7), sizeof pe->o_from);
-	strlcpy(pe->o_tom, PQgetvalue(res, 0, 8), sizeof pe->o_tom);
+	if ((rv = person_reg_run(s, id, dt_lookup_sql, 3, params, pe,
+	    &res)) != 0)
+		return rv;
+	ov->overlap = PQgetvalue(res, 0, PERSON_REG_NCOLS)[0] == 't';
+	strlcpy(ov->from, PQgetvalue(res, 0, PERSON_REG_NCOLS + 1),
+	    sizeof ov->from);
+	strlcpy(ov->tom, PQgetvalue(res, 0, PERSON_REG_NCOLS + 2),
+	    sizeof ov->tom);
 	PQclear(res);
 	return 0;
-}
-
-/*
- * Checks the person against the register copy: a protected person is
- * refused with nothing said but where to go (rule 34); else namn, kommun
- * and stadsdel come from the register, or from the request for a person
- * it does not hold.
- */
-static int
-dt_register(struct session *s, uint32_t id, struct dt_cache *c,
-    const struct msg_deltagare_save *q, struct dt_person *pe)
-{
-	int	rv;
-
-	session_falt(s, BATCH_FALT_PNR, 0);
-	if (pe->i_register && pe->skyddad)
-		return session_refuse(s, id, ERR_VALIDATION, "%s",
-		    rule_deltagande_db_message("SU056"));
-	if (!pe->i_register) {
-		if ((rv = dt_namn_check(s, id, q->namn)) != 0)
-			return rv;
-		strlcpy(pe->namn, q->namn, sizeof pe->namn);
-	}
-	if (pe->kommun[0] == '\0')
-		strlcpy(pe->kommun, q->kommunkod, sizeof pe->kommun);
-	if (pe->stadsdel_id == 0) {
-		pe->stadsdel_id = q->stadsdel_id;
-		pe->stadsdel_sent = 1;
-	}
-	return dt_kommun_check(s, id, c, pe);
 }
 
 /*
@@ -269,24 +131,18 @@ dt_register(struct session *s, uint32_t id, struct dt_cache *c,
  */
 static int
 dt_new_write(struct session *s, uint32_t id, const struct dt_insats *ins,
-    struct dt_person *pe, const char *start, const char *samtycke,
+    struct person_reg *pe, const char *start, const char *samtycke,
     const struct tillfalle_row *t, uint32_t *did)
 {
 	PGresult	*res;
-	char		 sd[16], pid[16], ar[16], uid[16], num[4][16];
+	char		 pid[16], ar[16], uid[16], num[4][16];
 	char		*fors;
 	const char	*params[15];
 	uint32_t	 i;
+	int		 rv;
 
-	snprintf(sd, sizeof sd, "%u", pe->stadsdel_id);
-	params[0] = pe->pnr;
-	params[1] = pe->namn;
-	params[2] = pe->kommun;
-	params[3] = sd;
-	if ((res = db_exec(s, dt_person_sql, 4, params)) == NULL)
-		return db_refused(s, id);
-	pe->id = db_u32(res, 0, 0);
-	PQclear(res);
+	if ((rv = person_reg_store(s, id, pe)) != 0)
+		return rv;
 	snprintf(pid, sizeof pid, "%u", pe->id);
 	snprintf(ar, sizeof ar, "%d", pe->p.year);
 	snprintf(uid, sizeof uid, "%u", s->user_id);
@@ -326,26 +182,23 @@ dt_new(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
     struct dt_cache *c, struct dt_fragor *f, uint32_t *did)
 {
 	struct dt_insats	 ins;
-	struct dt_person	 pe;
-	const char		*why, *start = q->tillfalle.datum, *samtycke;
+	struct person_reg	 pe;
+	struct dt_overlap	 ov;
+	const char		*start = q->tillfalle.datum, *samtycke;
 	int			 rv;
 
-	memset(&pe, 0, sizeof pe);
-	session_falt(s, BATCH_FALT_PNR, 0);
-	if ((why = rule_pnr_refusal(q->personnummer, pe.pnr,
-	    sizeof pe.pnr)) != NULL)
-		return session_refuse(s, id, ERR_VALIDATION, "%s", why);
-	if (pnr_parse(pe.pnr, 0, &pe.p) != PNR_OK)
-		return session_refuse(s, id, ERR_VALIDATION,
-		    "Personnumret är felaktigt.");
+	memset(&ov, 0, sizeof ov);
+	if ((rv = person_pnr(s, id, q->personnummer, &pe)) != 0)
+		return rv;
 	session_falt(s, BATCH_FALT_SAMTYCKE, 0);
 	if (q->samtycke != 1)
 		return session_refuse(s, id, ERR_VALIDATION, "%s",
 		    rule_deltagande_db_message("SU055"));
 	session_falt(s, BATCH_FALT_INGET, 0);
 	if ((rv = dt_insats_get(s, id, q->insats_id, c, &ins)) != 0 ||
-	    (rv = dt_lookup(s, id, &ins, &pe, start)) != 0 ||
-	    (rv = dt_register(s, id, c, q, &pe)) != 0)
+	    (rv = dt_lookup(s, id, &ins, &pe, &ov, start)) != 0 ||
+	    (rv = person_reg_check(s, id, c, q->namn, q->kommunkod,
+	    q->stadsdel_id, &pe)) != 0)
 		return rv;
 	session_falt(s, BATCH_FALT_DATUM, 0);
 	if ((rv = dt_start_check(s, id, &ins, start, "")) != 0)
@@ -361,8 +214,8 @@ dt_new(struct session *s, uint32_t id, const struct msg_deltagare_save *q,
 		    "samtycket får inte vara senare än i dag.");
 	/* Rule 38: several times, never at the same time. */
 	session_falt(s, BATCH_FALT_DATUM, 0);
-	if (pe.overlap)
-		return dt_overlap_refuse(s, id, pe.o_from, pe.o_tom);
+	if (ov.overlap)
+		return dt_overlap_refuse(s, id, ov.from, ov.tom);
 	if ((rv = dt_tillfalle_check(s, id, &ins, &q->tillfalle, start, NULL,
 	    f)) != 0)
 		return rv;
