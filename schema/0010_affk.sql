@@ -635,6 +635,29 @@ CREATE CONSTRAINT TRIGGER affk_kontorsbyte_audited AFTER INSERT
     ON affk_kontorsbyte DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     EXECUTE FUNCTION affk_write_audited();
 
+-- Anonymous Af/FK participants are counted on an office, an insats that
+-- is neither categorised nor measured by person; participations keep
+-- the Finsam rules of 0007 (SU042, SU043) unchanged.
+CREATE OR REPLACE FUNCTION deltagande_insats_rules() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_TABLE_NAME = 'anonym_deltagande' AND EXISTS (SELECT 1
+	    FROM affk_kontor k WHERE k.insats_id = NEW.insats_id) THEN
+		RETURN NEW;
+	END IF;
+	IF NOT insats_kategoriserad(NEW.insats_id) THEN
+		RAISE EXCEPTION 'insats not categorised'
+		    USING ERRCODE = 'SU042';
+	END IF;
+	IF kod_kod((SELECT matningsmetod_id FROM insats
+	    WHERE id = NEW.insats_id)) <> 'PERSON' THEN
+		RAISE EXCEPTION 'participant on a volyminsats'
+		    USING ERRCODE = 'SU043';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
 -- What reports may read about ärenden and their periods: no person, no
 -- name, no number.
 CREATE VIEW affk_statistik AS

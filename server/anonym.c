@@ -45,7 +45,8 @@
 	" extract(year FROM s.startdatum))::integer,"			\
 	" coalesce(least(extract(year FROM i.slutdatum),"		\
 	" extract(year FROM s.slutdatum)), 0)::integer,"		\
-	" extract(year FROM current_date)::integer"			\
+	" extract(year FROM current_date)::integer,"			\
+	" EXISTS (SELECT 1 FROM affk_kontor k WHERE k.insats_id = i.id)" \
 	" FROM insats i JOIN samverkansorg s ON s.id = i.samverkansorg_id" \
 	" WHERE i.id = $1::integer"
 
@@ -111,7 +112,7 @@ anonym_insats_read(struct session *s, uint32_t id, uint32_t insats_id,
 	PGresult	*res;
 	const char	*params[1];
 	char		 metod[32];
-	int		 kategoriserad;
+	int		 kategoriserad, kontor;
 
 	memset(a, 0, sizeof *a);
 	snprintf(a->iid, sizeof a->iid, "%u", insats_id);
@@ -133,10 +134,14 @@ anonym_insats_read(struct session *s, uint32_t id, uint32_t insats_id,
 	a->forsta = db_u32(res, 0, 6);
 	a->slutar = db_u32(res, 0, 7);
 	a->i_ar = db_u32(res, 0, 8);
+	kontor = PQgetvalue(res, 0, 9)[0] == 't';
 	PQclear(res);
 	a->sista = a->i_ar;
 	if (a->slutar != 0 && a->slutar < a->sista)
 		a->sista = a->slutar;
+	/* An Af/FK office (issue 8) is no categorised insats but counts. */
+	if (kontor)
+		return 0;
 	if (!kategoriserad)
 		return session_refuse(s, id, ERR_VALIDATION, "Insatsen %s är "
 		    "inte kategoriserad: anonyma deltagare registreras först "

@@ -140,7 +140,7 @@ int		 audit_person_arenden(struct session *, const char *action,
 /*
  * Af/FK-samarbetet (issue 8). affk.c: what every handler shares and the
  * styrdata; affk_arende.c: medverkan, övergång, uppgifter, historik;
- * affk_kontor.c: offices, Byt kontor, Visa deltagare.
+ * affk_kontor.c: offices, Byt kontor; affk_sok.c: Visa deltagare.
  */
 struct affk_kontor {
 	uint32_t	 id;		/* affk_kontor.id */

@@ -689,6 +689,114 @@ build_batch_deltagare(union matrix_body *b, const struct matrix_target *t,
 	return &q;
 }
 
+/*
+ * Af/FK-samarbetet (issue 8). The styrdata are read by anyone. An office
+ * with no name is refused before anything is read. The personal
+ * requests name the target insats as the caller's office: none of the
+ * targets is an office, so where the request table lets a caller
+ * through the handler refuses at once, and each body could change
+ * nothing anyway (no consent, an ärende and a period that do not exist,
+ * a date no calendar has).
+ */
+static const void *
+build_affk_styrdata(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->affk_styrdata.alla = 1;
+	return &b->affk_styrdata;
+}
+
+static const void *
+build_affk_kontor(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->affk_kontor.id = MATRIX_NO_ID;
+	b->affk_kontor.myndighet = AFFK_AF;
+	b->affk_kontor.namn = (char *)"";
+	b->affk_kontor.omrade = (char *)"";
+	b->affk_kontor.kontorstyp = (char *)"";
+	return &b->affk_kontor;
+}
+
+static const void *
+build_affk_medverkan(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->affk_medverkan.kontor_insats_id = t->insats;
+	b->affk_medverkan.personnummer = (char *)MATRIX_PNR;
+	b->affk_medverkan.namn = (char *)"";
+	b->affk_medverkan.kommunkod = (char *)"";
+	b->affk_medverkan.samtycke = 0;
+	b->affk_medverkan.samtycke_datum = (char *)MATRIX_BAD_DATE;
+	b->affk_medverkan.initierad_av = AFFK_FK;
+	b->affk_medverkan.datum = (char *)MATRIX_BAD_DATE;
+	return &b->affk_medverkan;
+}
+
+static const void *
+build_affk_overgang(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->affk_overgang.kontor_insats_id = t->insats;
+	b->affk_overgang.arende_id = MATRIX_NO_ID;
+	b->affk_overgang.insatstyp_id = MATRIX_NO_ID;
+	b->affk_overgang.datum = (char *)MATRIX_BAD_DATE;
+	return &b->affk_overgang;
+}
+
+static const void *
+build_affk_uppgifter(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->affk_uppgifter.kontor_insats_id = t->insats;
+	b->affk_uppgifter.period_id = MATRIX_NO_ID;
+	return &b->affk_uppgifter;
+}
+
+static const void *
+build_affk_historik(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->affk_historik.kontor_insats_id = t->insats;
+	b->affk_historik.personnummer = (char *)"";
+	b->affk_historik.arende_id = MATRIX_NO_ID;
+	return &b->affk_historik;
+}
+
+static const void *
+build_affk_sok(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->affk_sok.kontor_insats_id = t->insats;
+	b->affk_sok.from = (char *)"";
+	b->affk_sok.tom = (char *)"";
+	b->affk_sok.kon = (char *)"";
+	b->affk_sok.namn = (char *)"";
+	return &b->affk_sok;
+}
+
+static const void *
+build_affk_byt(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)c;
+	b->affk_byt.kontor_insats_id = t->insats;
+	b->affk_byt.arende_id = MATRIX_NO_ID;
+	b->affk_byt.af_kontor_id = MATRIX_NO_ID;
+	b->affk_byt.fk_kontor_id = MATRIX_NO_ID;
+	b->affk_byt.datum = (char *)MATRIX_BAD_DATE;
+	return &b->affk_byt;
+}
+
 static const struct matrix_builder matrix_builders[] = {
 	{ MSG_LOGIN, build_login },
 	{ MSG_PING, build_ping },
@@ -741,6 +849,14 @@ static const struct matrix_builder matrix_builders[] = {
 	{ MSG_BATCH_DELTAGARE, build_batch_deltagare },
 	{ MSG_BATCH_ANONYM, build_batch_anonym },
 	{ MSG_BATCH_VOLYM, build_batch_volym },
+	{ MSG_AFFK_STYRDATA_GET, build_affk_styrdata },
+	{ MSG_AFFK_KONTOR_SAVE, build_affk_kontor },
+	{ MSG_AFFK_MEDVERKAN_SAVE, build_affk_medverkan },
+	{ MSG_AFFK_OVERGANG_SAVE, build_affk_overgang },
+	{ MSG_AFFK_UPPGIFTER_SAVE, build_affk_uppgifter },
+	{ MSG_AFFK_HISTORIK_GET, build_affk_historik },
+	{ MSG_AFFK_SOK, build_affk_sok },
+	{ MSG_AFFK_BYT_KONTOR, build_affk_byt },
 };
 
 /* The body builder for a type, or NULL. */

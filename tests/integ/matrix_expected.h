@@ -196,6 +196,30 @@ static const struct matrix_expected matrix_expected[] = {
 	/* Imported in batches (issue 7): whoever may save them one by one. */
 	{ MSG_BATCH_ANONYM,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
 	{ MSG_BATCH_VOLYM,	{ NO,	NO,	OWN,	NO,	NO,	NO,	NO } },
+
+	/*
+	 * Af/FK-samarbetet (issue 8, §4.3, rules 51-53). The offices,
+	 * insatstyper and questions fill every Af/FK form and the office
+	 * lists, and hold no personal data: anyone who can log in. The
+	 * offices themselves are styrdata: "Maintain styrdata",
+	 * superadmin only.
+	 */
+	{ MSG_AFFK_STYRDATA_GET, { YES,	YES,	YES,	YES,	YES,	YES,	YES } },
+	{ MSG_AFFK_KONTOR_SAVE,	{ YES,	NO,	NO,	NO,	NO,	NO,	NO } },
+	/*
+	 * Registrera medverkan, övergångar, uppgifter, Historik, Visa
+	 * deltagare and Byt kontor are participant personal data: the
+	 * deltagaransvarig's alone, and only on an office (an insats of
+	 * the fixed organisations) where he holds an uppdrag (rule 51).
+	 * The targets are no offices: inside, the request table lets him
+	 * through and the handler then refuses (not an office).
+	 */
+	{ MSG_AFFK_MEDVERKAN_SAVE, { NO, NO,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_AFFK_OVERGANG_SAVE, { NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_AFFK_UPPGIFTER_SAVE, { NO, NO,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_AFFK_HISTORIK_GET, { NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_AFFK_SOK,		{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
+	{ MSG_AFFK_BYT_KONTOR,	{ NO,	NO,	NO,	OWN,	NO,	NO,	NO } },
 };
 
 #endif

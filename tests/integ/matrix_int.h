@@ -83,6 +83,14 @@ union matrix_body {
 	struct msg_anonym_save		anonym_save;
 	struct msg_batch_anonym		batch_anonym;
 	struct msg_batch_volym		batch_volym;
+	struct msg_affk_styrdata_get	affk_styrdata;
+	struct affk_kontor_row		affk_kontor;
+	struct msg_affk_medverkan_save	affk_medverkan;
+	struct msg_affk_overgang_save	affk_overgang;
+	struct msg_affk_uppgifter_save	affk_uppgifter;
+	struct msg_affk_historik_get	affk_historik;
+	struct msg_affk_sok		affk_sok;
+	struct msg_affk_byt_kontor	affk_byt;
 };
 
 /* Fills b for the target and caller; returns the body (NULL = empty). */

@@ -2,9 +2,11 @@
  * Counts, on the client side and apart from the server's own trail, every
  * access to personal data the tests make: each participant row received
  * (a list, the person's own view, "Hämta") is one read, and each
- * acknowledged registration or withdrawal of consent is one write; of a
- * batch's result (neither replayed nor a dry run), each BATCH_OK row is
- * one write and each BATCH_FINNS row one read, as susd audits them. At
+ * acknowledged registration or withdrawal of consent is one write (Af/FK:
+ * each ärende listed or shown is one read, each MSG_AFFK_SAVED one
+ * write); of a batch's result (neither replayed nor a dry run), each
+ * BATCH_OK row is one write and each BATCH_FINNS row one read, as susd
+ * audits them. At
  * exit the counts go to $INTEG_SCRATCH/personal.counts, and every ERR
  * text received to $INTEG_SCRATCH/errors.txt, for tests/integ/run to
  * compare with audit_person and scan for personnummer.
@@ -127,6 +129,34 @@ pd_batch(const struct chan_msg *m)
 	buf_free(b);
 }
 
+/* The ärenden an Af/FK list or history carries: one read each. */
+static unsigned long
+pd_affk_reads(const struct chan_msg *m)
+{
+	struct msg_affk_sok_list	 l;
+	struct msg_affk_historik	 h;
+	struct buf			*b;
+	unsigned long			 n = 0;
+
+	if ((b = buf_from(buf_ptr(m->body), buf_len(m->body))) == NULL)
+		return 0;
+	if (m->type == MSG_AFFK_SOK_LIST) {
+		memset(&l, 0, sizeof l);
+		if (msg_decode(MSG_AFFK_SOK_LIST, b, &l) == 0) {
+			n = l.nrows;
+			msg_clear(MSG_AFFK_SOK_LIST, &l);
+		}
+	} else {
+		memset(&h, 0, sizeof h);
+		if (msg_decode(MSG_AFFK_HISTORIK, b, &h) == 0) {
+			n = h.narenden;
+			msg_clear(MSG_AFFK_HISTORIK, &h);
+		}
+	}
+	buf_free(b);
+	return n;
+}
+
 /* Counts the personal data a received message carries. */
 void
 pd_received(struct conn *cn, const struct chan_msg *m)
@@ -164,6 +194,19 @@ pd_received(struct conn *cn, const struct chan_msg *m)
 		if (sent == MSG_DELTAGARE_SAVE ||
 		    sent == MSG_SAMTYCKE_ATERKALLA)
 			pd_writes++;
+		break;
+	case MSG_AFFK_SAVED:
+		/*
+		 * Af/FK (issue 8): medverkan, övergång, uppgifter and Byt
+		 * kontor each write one ärende (a withdrawn consent's
+		 * stripping is no read or write).
+		 */
+		pd_writes++;
+		break;
+	case MSG_AFFK_SOK_LIST:
+	case MSG_AFFK_HISTORIK:
+		/* Visa deltagare, Historik: each ärende sent is a read. */
+		pd_reads += pd_affk_reads(m);
 		break;
 	default:
 		break;
