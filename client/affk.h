@@ -82,5 +82,12 @@ struct screen	*scr_affk_uppgifter_new(struct ui *, uint32_t kontor_insats_id,
  */
 struct screen	*scr_affk_historik_arende(struct ui *,
 		    uint32_t kontor_insats_id, uint32_t arende_id);
+/*
+ * Ny övergång on an open ärende (scr_affk_overgang.c), over Historik:
+ * sets *stale when the history must be fetched again.
+ */
+struct screen	*scr_affk_overgang_new(struct ui *, uint32_t kontor_insats_id,
+		    const struct affk_arende_row *, const char *namn,
+		    int *stale);
 
 #endif
