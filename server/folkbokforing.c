@@ -489,18 +489,24 @@ admin_folkbokforing(int argc, char **argv)
 	    "oförändrade.\n", l.rows, l.rows == 1 ? "rad" : "rader", nya,
 	    nya == 1 ? "ny" : "nya", andrade, andrade == 1 ? "ändrad" :
 	    "ändrade", l.rows - nya - andrade);
-	if (counts[1].deltaganden > 0 || counts[1].borttagna > 0) {
+	if (counts[1].deltaganden > 0 || counts[1].arenden > 0 ||
+	    counts[1].borttagna > 0) {
 		printf("Personer i sus som har skyddade personuppgifter enligt "
 		    "registret avidentifierades nu:\n");
-		printf("Skyddade personuppgifter: %ld %s avidentifierades, "
-		    "%ld %s togs bort ur sus.\n", counts[1].deltaganden,
-		    counts[1].deltaganden == 1 ? "deltagande" : "deltaganden",
+		printf("Skyddade personuppgifter: %ld %s", counts[1].deltaganden,
+		    counts[1].deltaganden == 1 ? "deltagande" : "deltaganden");
+		if (counts[1].arenden > 0)
+			printf(" och %ld %s i Af/FK-samarbetet",
+			    counts[1].arenden, counts[1].arenden == 1 ?
+			    "ärende" : "ärenden");
+		printf(" avidentifierades, %ld %s togs bort ur sus.\n",
 		    counts[1].borttagna, counts[1].borttagna == 1 ? "person" :
 		    "personer");
 	}
 	log_info("folkbokforing: %ld rows, %ld new, %ld changed; protected: "
-	    "%ld participations stripped, %ld persons deleted", l.rows, nya,
-	    andrade, counts[1].deltaganden, counts[1].borttagna);
+	    "%ld participations and %ld Af/FK ärenden stripped, %ld persons "
+	    "deleted", l.rows, nya, andrade, counts[1].deltaganden,
+	    counts[1].arenden, counts[1].borttagna);
 	r = 0;
 	goto out;
 refused:

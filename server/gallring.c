@@ -1,13 +1,14 @@
 /*
  * The personal-data operator commands that strip identifying data
  * (domain.md §8, rule 54): susd skydda for persons who have been given
- * skyddade personuppgifter, and susd gallra for participations that
- * ended more than gallring_ar years ago, run by hand or on a timer.
- * Stripping cuts a participation from its person and deletes the person
- * once nothing links to it; kön, födelseår, dates, codes and answers
- * stay, so every count over deltagande_statistik stays the same. Each
- * participation stripped gets an audit_person row and each run a
- * gallring row, in the same transaction.
+ * skyddade personuppgifter, and susd gallra for participations and Af/FK
+ * ärenden that ended more than gallring_ar years ago, run by hand or on
+ * a timer. Stripping cuts a participation or an ärende from its person
+ * and deletes the person once nothing links to it; kön, födelseår,
+ * dates, codes, periods and answers stay, so every count over
+ * deltagande_statistik and affk_statistik stays the same. Each
+ * participation and ärende stripped gets an audit_person row and each
+ * run a gallring row, in the same transaction.
  *
  * Also the helpers the other operator commands share (gallring.h):
  * folkbokforing.c loads the register copy, registerutdrag.c answers a
@@ -163,17 +164,26 @@ oper_strip_prepare(struct oper *o)
 	if (oper_cmd(o, "CREATE TEMPORARY TABLE strip (deltagande_id bigint"
 	    " PRIMARY KEY, orsak text NOT NULL) ON COMMIT DROP", 0, NULL) != 0)
 		return SUS_ERR_SYSTEM;
+	if (oper_cmd(o, "CREATE TEMPORARY TABLE strip_arende (arende_id"
+	    " bigint PRIMARY KEY, orsak text NOT NULL) ON COMMIT DROP", 0,
+	    NULL) != 0)
+		return SUS_ERR_SYSTEM;
 	return oper_cmd(o, "CREATE TEMPORARY TABLE strip_person (person_id"
 	    " bigint PRIMARY KEY, orsak text NOT NULL, borttagen boolean"
 	    " NOT NULL DEFAULT false) ON COMMIT DROP", 0, NULL);
 }
 
 /*
- * The steps of a stripping, in order; $1 is the purpose. The audit rows
- * come first, while the participations still name their person: the
- * hash of the personnummer is what lets a later registerutdrag find
- * them. A person listed without any participation stripped now (an
- * orphan, or skydda for someone with none) gets a row of its own.
+ * The steps of a stripping, in order; $1 is the purpose. The persons of
+ * the participations and ärenden listed come first, then every ärende of
+ * a person stripped for skyddade personuppgifter (skydda and the
+ * register load list persons, not ärenden). The audit rows come before
+ * the stripping, while the participations and ärenden still name their
+ * person: the hash of the personnummer is what lets a later
+ * registerutdrag find them. A person listed without any participation
+ * or ärende stripped now (an orphan, or skydda for someone with none)
+ * gets a row of its own. A person goes only when neither a
+ * participation nor an ärende links to it any more.
  */
 static const struct {
 	const char	*sql;
@@ -185,6 +195,18 @@ static const struct {
 	" WHERE d.person_id IS NOT NULL GROUP BY d.person_id"
 	" ON CONFLICT (person_id) DO NOTHING", 0 },
 
+	{ "INSERT INTO strip_person (person_id, orsak)"
+	" SELECT a.person_id, max(s.orsak) FROM strip_arende s"
+	" JOIN affk_arende a ON a.id = s.arende_id"
+	" WHERE a.person_id IS NOT NULL GROUP BY a.person_id"
+	" ON CONFLICT (person_id) DO NOTHING", 0 },
+
+	{ "INSERT INTO strip_arende (arende_id, orsak)"
+	" SELECT a.id, 'skyddad' FROM affk_arende a"
+	" JOIN strip_person sp ON sp.person_id = a.person_id"
+	" WHERE sp.orsak = 'skyddad' ORDER BY a.id FOR UPDATE OF a"
+	" ON CONFLICT (arende_id) DO NOTHING", 0 },
+
 	{ "INSERT INTO audit_person (action, purpose, pnr_hash, person_id,"
 	" deltagande_id, insats_id)"
 	" SELECT CASE s.orsak WHEN 'gallring' THEN 'gallra'"
@@ -193,20 +215,34 @@ static const struct {
 	" JOIN deltagande d ON d.id = s.deltagande_id"
 	" JOIN person p ON p.id = d.person_id", 1 },
 
+	{ "INSERT INTO audit_person (action, purpose, pnr_hash, person_id,"
+	" arende_id)"
+	" SELECT CASE s.orsak WHEN 'gallring' THEN 'gallra'"
+	" ELSE 'avidentifiera' END, $1, pnr_hash(p.personnummer), p.id,"
+	" a.id FROM strip_arende s"
+	" JOIN affk_arende a ON a.id = s.arende_id"
+	" JOIN person p ON p.id = a.person_id", 1 },
+
 	{ "INSERT INTO audit_person (action, purpose, pnr_hash, person_id)"
 	" SELECT CASE sp.orsak WHEN 'gallring' THEN 'gallra'"
 	" ELSE 'avidentifiera' END, $1, pnr_hash(p.personnummer), p.id"
 	" FROM strip_person sp JOIN person p ON p.id = sp.person_id"
 	" WHERE NOT EXISTS (SELECT 1 FROM deltagande d"
-	" WHERE d.person_id = p.id)", 1 },
+	" WHERE d.person_id = p.id) AND NOT EXISTS (SELECT 1"
+	" FROM affk_arende a WHERE a.person_id = p.id)", 1 },
 
 	{ "UPDATE deltagande d SET person_id = NULL, avidentifierad = now(),"
 	" avidentifierad_orsak = s.orsak FROM strip s"
 	" WHERE d.id = s.deltagande_id AND d.person_id IS NOT NULL", 0 },
 
+	{ "UPDATE affk_arende a SET person_id = NULL, avidentifierad = now(),"
+	" avidentifierad_orsak = s.orsak FROM strip_arende s"
+	" WHERE a.id = s.arende_id AND a.person_id IS NOT NULL", 0 },
+
 	{ "WITH del AS (DELETE FROM person p USING strip_person sp"
 	" WHERE p.id = sp.person_id AND NOT EXISTS (SELECT 1 FROM deltagande d"
-	" WHERE d.person_id = p.id) RETURNING p.id)"
+	" WHERE d.person_id = p.id) AND NOT EXISTS (SELECT 1"
+	" FROM affk_arende a WHERE a.person_id = p.id) RETURNING p.id)"
 	" UPDATE strip_person sp SET borttagen = true FROM del"
 	" WHERE sp.person_id = del.id", 0 },
 };
@@ -242,6 +278,7 @@ oper_strip(struct oper *o, const char *purpose, const char *grans,
 	    " WHERE s.orsak = o.orsak ORDER BY 1)"
 	    " FROM (VALUES ('gallring'), ('skyddad')) AS o(orsak)"
 	    " WHERE o.orsak = $3 OR EXISTS (SELECT 1 FROM strip s"
+	    " WHERE s.orsak = o.orsak) OR EXISTS (SELECT 1 FROM strip_arende s"
 	    " WHERE s.orsak = o.orsak) OR EXISTS (SELECT 1 FROM strip_person sp"
 	    " WHERE sp.orsak = o.orsak AND sp.borttagen)", 3, params) != 0)
 		return SUS_ERR_SYSTEM;
@@ -251,7 +288,8 @@ oper_strip(struct oper *o, const char *purpose, const char *grans,
 	    " (SELECT count(*) FROM strip_person sp WHERE sp.orsak = o.orsak"
 	    " AND sp.borttagen),"
 	    " (SELECT count(*) FROM strip_person sp WHERE sp.orsak = o.orsak"
-	    " AND NOT sp.borttagen)"
+	    " AND NOT sp.borttagen),"
+	    " (SELECT count(*) FROM strip_arende s WHERE s.orsak = o.orsak)"
 	    " FROM (VALUES ('gallring'), ('skyddad')) AS o(orsak)", 0, NULL);
 	if (res == NULL)
 		return SUS_ERR_SYSTEM;
@@ -261,6 +299,7 @@ oper_strip(struct oper *o, const char *purpose, const char *grans,
 		    10);
 		counts[i].borttagna = strtol(PQgetvalue(res, row, 2), NULL, 10);
 		counts[i].kvar = strtol(PQgetvalue(res, row, 3), NULL, 10);
+		counts[i].arenden = strtol(PQgetvalue(res, row, 4), NULL, 10);
 	}
 	PQclear(res);
 	return 0;
@@ -273,18 +312,26 @@ oper_plural(long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* Prints what a stripping did, in Swedish; would says it was a trial. */
+/*
+ * Prints what a stripping did, in Swedish; would says it was a trial.
+ * Af/FK ärenden are named only when there were any, so that a site
+ * without the co-operation reads what it always has.
+ */
 static void
 oper_print_counts(const char *what, const struct oper_counts *c, int would)
 {
-	printf("%s: %ld %s %s, %ld %s %s", what, c->deltaganden,
-	    oper_plural(c->deltaganden, "deltagande", "deltaganden"),
+	printf("%s: %ld %s", what, c->deltaganden,
+	    oper_plural(c->deltaganden, "deltagande", "deltaganden"));
+	if (c->arenden > 0)
+		printf(" och %ld %s i Af/FK-samarbetet", c->arenden,
+		    oper_plural(c->arenden, "ärende", "ärenden"));
+	printf(" %s, %ld %s %s",
 	    would ? "skulle avidentifieras" : "avidentifierades",
 	    c->borttagna, oper_plural(c->borttagna, "person", "personer"),
 	    would ? "skulle tas bort ur sus" : "togs bort ur sus");
 	if (c->kvar > 0)
-		printf(", %ld %s kvar för %s deltagande", c->kvar,
-		    c->kvar == 1 ? "person finns" : "personer finns",
+		printf(", %ld %s kvar för %s deltagande eller ärende",
+		    c->kvar, c->kvar == 1 ? "person finns" : "personer finns",
 		    c->kvar == 1 ? "ett pågående eller senare" :
 		    "pågående eller senare");
 	printf(".\n");
@@ -433,8 +480,9 @@ admin_skydda(int argc, char **argv)
 	    distinct, marked, distinct - marked - unknown, unknown);
 	oper_print_counts("Skyddade personuppgifter", &counts[1], 0);
 	log_info("skydda: %ld numbers read, %ld flagged, %ld participations "
-	    "stripped, %ld persons deleted", numbers, marked,
-	    counts[1].deltaganden, counts[1].borttagna);
+	    "and %ld Af/FK ärenden stripped, %ld persons deleted", numbers,
+	    marked, counts[1].deltaganden, counts[1].arenden,
+	    counts[1].borttagna);
 	r = 0;
 out:
 	explicit_bzero(line, sizeof line);
@@ -445,10 +493,10 @@ out:
 }
 
 /*
- * susd gallra [-n] [-a år]: strips the participations that ended more
- * than gallring_ar (or -a) years ago, and every participation of a
- * person the register copy marks skyddad. -n runs the same statements
- * and rolls them back.
+ * susd gallra [-n] [-a år]: strips the participations and Af/FK ärenden
+ * that ended more than gallring_ar (or -a) years ago, and every
+ * participation and ärende of a person the register copy marks skyddad.
+ * -n runs the same statements and rolls them back.
  */
 int
 admin_gallra(int argc, char **argv)
@@ -507,26 +555,36 @@ admin_gallra(int argc, char **argv)
 	    " AND f.skyddad"
 	    " WHERE f.skyddad OR d.slutdatum < $1::date"
 	    " ORDER BY d.id FOR UPDATE OF d", 1, params) != 0 ||
+	    oper_cmd(&o, "INSERT INTO strip_arende (arende_id, orsak)"
+	    " SELECT a.id, CASE WHEN f.skyddad THEN 'skyddad'"
+	    " ELSE 'gallring' END FROM affk_arende a"
+	    " JOIN person p ON p.id = a.person_id"
+	    " LEFT JOIN folkbokforing f ON f.personnummer = p.personnummer"
+	    " AND f.skyddad"
+	    " WHERE f.skyddad OR a.slutdatum < $1::date"
+	    " ORDER BY a.id FOR UPDATE OF a", 1, params) != 0 ||
 	    oper_cmd(&o, "INSERT INTO strip_person (person_id, orsak)"
 	    " SELECT p.id, CASE WHEN EXISTS (SELECT 1 FROM folkbokforing f"
 	    " WHERE f.personnummer = p.personnummer AND f.skyddad)"
 	    " THEN 'skyddad' ELSE 'gallring' END FROM person p"
 	    " WHERE NOT EXISTS (SELECT 1 FROM deltagande d"
-	    " WHERE d.person_id = p.id)", 0, NULL) != 0 ||
+	    " WHERE d.person_id = p.id) AND NOT EXISTS (SELECT 1"
+	    " FROM affk_arende a WHERE a.person_id = p.id)", 0, NULL) != 0 ||
 	    oper_strip(&o, "susd gallra", grans, "gallring", counts) != 0 ||
 	    oper_end(&o, dry) != 0)
 		goto out;
-	printf("Gallring av deltaganden som avslutades före %s (%ld år):\n",
-	    grans, ar);
+	printf("Gallring av deltaganden och Af/FK-ärenden som avslutades "
+	    "före %s (%ld år):\n", grans, ar);
 	oper_print_counts("Gallring", &counts[0], dry);
 	oper_print_counts("Skyddade personuppgifter", &counts[1], dry);
 	if (dry)
 		printf("Provkörning (-n): inget har ändrats.\n");
-	log_info("gallra%s: cutoff %s, %ld participations stripped, %ld "
-	    "persons deleted, %ld kept; protected: %ld participations, %ld "
-	    "persons", dry ? " -n (rolled back)" : "", grans,
-	    counts[0].deltaganden, counts[0].borttagna, counts[0].kvar,
-	    counts[1].deltaganden, counts[1].borttagna);
+	log_info("gallra%s: cutoff %s, %ld participations and %ld Af/FK "
+	    "ärenden stripped, %ld persons deleted, %ld kept; protected: %ld "
+	    "participations, %ld ärenden, %ld persons",
+	    dry ? " -n (rolled back)" : "", grans, counts[0].deltaganden,
+	    counts[0].arenden, counts[0].borttagna, counts[0].kvar,
+	    counts[1].deltaganden, counts[1].arenden, counts[1].borttagna);
 	r = 0;
 out:
 	if (r != 0)

@@ -2,7 +2,7 @@
  * What the personal-data operator commands share (gallring.c,
  * folkbokforing.c, registerutdrag.c): one admin connection with its
  * transaction, the name a run is recorded under, masked personnummer for
- * messages, and the stripping of participations.
+ * messages, and the stripping of participations and Af/FK ärenden.
  */
 #ifndef SUSD_GALLRING_H
 #define SUSD_GALLRING_H
@@ -28,6 +28,7 @@ struct oper {
 /* What a stripping did, per reason. */
 struct oper_counts {
 	long		 deltaganden;	/* participations stripped */
+	long		 arenden;	/* Af/FK ärenden stripped */
 	long		 borttagna;	/* person rows deleted */
 	long		 kvar;		/* persons kept for another participation */
 };
@@ -63,14 +64,17 @@ long		 oper_long(PGresult *, int col);
 int		 oper_read_line(FILE *, char *buf, size_t len);
 
 /*
- * Strips what the temporary table strip (made by oper_strip_prepare())
- * holds: an audit_person row for every participation and every person
- * deleted, then person_id cut and the reason set on each participation,
- * then every listed person with nothing left deleted, then one gallring
- * row per reason that stripped anything, and always one for
- * always_orsak unless it is NULL. grans (an ISO date or NULL) goes on
- * the 'gallring' row. Fills counts[0] for 'gallring' and counts[1] for
- * 'skyddad'.
+ * Strips what the temporary tables strip (participations), strip_arende
+ * (Af/FK ärenden) and strip_person (made by oper_strip_prepare()) hold.
+ * The persons of both go into strip_person, and every ärende of a person
+ * listed there as 'skyddad' into strip_arende. Then: an audit_person row
+ * for every participation, every ärende (naming it) and every person
+ * deleted; person_id cut and the reason set on each participation and
+ * ärende; every listed person with nothing left deleted (no
+ * participation and no ärende links to it); one gallring row per reason
+ * that stripped anything, and always one for always_orsak unless it is
+ * NULL. grans (an ISO date or NULL) goes on the 'gallring' row. Fills
+ * counts[0] for 'gallring' and counts[1] for 'skyddad'.
  */
 int		 oper_strip_prepare(struct oper *);
 int		 oper_strip(struct oper *, const char *purpose,

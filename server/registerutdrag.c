@@ -3,8 +3,10 @@
  * under article 15 of the GDPR. The personnummer comes on stdin, never
  * on the command line. Prints, in plain Swedish text: the person row,
  * the register copy's row, every participation with its insats,
- * organisation, occasions, codes and answers, how many participations
- * have been stripped, and the access history from audit_person, found
+ * organisation, occasions, codes and answers, every Af/FK ärende with
+ * its offices, periods, answers and office changes, how many
+ * participations and ärenden have been stripped, and the access history
+ * from audit_person, found
  * through the keyed hash of the number so that it covers lookups and
  * accesses from before any stripping. The extract itself is recorded
  * (action 'utdrag'), in the transaction that read the data.
@@ -225,6 +227,109 @@ ru_deltaganden(struct oper *o, const char *pnr, int *n)
 	return 0;
 }
 
+/*
+ * One ärende's steps in date order, each with the answers of its period,
+ * and its office changes: one line each, the answers indented.
+ */
+static int
+ru_arende_detail(struct oper *o, const char *id)
+{
+	PGresult	*res;
+	const char	*params[1] = { id };
+	int		 row;
+
+	if ((res = oper_exec(o,
+	    "SELECT x.rad FROM ("
+	    " SELECT q.startdatum AS datum, 0 AS byte, q.id AS pid, 0 AS slag,"
+	    " 0 AS ordning, 'Steg: ' || t.namn || ', ' || CASE"
+	    " WHEN q.slutdatum IS NULL THEN q.startdatum || ', pågår'"
+	    " WHEN q.slutdatum = q.startdatum THEN q.startdatum::text"
+	    " ELSE q.startdatum || ' till ' || q.slutdatum END"
+	    " || ' (registrerat av ' || CASE q.myndighet"
+	    " WHEN 'AF' THEN 'Arbetsförmedlingen' ELSE 'Försäkringskassan' END"
+	    " || coalesce(', ' || u.username, '') || ')' AS rad"
+	    " FROM affk_period q JOIN kod t ON t.id = q.insatstyp_id"
+	    " LEFT JOIN anvandare u ON u.id = q.registrerad_av"
+	    " WHERE q.arende_id = $1"
+	    " UNION ALL"
+	    " SELECT q.startdatum, 0, q.id, 1, f.ordning,"
+	    " '  ' || f.text || ': ' || k.namn"
+	    " FROM affk_svar s JOIN affk_period q ON q.id = s.period_id"
+	    " JOIN affk_fraga f ON f.id = s.fraga_id"
+	    " JOIN kod k ON k.id = s.svar_id WHERE q.arende_id = $1"
+	    " UNION ALL"
+	    " SELECT b.datum, 1, b.id, 0, 0, 'Byte av kontor ' || b.datum"
+	    " || ': ' || concat_ws(', ', CASE WHEN b.fran_af_kontor_id <>"
+	    " b.till_af_kontor_id THEN fa.namn || ' till ' || ta.namn END,"
+	    " CASE WHEN b.fran_fk_kontor_id <> b.till_fk_kontor_id"
+	    " THEN ff.namn || ' till ' || tf.namn END)"
+	    " FROM affk_kontorsbyte b"
+	    " JOIN affk_kontor fa ON fa.id = b.fran_af_kontor_id"
+	    " JOIN affk_kontor ta ON ta.id = b.till_af_kontor_id"
+	    " JOIN affk_kontor ff ON ff.id = b.fran_fk_kontor_id"
+	    " JOIN affk_kontor tf ON tf.id = b.till_fk_kontor_id"
+	    " WHERE b.arende_id = $1) x"
+	    " ORDER BY x.datum, x.byte, x.pid, x.slag, x.ordning", 1,
+	    params)) == NULL)
+		return SUS_ERR_SYSTEM;
+	for (row = 0; row < PQntuples(res); row++)
+		printf("  %s\n", PQgetvalue(res, row, 0));
+	PQclear(res);
+	return 0;
+}
+
+/* The Af/FK ärenden still tied to the person, and the stripped count. */
+static int
+ru_arenden(struct oper *o, const char *pnr, int *n)
+{
+	PGresult	*res;
+	const char	*params[1] = { pnr };
+	int		 row;
+
+	ru_heading("Ärenden i Af/FK-samarbetet");
+	if ((res = oper_exec(o, "SELECT a.id, af.namn || ' och ' || fk.namn,"
+	    " a.startdatum::text AS \"Startdatum\","
+	    " coalesce(a.slutdatum::text, 'pågår') AS \"Slutdatum\","
+	    " a.samtycke_datum::text AS \"Samtycke lämnat\","
+	    " CASE a.initierad_av WHEN 'AF' THEN 'Arbetsförmedlingen'"
+	    " ELSE 'Försäkringskassan' END AS \"Initierat av\","
+	    " u.username AS \"Registrerat av\","
+	    " (SELECT k.namn FROM kod k WHERE k.id = a.kon_id) AS \"Kön\","
+	    " a.fodelsear::text AS \"Födelseår\""
+	    " FROM affk_arende a JOIN person p ON p.id = a.person_id"
+	    " JOIN affk_kontor af ON af.id = a.af_kontor_id"
+	    " JOIN affk_kontor fk ON fk.id = a.fk_kontor_id"
+	    " LEFT JOIN anvandare u ON u.id = a.registrerad_av"
+	    " WHERE p.personnummer = $1 ORDER BY a.startdatum, a.id", 1,
+	    params)) == NULL)
+		return SUS_ERR_SYSTEM;
+	*n = PQntuples(res);
+	if (*n == 0)
+		printf("Inga ärenden är knutna till personen.\n");
+	for (row = 0; row < *n; row++) {
+		printf("%s%d. %s\n", row > 0 ? "\n" : "", row + 1,
+		    PQgetvalue(res, row, 1));
+		ru_fields(res, row, 2, "  ");
+		if (ru_arende_detail(o, PQgetvalue(res, row, 0)) != 0) {
+			PQclear(res);
+			return SUS_ERR_SYSTEM;
+		}
+	}
+	PQclear(res);
+
+	if ((res = oper_exec(o, "SELECT count(DISTINCT arende_id)"
+	    " FROM audit_person WHERE pnr_hash = pnr_hash($1)"
+	    " AND action IN ('avidentifiera', 'gallra')", 1, params)) == NULL)
+		return SUS_ERR_SYSTEM;
+	if (oper_long(res, 0) > 0)
+		printf("\n%ld %s avidentifierats (gallring, skyddade "
+		    "personuppgifter eller återkallat samtycke) och kan inte "
+		    "längre knytas till personen.\n", oper_long(res, 0),
+		    oper_long(res, 0) == 1 ? "ärende har" : "ärenden har");
+	PQclear(res);
+	return 0;
+}
+
 /* The access history: every audit_person row for the number but ours. */
 static int
 ru_history(struct oper *o, const char *pnr, int *n)
@@ -236,7 +341,9 @@ ru_history(struct oper *o, const char *pnr, int *n)
 
 	if ((res = oper_exec(o, "SELECT to_char(a.at, 'YYYY-MM-DD HH24:MI:SS'),"
 	    " coalesce(u.username, 'operatör'), a.action, a.purpose,"
-	    " coalesce(i.namn, ''), coalesce(u.fornamn || ' ' || u.efternamn,"
+	    " coalesce(i.namn, CASE WHEN a.arende_id IS NOT NULL"
+	    " THEN 'Af/FK-ärende' END, ''),"
+	    " coalesce(u.fornamn || ' ' || u.efternamn,"
 	    " '') FROM audit_person a"
 	    " LEFT JOIN anvandare u ON u.id = a.anvandare_id"
 	    " LEFT JOIN insats i ON i.id = a.insats_id"
@@ -299,7 +406,7 @@ admin_registerutdrag(int argc, char **argv)
 	PGresult	*res;
 	char		 line[OPER_LINE_MAX], shown[16];
 	const char	*params[2];
-	int		 r, e, found = 0, ndelt = 0, nhist = 0;
+	int		 r, e, found = 0, ndelt = 0, narende = 0, nhist = 0;
 
 	memset(&o, 0, sizeof o);
 	if (argc != 1) {
@@ -341,11 +448,13 @@ admin_registerutdrag(int argc, char **argv)
 	PQclear(res);
 	if (ru_person(&o, p.norm, &found) != 0 ||
 	    ru_deltaganden(&o, p.norm, &ndelt) != 0 ||
+	    ru_arenden(&o, p.norm, &narende) != 0 ||
 	    ru_history(&o, p.norm, &nhist) != 0 || oper_end(&o, 0) != 0)
 		goto out;
 	printf("\nDetta utdrag har registrerats i åtkomsthistoriken.\n");
-	log_info("registerutdrag: %s, %d participations, %d accesses",
-	    found ? "person known" : "person unknown", ndelt, nhist);
+	log_info("registerutdrag: %s, %d participations, %d Af/FK ärenden, "
+	    "%d accesses", found ? "person known" : "person unknown", ndelt,
+	    narende, nhist);
 	r = 0;
 out:
 	explicit_bzero(&p, sizeof p);

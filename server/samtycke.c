@@ -52,10 +52,14 @@ static const char samtycke_strip_sql[] =
 	"UPDATE deltagande SET person_id = NULL, avidentifierad = now(),"
 	" avidentifierad_orsak = 'samtycke' WHERE id = $1::bigint";
 
-/* The person goes when nothing else links to it. */
+/*
+ * The person goes when nothing else links to it: no other participation
+ * and no Af/FK ärende.
+ */
 static const char samtycke_person_sql[] =
 	"DELETE FROM person p WHERE p.id = $1::bigint AND NOT EXISTS"
-	" (SELECT 1 FROM deltagande d WHERE d.person_id = p.id)";
+	" (SELECT 1 FROM deltagande d WHERE d.person_id = p.id) AND NOT EXISTS"
+	" (SELECT 1 FROM affk_arende a WHERE a.person_id = p.id)";
 
 static const char samtycke_gallring_sql[] =
 	"INSERT INTO gallring (orsak, utford_av, antal_deltaganden,"

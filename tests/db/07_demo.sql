@@ -1,10 +1,10 @@
 -- schema/demo.sql (loaded twice by the runner before this file).
 BEGIN;
-SELECT plan(54);
+SELECT plan(68);
 
 SELECT is((SELECT count(*) FROM samverkansorg)::int, 21,
     'the demo organisations exist exactly once after two loads');
-SELECT is((SELECT count(*) FROM anvandare)::int, 9, 'nine demo users');
+SELECT is((SELECT count(*) FROM anvandare)::int, 12, 'twelve demo users');
 SELECT cmp_ok((SELECT count(*) FROM samverkansorg s JOIN samverkansform f
     ON f.id = s.samverkansform_id WHERE f.kod = 'FINSAM')::int, '>=', 15,
     'at least 15 samordningsförbund');
@@ -40,11 +40,12 @@ SELECT set_eq($$SELECT username || ':' || roll FROM anvandare a
     ARRAY['admin:superadmin', 'samadm:samverkansadmin',
     'insatsansv:insatsansvarig', 'deltagaransv:deltagaransvarig',
     'nberg:insatsansvarig', 'slund:deltagaransvarig',
-    'akarlsson:samverkansadmin'],
+    'akarlsson:samverkansadmin', 'afhandl:deltagaransvarig',
+    'fkhandl:deltagaransvarig', 'affkansv:insatsansvarig'],
     'one role per demo user besides susrapport');
 SELECT is((SELECT count(*) FROM anvandare a WHERE EXISTS (SELECT 1
     FROM anvandare_roll r WHERE r.anvandare_id = a.id
-    AND r.roll = 'susrapport'))::int, 8,
+    AND r.roll = 'susrapport'))::int, 11,
     'every user but the beställare has susrapport');
 SELECT is_empty($$SELECT username FROM anvandare
     WHERE epost NOT LIKE '%@example.se'$$,
@@ -131,8 +132,16 @@ SELECT set_eq($$SELECT s.namn || '/' || i.namn FROM insats i
     'Samordningsförbundet Göteborg/Nätverksträffar Göteborg',
     'Samordningsförbundet Göteborg/Förstudie Angered',
     'Samordningsförbundet Stockholms stad/Järva jobbstart',
-    'Samordningsförbundet Malmö/Malmö navigator'],
-    'seven demo insatser, each once after two loads');
+    'Samordningsförbundet Malmö/Malmö navigator',
+    'Arbetsförmedlingen (Af/FK)/Arbetsförmedlingen Göteborg',
+    'Arbetsförmedlingen (Af/FK)/Arbetsförmedlingen Angered',
+    'Arbetsförmedlingen (Af/FK)/Arbetsförmedlingen Malmö',
+    'Arbetsförmedlingen (Af/FK)/Arbetsförmedlingen Uppsala',
+    'Försäkringskassan (Af/FK)/Försäkringskassan Göteborg',
+    'Försäkringskassan (Af/FK)/Försäkringskassan Malmö',
+    'Försäkringskassan (Af/FK)/Försäkringskassan Uppsala'],
+    'seven demo insatser and seven Af/FK offices, each once after two '
+    'loads');
 SELECT set_eq($$SELECT i.namn || ':' || kod_kod(i.inriktning_id) || '/' ||
     kod_kod(i.preciserad_id) || ':' || kod_kod(i.matningsmetod_id)
     FROM insats i$$,
@@ -142,8 +151,13 @@ SELECT set_eq($$SELECT i.namn || ':' || kod_kod(i.inriktning_id) || '/' ||
     'Nätverksträffar Göteborg:STRUKTUR/NATVERK:ANTAL',
     'Förstudie Angered:/:',
     'Järva jobbstart:INDIVID/KARTLAGGNING:PERSON',
-    'Malmö navigator:INDIVID/SAMORDNING:PERSON'],
-    'inriktning, preciserad inriktning and mätningsmetod of each insats');
+    'Malmö navigator:INDIVID/SAMORDNING:PERSON',
+    'Arbetsförmedlingen Göteborg:/:', 'Arbetsförmedlingen Angered:/:',
+    'Arbetsförmedlingen Malmö:/:', 'Arbetsförmedlingen Uppsala:/:',
+    'Försäkringskassan Göteborg:/:', 'Försäkringskassan Malmö:/:',
+    'Försäkringskassan Uppsala:/:'],
+    'inriktning, preciserad inriktning and mätningsmetod of each insats '
+    '(none for an office)');
 SELECT set_eq($$SELECT i.namn || ':' || k.kod FROM insats_malgrupp m
     JOIN insats i ON i.id = m.insats_id JOIN kod k ON k.id = m.malgrupp_id$$,
     ARRAY['Steget vidare:LANGTIDSARBETSLOS', 'Steget vidare:FORSORJNINGSSTOD',
@@ -151,14 +165,23 @@ SELECT set_eq($$SELECT i.namn || ':' || k.kod FROM insats_malgrupp m
     'Nätverksträffar Göteborg:PERSONAL', 'Järva jobbstart:NYANLANDA',
     'Malmö navigator:UNGA'],
     'the specifika målgrupper');
-SELECT results_eq($$SELECT namn::text COLLATE "default",
-    insats_kategoriserad(id) FROM insats
-    ORDER BY namn COLLATE "C"$$,
-    $$VALUES ('Förstudie Angered', false), ('Hisingens arbetsväg', true),
-    ('Järva jobbstart', true), ('Malmö navigator', true),
-    ('Nordost i arbete', true), ('Nätverksträffar Göteborg', true),
-    ('Steget vidare', true)$$,
-    'every insats but the förstudie is categorised');
+SELECT set_eq($$SELECT namn::text COLLATE "default" || ':' ||
+    insats_kategoriserad(id) FROM insats$$,
+    ARRAY['Förstudie Angered:false', 'Hisingens arbetsväg:true',
+    'Järva jobbstart:true', 'Malmö navigator:true',
+    'Nordost i arbete:true', 'Nätverksträffar Göteborg:true',
+    'Steget vidare:true', 'Arbetsförmedlingen Göteborg:false',
+    'Arbetsförmedlingen Angered:false', 'Arbetsförmedlingen Malmö:false',
+    'Arbetsförmedlingen Uppsala:false', 'Försäkringskassan Göteborg:false',
+    'Försäkringskassan Malmö:false', 'Försäkringskassan Uppsala:false'],
+    'every insats but the förstudie and the offices is categorised');
+SELECT set_eq($$SELECT i.id FROM insats i WHERE NOT insats_kategoriserad(i.id)
+    AND i.namn <> 'Förstudie Angered'$$,
+    $$SELECT k.insats_id FROM affk_kontor k JOIN insats i
+    ON i.id = k.insats_id JOIN samverkansorg s ON s.id = i.samverkansorg_id
+    WHERE s.affk_myndighet = k.myndighet$$,
+    'the uncategorised ones besides the förstudie are exactly the offices, '
+    'each in its authority''s organisation');
 SELECT results_eq($$SELECT startdatum, slutdatum FROM insats
     WHERE namn = 'Förstudie Angered'$$,
     $$VALUES (make_date((SELECT y FROM g), 1, 1), NULL::date)$$,
@@ -206,7 +229,12 @@ JOIN insats i ON i.id = d.insats_id WHERE i.namn = 'Steget vidare';
 SELECT is((SELECT count(*)::int FROM deltagande), 6,
     'six demo participants, each once after two loads');
 SELECT is((SELECT count(*)::int FROM sv), 6, 'all six in Steget vidare');
-SELECT is((SELECT count(*)::int FROM person), 6, 'six persons');
+SELECT is((SELECT count(*)::int FROM person), 11,
+    'eleven persons: six participants, five in Af/FK ärenden');
+SELECT is_empty($$SELECT p.id FROM person p WHERE EXISTS (SELECT 1
+    FROM deltagande d WHERE d.person_id = p.id) = EXISTS (SELECT 1
+    FROM affk_arende a WHERE a.person_id = p.id)$$,
+    'each person a participant or in an ärende, not both');
 SELECT is_empty($$SELECT sv.personnummer FROM sv LEFT JOIN folkbokforing f
     ON f.personnummer = sv.personnummer
     WHERE f.personnummer IS NULL OR f.skyddad OR f.kommunkod <> '1480'$$,
@@ -258,11 +286,112 @@ SELECT is_empty($$SELECT sv.id FROM sv WHERE (SELECT count(*) FROM
     AND a.purpose = 'Demodata' AND a.session_id IS NULL
     AND a.pnr_hash = pnr_hash(sv.personnummer)) <> 1$$,
     'one Demodata audit row per participation and person, no session');
-SELECT is((SELECT count(*)::int FROM audit_person), 6,
-    'and no other audit_person row');
+SELECT is((SELECT count(*)::int FROM audit_person
+    WHERE arende_id IS NULL), 6,
+    'and no other audit_person row for a participation');
 SELECT is((SELECT count(*)::int FROM audit_person
     WHERE session_id IS NOT NULL AND action IN ('las', 'skriv')), 0,
     'none counted as a session''s access to personal data');
+
+-- Af/FK-samarbetet (schema 0010): five ärenden on the Göteborg offices,
+-- one at each kind of step, by afhandl and fkhandl, each audited.
+CREATE TEMP TABLE ar AS SELECT a.*, p.personnummer,
+    (SELECT kod_kod(q.insatstyp_id) FROM affk_period q
+    WHERE q.arende_id = a.id ORDER BY q.startdatum DESC LIMIT 1) AS steg
+FROM affk_arende a JOIN person p ON p.id = a.person_id;
+SELECT is((SELECT count(*)::int FROM affk_arende), 5,
+    'five demo ärenden, each once after two loads');
+SELECT results_eq($$SELECT personnummer::text, steg, slutdatum IS NULL
+    FROM ar ORDER BY personnummer$$,
+    $$VALUES ('200008102386', 'BEGARAN_GK', true), ('200008172397', 'GK', true),
+    ('200111032389', 'PLANERAD_ARBETSLIV', true),
+    ('200111142394', 'ARBETSFORBEREDANDE', true),
+    ('200302022389', 'AVSLUTAT', false)$$,
+    'one in Begäran om GK, one in GK, one planned, one in an active '
+    'insats, one ended');
+SELECT is_empty($$SELECT ar.personnummer FROM ar LEFT JOIN folkbokforing f
+    ON f.personnummer = ar.personnummer
+    WHERE f.personnummer IS NULL OR f.skyddad OR f.kommunkod <> '1480'
+    OR f.stadsdel_id IS NULL OR ar.kommunkod <> '1480'$$,
+    'every one a Göteborg person of the register with a stadsdel, none '
+    'protected');
+SELECT is_empty($$SELECT ar.id FROM ar
+    WHERE ar.af_kontor_id <> (SELECT id FROM affk_kontor
+    WHERE namn = 'Arbetsförmedlingen Göteborg')
+    OR ar.fk_kontor_id <> (SELECT id FROM affk_kontor
+    WHERE namn = 'Försäkringskassan Göteborg')$$,
+    'all on Arbetsförmedlingen Göteborg and Försäkringskassan Göteborg now');
+SELECT is_empty($$SELECT ar.id FROM ar
+    WHERE ar.fodelsear <> substr(ar.personnummer, 1, 4)::int
+    OR kod_kod(ar.kon_id) <> CASE WHEN substr(ar.personnummer, 11, 1)::int
+    % 2 = 1 THEN 'M' ELSE 'K' END OR NOT ar.samtycke
+    OR ar.samtycke_datum <> ar.startdatum OR ar.avidentifierad IS NOT NULL
+    OR ar.startdatum <> (SELECT min(q.startdatum) FROM affk_period q
+    WHERE q.arende_id = ar.id)$$,
+    'kön and födelseår from the number, consent on the first day, which '
+    'is the first period''s');
+SELECT is_empty($$SELECT q.id FROM affk_period q JOIN ar ON ar.id = q.arende_id
+    JOIN anvandare u ON u.id = q.registrerad_av
+    WHERE u.username <> CASE q.myndighet WHEN 'AF' THEN 'afhandl'
+    ELSE 'fkhandl' END OR NOT EXISTS (SELECT 1 FROM affk_overgang o
+    WHERE o.till_id = q.insatstyp_id AND o.myndighet = q.myndighet
+    AND o.fran_id IS NOT DISTINCT FROM (SELECT r.insatstyp_id
+    FROM affk_period r WHERE r.arende_id = q.arende_id
+    AND r.startdatum < q.startdatum ORDER BY r.startdatum DESC LIMIT 1))$$,
+    'every övergång one the co-operation has, registered by its authority '
+    '(afhandl for Af, fkhandl for FK)');
+SELECT is_empty($$SELECT q.id FROM affk_period q JOIN affk_period n
+    ON n.arende_id = q.arende_id AND n.startdatum = (SELECT min(x.startdatum)
+    FROM affk_period x WHERE x.arende_id = q.arende_id
+    AND x.startdatum > q.startdatum)
+    WHERE q.slutdatum IS DISTINCT FROM n.startdatum - 1$$,
+    'each period ends the day before the next');
+SELECT results_eq($$SELECT q.startdatum, q.slutdatum, ar.slutdatum
+    FROM affk_period q JOIN ar ON ar.id = q.arende_id
+    WHERE ar.personnummer = '200302022389' ORDER BY q.startdatum$$,
+    $$VALUES ('2024-09-02'::date, '2024-11-03'::date, '2025-03-14'::date),
+    ('2024-11-04', '2025-03-13', '2025-03-14'),
+    ('2025-03-14', '2025-03-14', '2025-03-14')$$,
+    'the ended one: GK, Konsultativt stöd, Avslutat samarbete on 2025-03-14');
+SELECT set_eq($$SELECT ar.personnummer || ':' || kod_kod(q.insatstyp_id) || ':'
+    || f.kod || '=' || kod_kod(s.svar_id) FROM affk_svar s
+    JOIN affk_period q ON q.id = s.period_id
+    JOIN affk_fraga f ON f.id = s.fraga_id JOIN ar ON ar.id = q.arende_id$$,
+    ARRAY['200008172397:BEGARAN_GK:INSKRIVEN_AF_FORE=NEJ',
+    '200008172397:BEGARAN_GK:FORSORJNING_FORE=SJUKPENNING',
+    '200111032389:GK:INSKRIVEN_AF_FORE=JA',
+    '200111032389:GK:FORSORJNING_FORE=AKTIVITETSSTOD',
+    '200111142394:GK:INSKRIVEN_AF_FORE=NEJ',
+    '200111142394:GK:FORSORJNING_FORE=SJUKERSATTNING',
+    '200302022389:GK:INSKRIVEN_AF_FORE=JA',
+    '200302022389:GK:FORSORJNING_FORE=SJUKPENNING',
+    '200302022389:AVSLUTAT:INSKRIVEN_AF_EFTER=JA',
+    '200302022389:AVSLUTAT:ARBETAR_EFTER=JA',
+    '200302022389:AVSLUTAT:TYP_AV_ARBETE=ANSTALLD',
+    '200302022389:AVSLUTAT:STUDERAR_EFTER=NEJ'],
+    'the answers: none yet for the one in Begäran om GK, the ending''s all');
+SELECT results_eq($$SELECT b.datum = current_date - 130,
+    fa.namn::text COLLATE "default", ta.namn::text COLLATE "default",
+    b.fran_fk_kontor_id = b.till_fk_kontor_id,
+    (SELECT string_agg(k.namn::text COLLATE "default" || ':' ||
+    kod_kod(q.insatstyp_id), ','
+    ORDER BY q.startdatum) FROM affk_period q JOIN affk_kontor k
+    ON k.id = q.af_kontor_id WHERE q.arende_id = b.arende_id)
+    FROM affk_kontorsbyte b JOIN affk_kontor fa ON fa.id = b.fran_af_kontor_id
+    JOIN affk_kontor ta ON ta.id = b.till_af_kontor_id$$,
+    $$VALUES (true, 'Arbetsförmedlingen Angered', 'Arbetsförmedlingen Göteborg',
+    true, 'Arbetsförmedlingen Angered:GK,Arbetsförmedlingen Angered:'
+    'PLANERAD_FORBEREDANDE,Arbetsförmedlingen Göteborg:ARBETSFORBEREDANDE')$$,
+    'one office change, Angered to Göteborg, the periods with the office '
+    'of their day');
+SELECT is_empty($$SELECT ar.id FROM ar WHERE (SELECT count(*) FROM
+    audit_person a WHERE a.arende_id = ar.id AND a.person_id = ar.person_id
+    AND a.action = 'skriv' AND a.purpose = 'Demodata'
+    AND a.session_id IS NULL AND a.deltagande_id IS NULL
+    AND a.pnr_hash = pnr_hash(ar.personnummer)) <> 1$$,
+    'one Demodata audit row per ärende and person, no session');
+SELECT is((SELECT count(*)::int FROM audit_person
+    WHERE arende_id IS NOT NULL), 5, 'and no other audit row for an ärende');
 
 SELECT * FROM finish();
 ROLLBACK;

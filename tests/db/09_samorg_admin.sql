@@ -129,14 +129,21 @@ SELECT set_eq($$SELECT namn FROM kodlista$$,
     ARRAY['organisationstyp', 'kostnadstyp', 'inriktning',
     'preciserad_inriktning', 'matningsmetod', 'malgrupp', 'budgettyp',
     'forsorjning', 'sysselsattning', 'utbildningsniva', 'tid_forsorjning',
-    'avslutsanledning', 'kon', 'sparrord'], 'the fourteen code lists');
+    'avslutsanledning', 'kon', 'sparrord', 'marknadsomrade',
+    'arbetsmarknadsomrade', 'verksamhetsomrade', 'affk_insatstyp', 'janej',
+    'affk_typ_arbete', 'affk_avbrott'],
+    'the fourteen code lists and the seven of Af/FK (0010)');
 SELECT results_eq($$SELECT lista, count(*)::int FROM kod WHERE aktiv
     GROUP BY lista ORDER BY lista$$,
-    $$VALUES ('avslutsanledning'::text, 11), ('budgettyp', 2),
-    ('forsorjning', 10), ('inriktning', 2), ('kon', 2), ('kostnadstyp', 4),
-    ('malgrupp', 12), ('matningsmetod', 2), ('organisationstyp', 6),
+    $$VALUES ('affk_avbrott'::text, 3), ('affk_insatstyp', 9),
+    ('affk_typ_arbete', 3), ('arbetsmarknadsomrade', 2),
+    ('avslutsanledning', 11), ('budgettyp', 2),
+    ('forsorjning', 10), ('inriktning', 2), ('janej', 2), ('kon', 2),
+    ('kostnadstyp', 4), ('malgrupp', 12), ('marknadsomrade', 6),
+    ('matningsmetod', 2), ('organisationstyp', 6),
     ('preciserad_inriktning', 14), ('sparrord', 10), ('sysselsattning', 8),
-    ('tid_forsorjning', 6), ('utbildningsniva', 6)$$,
+    ('tid_forsorjning', 6), ('utbildningsniva', 6),
+    ('verksamhetsomrade', 3)$$,
     'every list holds its values, all active');
 SELECT set_eq($$SELECT namn::text COLLATE "default" FROM kod
     WHERE lista = 'organisationstyp' AND fast$$,

@@ -8,9 +8,11 @@
 # accesses stays the C tests'). Old ones are in Nordost i arbete, which
 # ran 2016-2019, so they ended more than five years ago on any day from
 # 2025 on; recent and current ones are in Steget vidare and Hisingens
-# arbetsväg. Every stripping must leave the counts reports make over
-# deltagande_statistik, the answers and the anonymous counts byte for
-# byte as they were. Only official test personnummer.
+# arbetsväg. Af/FK ärenden (schema 0010) are made the same way on the
+# demo's Göteborg offices, old ones ended in 2018-2019. Every stripping
+# must leave the counts reports make over deltagande_statistik and
+# affk_statistik, the answers and the anonymous counts byte for byte as
+# they were. Only official test personnummer.
 
 gal_dir=$scratch/gallring
 mkdir -p "$gal_dir"
@@ -33,9 +35,16 @@ gal_fbkommun=195503071796	# unknown kommun
 gal_fbstadsdel=195607302329	# unknown stadsdel
 gal_fbtwice=195405162644	# twice in a file; with the last digit
 gal_badcheck=195405162645	# changed, a wrong check digit
+gal_af_old=200302032396		# an Af/FK ärende, ended 2019
+gal_af_mixed=200404232399	# one ended 2018, and one going on now
+gal_af_delt=200405042383	# a participation ended 2019, an ärende now
+gal_af_skydda=201304092396	# skydda from stdin: an open ärende only
+gal_af_reg=201403272386		# the register marks it skyddad: an ärende
+gal_af_fb=201404232397		# a register load marks it skyddad
 gal_all="$gal_old $gal_both $gal_recent $gal_two $gal_skydda $gal_reg
     $gal_fbperson $gal_fbnew $gal_fbskydd $gal_fbgood $gal_fbkommun
-    $gal_fbstadsdel $gal_fbtwice"
+    $gal_fbstadsdel $gal_fbtwice $gal_af_old $gal_af_mixed $gal_af_delt
+    $gal_af_skydda $gal_af_reg $gal_af_fb"
 
 # Runs susd with the rest as arguments and stdin as given; stdout goes to
 # $gal_dir/out (and $gal_out unless $GAL_KEEP_OUT is set), stderr to
@@ -60,7 +69,10 @@ gal_sql()
 	    -v recent="$gal_recent" -v two="$gal_two" -v skydda="$gal_skydda" \
 	    -v reg="$gal_reg" -v fbperson="$gal_fbperson" \
 	    -v fbnew="$gal_fbnew" -v fbskydd="$gal_fbskydd" \
-	    -v fbgood="$gal_fbgood" -f - 2>&1
+	    -v fbgood="$gal_fbgood" -v afold="$gal_af_old" \
+	    -v afmixed="$gal_af_mixed" -v afdelt="$gal_af_delt" \
+	    -v afskydda="$gal_af_skydda" -v afreg="$gal_af_reg" \
+	    -v affb="$gal_af_fb" -f - 2>&1
 }
 
 # Checks that the SQL on stdin prints exactly $2; $1 names the check.
@@ -94,6 +106,13 @@ SELECT fraga_id, tillfalle, alternativ_id, heltal, ja, count(*)
 FROM fraga_svar GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
 SELECT insats_id, ar, kon_id, sum(antal) FROM anonym_deltagande
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+SELECT initierad_av, kon, fodelsear, kommunkod, arende_start, arende_slut,
+    insatstyp, slag, startdatum, slutdatum, af_kontor_id, fk_kontor_id,
+    myndighet, count(*)
+FROM affk_statistik GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13;
+SELECT count(*) FROM affk_arende;
+SELECT fraga_id, svar_id, count(*) FROM affk_svar GROUP BY 1, 2 ORDER BY 1, 2;
 SQL
 }
 
@@ -247,12 +266,121 @@ SELECT pg_temp.integ_deltagande(:'fbperson', 'Integ Laddas Skyddad',
 -- A register update that no command has acted on yet.
 INSERT INTO folkbokforing (personnummer, namn, kommunkod, skyddad)
     VALUES (:'reg', 'Integ Registret Skyddar', '1480', true);
+
+-- One Af/FK ärende on the demo's Göteborg offices with its steps (each
+-- registered by the authority affk_overgang names, as afhandl or
+-- fkhandl), the answers STEG:FRAGA:KOD, its person (made when missing)
+-- and the audit_person rows SU063 asks for, all in the calling
+-- statement's transaction. Prints no bare number: the ids above are read
+-- from the output.
+CREATE FUNCTION pg_temp.integ_arende(pnr text, pnamn text, steg text[],
+    dag date[], svar text[]) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	pid	bigint;
+	aid	bigint;
+	per	bigint;
+	afh	integer;
+	fkh	integer;
+	typ	integer;
+	prev	integer;
+	myn	text;
+	ins	integer;
+	i	integer;
+BEGIN
+	SELECT id INTO afh FROM anvandare WHERE username = 'afhandl';
+	SELECT id INTO fkh FROM anvandare WHERE username = 'fkhandl';
+	SELECT insats_id INTO ins FROM affk_kontor
+	    WHERE namn = 'Försäkringskassan Göteborg';
+	SELECT id INTO pid FROM person WHERE personnummer = pnr;
+	IF pid IS NULL THEN
+		INSERT INTO person (personnummer, namn, kommunkod)
+		    VALUES (pnr, pnamn, '1480') RETURNING id INTO pid;
+		INSERT INTO audit_person (anvandare_id, action, purpose,
+		    pnr_hash, person_id, insats_id)
+		    VALUES (fkh, 'skriv', 'integ: Registrera medverkan',
+		    pnr_hash(pnr), pid, ins);
+	END IF;
+	INSERT INTO affk_arende (person_id, kon_id, fodelsear, kommunkod,
+	    initierad_av, samtycke, samtycke_datum, af_kontor_id,
+	    fk_kontor_id, startdatum, registrerad_av)
+	    SELECT pid, (SELECT id FROM kod WHERE lista = 'kon' AND kod =
+	    CASE WHEN substr(pnr, 11, 1)::integer % 2 = 1 THEN 'M' ELSE 'K'
+	    END), substr(pnr, 1, 4)::smallint, '1480', 'FK', true, dag[1],
+	    (SELECT id FROM affk_kontor
+	    WHERE namn = 'Arbetsförmedlingen Göteborg'),
+	    (SELECT id FROM affk_kontor
+	    WHERE namn = 'Försäkringskassan Göteborg'), dag[1], fkh
+	    RETURNING id INTO aid;
+	INSERT INTO audit_person (anvandare_id, action, purpose, pnr_hash,
+	    person_id, arende_id, insats_id)
+	    VALUES (fkh, 'skriv', 'integ: Registrera medverkan',
+	    pnr_hash(pnr), pid, aid, ins),
+	    (fkh, 'las', 'integ: Visa deltagare', pnr_hash(pnr), pid, aid,
+	    ins);
+	FOR i IN 1 .. array_length(steg, 1) LOOP
+		SELECT id INTO typ FROM kod WHERE lista = 'affk_insatstyp'
+		    AND kod = steg[i];
+		SELECT o.myndighet INTO myn FROM affk_overgang o
+		    WHERE o.fran_id IS NOT DISTINCT FROM prev
+		    AND o.till_id = typ;
+		INSERT INTO affk_period (arende_id, insatstyp_id, startdatum,
+		    myndighet, registrerad_av)
+		    VALUES (aid, typ, dag[i], myn, CASE myn WHEN 'AF' THEN afh
+		    ELSE fkh END) RETURNING id INTO per;
+		INSERT INTO affk_svar (period_id, fraga_id, svar_lista, svar_id)
+		    SELECT per, f.id, f.lista, k.id FROM unnest(svar) AS s(t)
+		    JOIN affk_fraga f ON f.insatstyp_id = typ
+		    AND f.kod = split_part(s.t, ':', 2)
+		    JOIN kod k ON k.lista = f.lista
+		    AND k.kod = split_part(s.t, ':', 3)
+		    WHERE split_part(s.t, ':', 1) = steg[i];
+		prev := typ;
+	END LOOP;
+	RETURN 'ärende ' || aid;
+END
+$$;
+SELECT pg_temp.integ_arende(:'afold', 'Integ Af Gallras',
+    ARRAY['GK', 'KONSULTATIVT_STOD', 'AVSLUTAT'],
+    ARRAY[DATE '2016-03-01', DATE '2016-09-05', DATE '2019-05-31'],
+    ARRAY['GK:INSKRIVEN_AF_FORE:NEJ', 'GK:FORSORJNING_FORE:SJUKPENNING',
+    'AVSLUTAT:INSKRIVEN_AF_EFTER:JA', 'AVSLUTAT:ARBETAR_EFTER:JA',
+    'AVSLUTAT:TYP_AV_ARBETE:EGET_FORETAG', 'AVSLUTAT:STUDERAR_EFTER:NEJ']);
+SELECT pg_temp.integ_arende(:'afmixed', 'Integ Af Återkommer',
+    ARRAY['BEGARAN_GK', 'GK', 'AVBRUTET'],
+    ARRAY[DATE '2017-01-09', DATE '2017-02-06', DATE '2018-04-30'],
+    ARRAY['AVBRUTET:ORSAK:EGET_AVBROTT']);
+SELECT pg_temp.integ_arende(:'afmixed', 'Integ Af Återkommer',
+    ARRAY['GK', 'PLANERAD_ARBETSLIV', 'ARBETSLIVSINRIKTADE'],
+    ARRAY[current_date - 250, current_date - 150, current_date - 90],
+    ARRAY['GK:INSKRIVEN_AF_FORE:JA', 'GK:FORSORJNING_FORE:AKTIVITETSSTOD']);
+SELECT 'deltagande ' || pg_temp.integ_deltagande(:'afdelt',
+    'Integ Af Deltog', 'Nordost i arbete', DATE '2017-03-01',
+    DATE '2019-02-28');
+SELECT pg_temp.integ_arende(:'afdelt', 'Integ Af Deltog', ARRAY['GK'],
+    ARRAY[current_date - 60], ARRAY[]::text[]);
+SELECT pg_temp.integ_arende(:'afskydda', 'Integ Af Skyddas Snart',
+    ARRAY['BEGARAN_GK', 'GK'], ARRAY[current_date - 40, current_date - 20],
+    ARRAY['BEGARAN_GK:INSKRIVEN_AF_FORE:NEJ']);
+SELECT pg_temp.integ_arende(:'afreg', 'Integ Af Registret Skyddar',
+    ARRAY['GK'], ARRAY[current_date - 30], ARRAY[]::text[]);
+SELECT pg_temp.integ_arende(:'affb', 'Integ Af Laddas Skyddad',
+    ARRAY['BEGARAN_GK'], ARRAY[current_date - 10], ARRAY[]::text[]);
+INSERT INTO folkbokforing (personnummer, namn, kommunkod, skyddad)
+    VALUES (:'afreg', 'Integ Af Registret Skyddar', '1480', true);
 SQL
 then
 	ok "gallring: participations made with their audit rows"
 else
 	not_ok "gallring: participations made with their audit rows" \
 	    "$(grep -m 2 -E 'ERROR|error' "$gal_dir/fixture.out")"
+fi
+if [ "$(grep -c '^ärende [0-9]*$' "$gal_dir/fixture.out")" = 7 ]; then
+	ok "gallring: seven Af/FK ärenden made with their audit rows"
+else
+	not_ok "gallring: seven Af/FK ärenden made with their audit rows" \
+	    "$(grep -m 2 -E 'ERROR|ärende' "$gal_dir/fixture.out" |
+	    tr '\n' '|')"
 fi
 # The ids in order: old, both (old, current), recent, two (two), skydda
 # (two), reg, fbperson.
@@ -268,6 +396,8 @@ gal_state()
 	psql_admin -c "SELECT id, person_id, avidentifierad,
 	    avidentifierad_orsak FROM deltagande ORDER BY id" \
 	    -c "SELECT id, personnummer FROM person ORDER BY id" \
+	    -c "SELECT id, person_id, avidentifierad, avidentifierad_orsak
+	    FROM affk_arende ORDER BY id" \
 	    -c "SELECT count(*) FROM gallring" \
 	    -c "SELECT count(*) FROM audit_person" \
 	    -c "SELECT personnummer, skyddad FROM folkbokforing ORDER BY 1" \
@@ -297,7 +427,83 @@ gal_want_persons=$(psql_admin -c "SELECT count(*) FROM person p
     WHERE f.personnummer = p.personnummer AND f.skyddad)
     AND NOT EXISTS (SELECT 1 FROM deltagande d WHERE d.person_id = p.id
     AND (d.slutdatum IS NULL
-    OR d.slutdatum >= current_date - interval '5 years'))" 2>&1)
+    OR d.slutdatum >= current_date - interval '5 years'))
+    AND NOT EXISTS (SELECT 1 FROM affk_arende a WHERE a.person_id = p.id
+    AND (a.slutdatum IS NULL
+    OR a.slutdatum >= current_date - interval '5 years'))" 2>&1)
+# The same for the Af/FK ärenden: those ended before the cut-off, and
+# those of skyddade persons.
+gal_want_ar=$(gal_sql <<'SQL'
+SELECT coalesce(string_agg(a.id::text, ',' ORDER BY a.id), '')
+FROM affk_arende a JOIN person p ON p.id = a.person_id
+WHERE a.slutdatum < current_date - interval '5 years'
+AND NOT EXISTS (SELECT 1 FROM folkbokforing f
+    WHERE f.personnummer = p.personnummer AND f.skyddad);
+SQL
+)
+gal_want_ar_n=$(echo "$gal_want_ar" | tr ',' '\n' | grep -c .)
+gal_want_ar_skyddad=$(gal_sql <<'SQL'
+SELECT coalesce(string_agg(a.id::text, ',' ORDER BY a.id), '')
+FROM affk_arende a JOIN person p ON p.id = a.person_id
+JOIN folkbokforing f ON f.personnummer = p.personnummer AND f.skyddad;
+SQL
+)
+# Ours: the ended ones of afold and afmixed are due; afmixed's, afdelt's
+# and the others' current ones are not.
+gal_ar_ids=$(gal_sql <<'SQL'
+SELECT string_agg(a.id::text, ' ' ORDER BY v.n, a.startdatum)
+FROM (VALUES (1, :'afold'), (2, :'afmixed'), (3, :'afdelt'),
+    (4, :'afskydda'), (5, :'afreg'), (6, :'affb')) AS v(n, pnr)
+JOIN person p ON p.personnummer = v.pnr
+JOIN affk_arende a ON a.person_id = p.id;
+SQL
+)
+read -r -a gal_ar <<<"$gal_ar_ids"
+gal_bad_due=""
+for i in 0 1; do
+	echo ",$gal_want_ar," | grep -q ",${gal_ar[$i]:-x}," ||
+	    gal_bad_due="$gal_bad_due ${gal_ar[$i]:-none}"
+done
+for i in 2 3 4 5 6; do
+	echo ",$gal_want_ar," | grep -q ",${gal_ar[$i]:-x}," &&
+	    gal_bad_due="$gal_bad_due ${gal_ar[$i]}"
+done
+if [ ${#gal_ar[@]} -ne 7 ] || [ -n "$gal_bad_due" ] ||
+    [ "$gal_want_ar_skyddad" != "${gal_ar[5]:-x}" ]; then
+	not_ok "gallring: two of our ärenden are due, one skyddad, four not" \
+	    "${#gal_ar[@]} made; wrong:$gal_bad_due; skyddad $gal_want_ar_skyddad"
+else
+	ok "gallring: two of our ärenden are due, one skyddad, four not"
+fi
+
+# Before any stripping: the extract lists the ended ärende with every
+# step and the ending's answers.
+printf '%s\n' "$gal_af_old" | GAL_KEEP_OUT=1 gal_susd registerutdrag
+gal_rc=$?
+cp "$gal_dir/out" "$gal_dir/utdrag-afold.txt"
+gal_miss=""
+for w in "Ärenden i Af/FK-samarbetet" \
+    "1. Arbetsförmedlingen Göteborg och Försäkringskassan Göteborg" \
+    "Startdatum: 2016-03-01" "Slutdatum: 2019-05-31" \
+    "Initierat av: Försäkringskassan" "Registrerat av: fkhandl" \
+    "Steg: Gemensam kartläggning, 2016-03-01 till 2016-09-04 (registrerat av Försäkringskassan, fkhandl)" \
+    "Steg: Konsultativt stöd, 2016-09-05 till 2019-05-30" \
+    "Steg: Avslutat samarbete, 2019-05-31 (registrerat av Försäkringskassan" \
+    "Försörjning före samarbetet: Sjukpenning" \
+    "Arbetar direkt efter samarbetet: Ja" "Typ av arbete: Eget företag" \
+    "Inga deltaganden är knutna till personen."; do
+	grep -qF "$w" "$gal_dir/out" || gal_miss="$gal_miss [$w]"
+done
+if ! grep -qE "läsning +integ: Visa deltagare +Försäkringskassan Göteborg" \
+    "$gal_dir/out"; then
+	gal_miss="$gal_miss [the reading on the FK office]"
+fi
+if [ $gal_rc -ne 0 ] || [ -n "$gal_miss" ]; then
+	not_ok "registerutdrag lists an Af/FK ärende with its periods and answers" \
+	    "status $gal_rc, missing:$gal_miss"
+else
+	ok "registerutdrag lists an Af/FK ärende with its periods and answers"
+fi
 
 # The test means something only if ours are on the right side of it.
 gal_bad_due=""
@@ -323,14 +529,14 @@ if gal_susd gallra -n; then
 		not_ok "gallra -n changes nothing" "$(diff \
 		    "$gal_dir/state.before" "$gal_dir/state.after" |
 		    head -n 4 | tr '\n' '|')"
-	elif ! grep -q "^Gallring: $gal_want_n deltaganden\? skulle" \
-	    "$gal_dir/out"; then
-		not_ok "gallra -n changes nothing" "no count $gal_want_n: $(head \
-		    -n 3 "$gal_dir/out" | tr '\n' '|')"
+	elif ! grep -q "^Gallring: $gal_want_n deltaganden\? och \
+$gal_want_ar_n ärenden\? i Af/FK-samarbetet skulle" "$gal_dir/out"; then
+		not_ok "gallra -n changes nothing" "no count $gal_want_n \
+and $gal_want_ar_n: $(head -n 3 "$gal_dir/out" | tr '\n' '|')"
 	elif ! grep -q "Provkörning" "$gal_dir/out"; then
 		not_ok "gallra -n changes nothing" "does not say it was a trial"
 	else
-		ok "gallra -n reports $gal_want_n participations and changes nothing"
+		ok "gallra -n reports $gal_want_n participations and $gal_want_ar_n ärenden and changes nothing"
 	fi
 else
 	not_ok "gallra -n changes nothing" "status $?: $(tail -n 2 \
@@ -420,6 +626,51 @@ SELECT array_to_string(g.deltaganden, ','), string_agg(DISTINCT
 FROM gallring g JOIN deltagande d ON d.id = ANY (g.deltaganden)
 WHERE g.orsak = 'skyddad' AND g.utford_av LIKE 'susd gallra (%'
 AND g.id > $gal_runs GROUP BY g.id;
+SQL
+gal_is "gallra strips exactly the Af/FK ärenden ended before the cut-off" \
+    "$gal_want_ar|$gal_want_ar_n" <<SQL
+SELECT coalesce(string_agg(a.id::text, ',' ORDER BY a.id), ''), count(*)
+FROM affk_arende a WHERE a.avidentifierad_orsak = 'gallring'
+AND a.person_id IS NULL AND a.avidentifierad IS NOT NULL
+AND EXISTS (SELECT 1 FROM audit_person l WHERE l.arende_id = a.id
+    AND l.action = 'gallra' AND l.purpose = 'susd gallra');
+SQL
+gal_is "gallra leaves the current ärenden and strips the skyddad one" \
+    "true|true|true|false|true" <<SQL
+SELECT string_agg((person_id IS NOT NULL)::text, '|' ORDER BY id)
+FROM affk_arende WHERE id IN (${gal_ar[2]:-0}, ${gal_ar[3]:-0},
+    ${gal_ar[4]:-0}, ${gal_ar[6]:-0}, ${gal_ar[5]:-0});
+SQL
+gal_is "the skyddad ärende says why, its person is gone" "skyddad|f|1" <<SQL
+SELECT a.avidentifierad_orsak, EXISTS (SELECT 1 FROM person
+    WHERE personnummer = :'afreg'), (SELECT count(*) FROM audit_person l
+    WHERE l.arende_id = a.id AND l.action = 'avidentifiera'
+    AND l.purpose = 'susd gallra' AND l.pnr_hash = pnr_hash(:'afreg'))
+FROM affk_arende a WHERE a.id = ${gal_ar[5]:-0};
+SQL
+gal_is "one gallra audit row per ärende, naming it, with the hash" \
+    "2|2" <<SQL
+SELECT count(*), count(*) FILTER (WHERE l.pnr_hash = pnr_hash(v.pnr))
+FROM audit_person l JOIN (VALUES (${gal_ar[0]:-0}::bigint, :'afold'),
+    (${gal_ar[1]:-0}, :'afmixed')) AS v(id, pnr) ON v.id = l.arende_id
+WHERE l.action = 'gallra' AND l.purpose = 'susd gallra'
+AND l.anvandare_id IS NULL AND l.session_id IS NULL
+AND l.deltagande_id IS NULL;
+SQL
+gal_is "gallra deletes a person whose only ärende is due, keeps those with a current one" \
+    "false|true|true" <<'SQL'
+SELECT string_agg((EXISTS (SELECT 1 FROM person
+    WHERE personnummer = v.pnr))::text, '|' ORDER BY v.n)
+FROM (VALUES (1, :'afold'), (2, :'afmixed'), (3, :'afdelt')) AS v(n, pnr);
+SQL
+gal_is "a participation due beside a current ärende is stripped, the person kept" \
+    "gallring|t" <<'SQL'
+SELECT string_agg(d.avidentifierad_orsak, ','), bool_and(EXISTS (SELECT 1
+    FROM audit_person l WHERE l.deltagande_id = d.id AND l.action = 'gallra'
+    AND l.pnr_hash = pnr_hash(:'afdelt')))
+FROM deltagande d WHERE d.person_id IS NULL AND d.startdatum = '2017-03-01'
+AND d.slutdatum = '2019-02-28' AND EXISTS (SELECT 1 FROM audit_person l
+    WHERE l.deltagande_id = d.id AND l.pnr_hash = pnr_hash(:'afdelt'));
 SQL
 gal_stats_same "after gallra"
 
@@ -512,6 +763,42 @@ SELECT (SELECT count(*) FROM person WHERE personnummer IN (:'skydda',
 SQL
 gal_stats_same "after skydda"
 
+# A person with an open Af/FK ärende and nothing else: the ärende is
+# stripped and the person goes (before 0010 the person's DELETE looked
+# only at participations).
+printf '%s\n' "$gal_af_skydda" | gal_susd skydda
+gal_rc=$?
+if [ $gal_rc -ne 0 ]; then
+	not_ok "skydda strips an Af/FK ärende" "status $gal_rc: $(tail -n 2 \
+	    "$gal_dir/err" | tr '\n' '|')"
+elif ! grep -q "^1 personnummer lästes: 1 markerades som skyddade" \
+    "$gal_dir/out" || ! grep -q "^Skyddade personuppgifter: 0 deltaganden \
+och 1 ärende i Af/FK-samarbetet avidentifierades, 1 person togs bort ur sus" \
+    "$gal_dir/out"; then
+	not_ok "skydda strips an Af/FK ärende" "$(tr '\n' '|' <"$gal_dir/out")"
+else
+	ok "skydda strips an Af/FK ärende and says so"
+fi
+gal_is "the ärende keeps no person, says why, and has its audit row" \
+    "skyddad|f|t|1|skyddad|0|1" <<SQL
+SELECT a.avidentifierad_orsak, EXISTS (SELECT 1 FROM person
+    WHERE personnummer = :'afskydda'), (SELECT skyddad FROM folkbokforing
+    WHERE personnummer = :'afskydda'), (SELECT count(*) FROM audit_person l
+    WHERE l.arende_id = a.id AND l.action = 'avidentifiera'
+    AND l.purpose = 'susd skydda' AND l.anvandare_id IS NULL
+    AND l.pnr_hash = pnr_hash(:'afskydda')), g.orsak, g.antal_deltaganden,
+    g.antal_personer
+FROM affk_arende a, gallring g WHERE a.id = ${gal_ar[4]:-0}
+AND a.person_id IS NULL AND g.id = (SELECT max(id) FROM gallring)
+AND g.utford_av LIKE 'susd skydda (%)';
+SQL
+gal_is "its periods and answers stay for the reports" "2|1" <<SQL
+SELECT (SELECT count(*) FROM affk_statistik WHERE arende_id =
+    ${gal_ar[4]:-0}), (SELECT count(*) FROM affk_svar s JOIN affk_period q
+    ON q.id = s.period_id WHERE q.arende_id = ${gal_ar[4]:-0});
+SQL
+gal_stats_same "after skydda of an Af/FK person"
+
 # --- susd registerutdrag.
 
 printf '%s\n' "$gal_both" | GAL_KEEP_OUT=1 gal_susd registerutdrag
@@ -554,6 +841,68 @@ then
 	    "$gal_dir/out" | head -n 6 | tr '\n' '|')"
 else
 	ok "registerutdrag after gallring shows the history before it"
+fi
+
+# A person with a current ärende after the old one was gallrad: the
+# current one with its steps and answers, the old one counted, and the
+# history of both.
+printf '%s\n' "$gal_af_mixed" | GAL_KEEP_OUT=1 gal_susd registerutdrag
+gal_rc=$?
+cp "$gal_dir/out" "$gal_dir/utdrag-afmixed.txt"
+gal_miss=""
+for w in "Ärenden i Af/FK-samarbetet" \
+    "1. Arbetsförmedlingen Göteborg och Försäkringskassan Göteborg" \
+    "Slutdatum: pågår" "Steg: Arbetslivsinriktade insatser, " \
+    "Steg: Planerad arbetslivsinriktad insats, " \
+    "(registrerat av Arbetsförmedlingen, afhandl)" \
+    "Inskriven hos Arbetsförmedlingen före samarbetet: Ja" \
+    "Försörjning före samarbetet: Aktivitetsstöd" \
+    "1 ärende har avidentifierats"; do
+	grep -qF "$w" "$gal_dir/out" || gal_miss="$gal_miss [$w]"
+done
+grep -q "^2\. " "$gal_dir/out" && gal_miss="$gal_miss [no second ärende]"
+grep -qF "2017-01-09" "$gal_dir/out" &&
+    gal_miss="$gal_miss [nothing of the stripped one]"
+grep -qE "gallring +susd gallra +Af/FK-ärende" "$gal_dir/out" ||
+    gal_miss="$gal_miss [the gallring of the old ärende]"
+if [ $gal_rc -ne 0 ] || [ -n "$gal_miss" ]; then
+	not_ok "registerutdrag shows the current ärende and the stripped one's trace" \
+	    "status $gal_rc, missing:$gal_miss"
+else
+	ok "registerutdrag shows the current ärende and the stripped one's trace"
+fi
+
+# The person whose ärende was gallrad and who is gone.
+printf '%s\n' "$gal_af_old" | GAL_KEEP_OUT=1 gal_susd registerutdrag
+gal_rc=$?
+if [ $gal_rc -ne 0 ] ||
+    ! grep -q "Inga ärenden är knutna till personen" "$gal_dir/out" ||
+    ! grep -q "1 ärende har avidentifierats" "$gal_dir/out" ||
+    ! grep -qE "registrering +integ: Registrera medverkan +Försäkringskassan" \
+    "$gal_dir/out" ||
+    ! grep -qE "gallring +susd gallra +Af/FK-ärende" "$gal_dir/out" ||
+    ! grep -qE "registerutdrag +susd registerutdrag" "$gal_dir/out"; then
+	not_ok "registerutdrag after an ärende's gallring shows the history" \
+	    "status $gal_rc: $(sed -n '/^Ärenden/,$p' "$gal_dir/out" |
+	    head -n 12 | tr '\n' '|')"
+else
+	ok "registerutdrag after an ärende's gallring shows the history"
+fi
+
+# The demo's ärende that changed Af office (schema/demo.sql): the
+# change is listed between the steps, on its day.
+printf '200111142394\n' | GAL_KEEP_OUT=1 gal_susd registerutdrag
+gal_rc=$?
+gal_byte=$(grep -E '^  (Steg|Byte)' "$gal_dir/out" | sed -E 's/, [0-9-]+.*//;
+    s/ [0-9]{4}-[0-9]{2}-[0-9]{2}:/:/' | paste -sd '|')
+if [ $gal_rc -eq 0 ] && [ "$gal_byte" = "  Steg: Gemensam kartläggning|\
+  Steg: Planerad arbetsförberedande insats|\
+  Byte av kontor: Arbetsförmedlingen Angered till Arbetsförmedlingen Göteborg|\
+  Steg: Arbetsförberedande insatser" ]; then
+	ok "registerutdrag lists an office change between the steps"
+else
+	not_ok "registerutdrag lists an office change between the steps" \
+	    "status $gal_rc: $gal_byte"
 fi
 
 # A number the C tests worked with through sessions, if any: every one of
@@ -624,6 +973,28 @@ SELECT string_agg(DISTINCT d.avidentifierad_orsak, ','),
 FROM deltagande d WHERE d.id IN (${gal_fbp_ids:-0});
 SQL
 gal_stats_same "after folkbokforing"
+{
+	echo "personnummer;namn;kommunkod;stadsdel;skyddad"
+	echo "$gal_af_fb;Integ Af Laddas Skyddad;1480;;ja"
+} >"$gal_dir/af.csv"
+if gal_susd folkbokforing "$gal_dir/af.csv" &&
+    grep -q "^Skyddade personuppgifter: 0 deltaganden och 1 ärende i \
+Af/FK-samarbetet avidentifierades, 1 person togs bort ur sus" "$gal_dir/out"
+then
+	ok "a load that marks a person with an ärende skyddad strips it at once"
+else
+	not_ok "a load that marks a person with an ärende skyddad strips it" \
+	    "$(cat "$gal_dir/out" "$gal_dir/err" | head -n 4 | tr '\n' '|')"
+fi
+gal_is "the ärende stripped by the load keeps no person and says why" \
+    "skyddad|f|1" <<SQL
+SELECT a.avidentifierad_orsak, EXISTS (SELECT 1 FROM person
+    WHERE personnummer = :'affb'), (SELECT count(*) FROM audit_person l
+    WHERE l.arende_id = a.id AND l.action = 'avidentifiera'
+    AND l.purpose = 'susd folkbokforing')
+FROM affk_arende a WHERE a.id = ${gal_ar[6]:-0} AND a.person_id IS NULL;
+SQL
+gal_stats_same "after a load that strips an ärende"
 sed -i 's/Integ Ny i Registret/Integ Ändrad i Registret/' "$gal_dir/good.csv"
 if gal_susd folkbokforing "$gal_dir/good.csv" &&
     grep -q "3 rader lästa, 0 nya, 1 ändrad, 2 oförändrade" \
