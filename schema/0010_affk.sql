@@ -36,6 +36,8 @@
 --		the next övergång
 --	SU079	an office's insats not in its authority's organisation
 --	SU080	an ärende starting before the co-operation began
+--	SU081	a returning person's consent dated before the last ärende
+--		ended (rule 50: a new co-operation needs a new consent)
 
 -- Code lists: areas the offices belong to, the insatstyper, and the
 -- answer lists of the step questions.
@@ -362,10 +364,14 @@ CREATE INDEX audit_person_arende_idx ON audit_person (arende_id, txid)
     WHERE arende_id IS NOT NULL;
 
 -- Whether an office is of the authority and open.
+-- The row is share-locked, so an office being closed at the same moment
+-- either waits for this transaction or is seen closed.
 CREATE FUNCTION affk_kontor_ok(kid integer, myndighet_ text) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-	SELECT EXISTS (SELECT 1 FROM affk_kontor k WHERE k.id = kid
-	    AND k.myndighet = myndighet_ AND k.aktiv)
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN EXISTS (SELECT 1 FROM affk_kontor k WHERE k.id = kid
+	    AND k.myndighet = myndighet_ AND k.aktiv FOR SHARE);
+END
 $$;
 
 -- The ärende (rules 34, 50, 52): consent, a person who may be
@@ -428,6 +434,12 @@ BEGIN
 		    a.slutdatum >= NEW.startdatum)) THEN
 			RAISE EXCEPTION 'ärende open or later'
 			    USING ERRCODE = 'SU074';
+		END IF;
+		-- Rule 50: a returning person gives a new consent.
+		IF EXISTS (SELECT 1 FROM affk_arende a WHERE a.person_id =
+		    NEW.person_id AND a.slutdatum >= NEW.samtycke_datum) THEN
+			RAISE EXCEPTION 'consent of an earlier ärende'
+			    USING ERRCODE = 'SU081';
 		END IF;
 	END IF;
 	RETURN NEW;

@@ -396,9 +396,10 @@ affk_overgang_save(struct session *s, uint32_t id, void *m)
 		return rv;
 	/* ISO dates compare as text. */
 	if (strcmp(q->datum, l.start) <= 0)
+		/* One line of 80 columns: the screen names the step. */
 		return session_refuse(s, id, ERR_VALIDATION, "Datumet måste "
-		    "vara efter %s, då den nuvarande perioden (%s) började.",
-		    l.start, l.typ_namn);
+		    "vara efter %s, det nuvarande stegets startdatum.",
+		    l.start);
 	if (l.byte[0] != '\0' && strcmp(q->datum, l.byte) < 0)
 		return session_refuse(s, id, ERR_VALIDATION, "Datumet får "
 		    "inte vara före kontorsbytet %s.", l.byte);
@@ -557,7 +558,7 @@ static void
 affk_hist_arende(const struct affk_hist *h, int i, struct affk_arende_row *a)
 {
 	PGresult	*res = h->arenden;
-	int		 j, np = 0, nb = 0;
+	int		 j, np = 0, nb = 0, skip_p, skip_b, seen;
 
 	a->id = db_u32(res, i, 0);
 	a->initierad_av = (uint8_t)db_u32(res, i, 1);
@@ -573,18 +574,21 @@ affk_hist_arende(const struct affk_hist *h, int i, struct affk_arende_row *a)
 		np += db_u32(h->perioder, j, 0) == a->id;
 	for (j = 0; j < PQntuples(h->byten); j++)
 		nb += db_u32(h->byten, j, 0) == a->id;
-	np = np > AFFK_HIST_PERIODER ? AFFK_HIST_PERIODER : np;
-	nb = nb > AFFK_HIST_PERIODER ? AFFK_HIST_PERIODER : nb;
+	/* Beyond the cap the oldest go: the current period always shows. */
+	skip_p = np > AFFK_HIST_PERIODER ? np - AFFK_HIST_PERIODER : 0;
+	skip_b = nb > AFFK_HIST_PERIODER ? nb - AFFK_HIST_PERIODER : 0;
+	np -= skip_p;
+	nb -= skip_b;
 	a->perioder = xcalloc((size_t)np + 1, sizeof *a->perioder);
 	a->byten = xcalloc((size_t)nb + 1, sizeof *a->byten);
-	for (j = 0; j < PQntuples(h->perioder) &&
+	for (j = 0, seen = 0; j < PQntuples(h->perioder) &&
 	    a->nperioder < (uint32_t)np; j++) {
-		if (db_u32(h->perioder, j, 0) == a->id)
+		if (db_u32(h->perioder, j, 0) == a->id && seen++ >= skip_p)
 			affk_hist_period(h, j, &a->perioder[a->nperioder++]);
 	}
-	for (j = 0; j < PQntuples(h->byten) && a->nbyten < (uint32_t)nb;
-	    j++) {
-		if (db_u32(h->byten, j, 0) != a->id)
+	for (j = 0, seen = 0; j < PQntuples(h->byten) &&
+	    a->nbyten < (uint32_t)nb; j++) {
+		if (db_u32(h->byten, j, 0) != a->id || seen++ < skip_b)
 			continue;
 		a->byten[a->nbyten].datum = PQgetvalue(h->byten, j, 1);
 		a->byten[a->nbyten].fran_af_kontor = PQgetvalue(h->byten, j, 2);

@@ -309,8 +309,17 @@ session_reply(struct session *s, uint32_t id, uint16_t type, const void *m)
 	if ((b = buf_new(SUS_MSG_MAX)) == NULL)
 		return SUS_ERR_ALLOC;
 	if ((r = msg_encode(type, m, b)) != 0) {
+		/*
+		 * Too big for one message, or a string the codec refuses: a
+		 * fault of ours, answered as one rather than by closing.
+		 */
 		buf_free(b);
-		return r;
+		log_error("%s: reply not encoded (%s)", msg_name(type),
+		    sus_strerror(r));
+		if (type == MSG_ERR)
+			return r;
+		return session_refuse(s, id, ERR_INTERNAL, "Svaret kunde inte "
+		    "skickas på grund av ett serverfel.");
 	}
 	buf_free(s->reply);
 	s->reply = b;
@@ -474,6 +483,21 @@ request_audit_denied(struct session *s, const struct request *r)
 		log_warn("could not audit a refused request");
 }
 
+/*
+ * Records, in its own transaction, a personal-data request that a rule
+ * refused: its work is rolled back, but that someone asked stays (a
+ * refusal can itself tell something about a person).
+ */
+static void
+request_audit_refused(struct session *s, const struct request *r)
+{
+	char	detail[128];
+
+	snprintf(detail, sizeof detail, "{\"request\": %u}", r->type);
+	if (audit_log(s, "personal_refused", "request", 0, 1, detail) != 0)
+		log_warn("could not audit a refused personal-data request");
+}
+
 /* Records that a personal-data request ran, by whom and which. */
 static int
 request_audit_personal(struct session *s, const struct request *r)
@@ -574,8 +598,11 @@ request_dispatch(struct session *s, uint16_t type, uint32_t id,
 			db_rollback(s);
 			rv = session_error(s, id, ERR_INTERNAL,
 			    "Uppgifterna kunde inte sparas.");
-		} else if (rv != 0)
+		} else if (rv != 0) {
 			db_rollback(s);
+			if (rv == REQ_ROLLBACK && r->personal)
+				request_audit_refused(s, r);
+		}
 	}
 	if (rv == REQ_ROLLBACK)
 		rv = 0;

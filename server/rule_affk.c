@@ -33,6 +33,9 @@ static const struct {
 	{ "SU079", "Kontorets insats hör inte till myndighetens "
 	    "samverkansorganisation." },
 	{ "SU080", "Datumet är före Af/FK-samarbetets start." },
+	{ "SU081", "Samtycket är från ett tidigare samarbete: den som "
+	    "kommer tillbaka ger ett nytt samtycke, daterat efter att det "
+	    "förra samarbetet slutade." },
 };
 
 const char *

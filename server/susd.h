@@ -147,7 +147,7 @@ struct affk_kontor {
 	uint32_t	 insats_id;
 	int		 myndighet;	/* AFFK_AF or AFFK_FK */
 	int		 aktiv;
-	char		 namn[SUS_NAME_MAX + 1];
+	char		 namn[SUS_NAME_MAX * 2 + 1]; /* 100 characters */
 };
 /*
  * Reads the office insats_id stands for; refuses (returns the refusal)

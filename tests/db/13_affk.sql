@@ -222,7 +222,7 @@ SELECT pg_temp.svar(pg_temp.steg(pg_temp.aid('200008102386', '2024-01-10'),
 COMMIT;
 
 BEGIN;
-SELECT plan(169);
+SELECT plan(170);
 
 CREATE TEMP TABLE e AS SELECT pg_temp.aid('200008102386', '2024-01-10') AS id;
 
@@ -678,6 +678,10 @@ SELECT throws_ok($$SELECT pg_temp.raw(pg_temp.pid('200008172397'),
 SELECT throws_ok($$SELECT pg_temp.raw(pg_temp.pid('200008172397'),
     '2024-05-01', true, '2024-05-01', 'T Af Göteborg', 'T Fk Göteborg')$$,
     'SU074', NULL, 'SU074: a new ärende within the last one');
+SELECT throws_ok($$SELECT pg_temp.raw(pg_temp.pid('200008172397'),
+    '2024-06-04', true, '2024-06-03', 'T Af Göteborg', 'T Fk Göteborg')$$,
+    'SU081', NULL, 'SU081: a returning person with a consent given '
+    'before the last ärende ended');
 SELECT lives_ok($$SELECT pg_temp.arende('200008172397', '2024-06-04',
     'T Af Göteborg', 'T Fk Göteborg')$$,
     'a new ärende the day after the ending');

@@ -510,8 +510,8 @@ affk_flow_dates(void)
 		goto out;
 	if (integ_refused(fx_overgang(&f.fk, f.fk_ins, aid,
 	    "PLANERAD_ARBETSLIV", "2025-02-03", &r), ERR_VALIDATION,
-	    "Datumet måste vara efter 2025-02-03, då den nuvarande perioden "
-	    "(Gemensam kartläggning) började.", "on the start") != 0 ||
+	    "Datumet måste vara efter 2025-02-03, det nuvarande stegets "
+	    "startdatum.", "on the start") != 0 ||
 	    integ_refused(fx_overgang(&f.fk, f.fk_ins, aid,
 	    "PLANERAD_ARBETSLIV", "2025-01-31", &r), ERR_VALIDATION,
 	    "Datumet måste vara efter 2025-02-03", "before the start") != 0 ||

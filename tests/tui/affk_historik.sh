@@ -192,7 +192,7 @@ check "affk historik: GK's successors listed" \
 # The day GK started: on, not after, the current period's start.
 keys Home Tab C-u "$AH_D1" F2
 check "affk historik: an övergång on the current period's start refused" \
-    wait_for "Datumet måste vara efter $AH_D1, då den nuvarande"
+    wait_for "Datumet måste vara efter $AH_D1, det nuvarande stegets"
 check "affk historik: the refusal is not a save" lacks "är registrerad"
 check "affk historik: the date kept after the refusal" \
     line_has "Datum:" "$AH_D1"
