@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "affk_medverkan.h"
+#include "person_lookup.h"
 #include "proto.h"
 #include "xmalloc.h"
 
@@ -24,11 +25,7 @@ am_str(const char *s)
 void
 am_person_forget(struct medverkan *m)
 {
-	if (m->hamtad)
-		msg_clear(MSG_PERSON, &m->person);
-	memset(&m->person, 0, sizeof m->person);
-	m->hamtad = 0;
-	m->hamtad_pnr[0] = '\0';
+	person_lookup_forget(&m->person, &m->hamtad, m->hamtad_pnr);
 	m->kommunkod[0] = m->kommun[0] = '\0';
 	m->picked_stadsdel = 0;
 	m->kommun_check = 0;
@@ -71,35 +68,28 @@ am_person_arrange(struct medverkan *m)
 		m->f[AM_STADSDEL].hidden = 1;
 }
 
+/* One stadsdel into the choice, after "(välj stadsdel)" first. */
+static void
+am_stadsdel_add(void *arg, uint32_t id, const char *name)
+{
+	struct medverkan	*m = arg;
+
+	if (m->stadsdel.n == 0)
+		affk_choice_add(&m->stadsdel, 0, "(välj stadsdel)");
+	affk_choice_add(&m->stadsdel, id, name);
+}
+
 /* The stadsdelar of a kommun into the choice; 0 on success. */
 static int
 am_stadsdelar(struct screen *s, const char *kommunkod, const char *kommun,
     uint32_t chosen)
 {
 	struct medverkan	*m = s->data;
-	struct msg_kommun_search req;
-	struct msg_kommun_list	 rep;
-	uint32_t		 i;
 
 	affk_choice_clear(&m->stadsdel);
-	memset(&req, 0, sizeof req);
-	memset(&rep, 0, sizeof rep);
-	req.lanskod = (char *)"";
-	req.pattern = (char *)kommun;
-	req.limit = SUS_LIST_MAX;
-	if (ui_call(s->ui, MSG_KOMMUN_SEARCH, &req, MSG_KOMMUN_LIST,
-	    &rep) != 0)
+	if (person_stadsdelar(s->ui, kommunkod, kommun, am_stadsdel_add,
+	    m) != 0)
 		return -1;
-	for (i = 0; i < rep.nrows; i++) {
-		if (strcmp(am_str(rep.rows[i].kommunkod), kommunkod) != 0 ||
-		    rep.rows[i].stadsdel_id == 0)
-			continue;
-		if (m->stadsdel.n == 0)
-			affk_choice_add(&m->stadsdel, 0, "(välj stadsdel)");
-		affk_choice_add(&m->stadsdel, rep.rows[i].stadsdel_id,
-		    am_str(rep.rows[i].stadsdel));
-	}
-	msg_clear(MSG_KOMMUN_LIST, &rep);
 	affk_choice_field(&m->f[AM_STADSDEL], &m->stadsdel, chosen);
 	return 0;
 }
@@ -110,7 +100,6 @@ am_sok(struct screen *s)
 {
 	struct medverkan		*m = s->data;
 	const struct affk_kontor_row	*k = am_kontor(m);
-	struct msg_person_lookup	 req;
 	struct msg_person		 rep;
 	char				 v[64], norm[13], why[160];
 
@@ -125,33 +114,21 @@ am_sok(struct screen *s)
 		    "först.");
 		return;
 	}
-	memset(&req, 0, sizeof req);
-	memset(&rep, 0, sizeof rep);
-	req.insats_id = k->insats_id;
-	req.personnummer = v;
-	if (ui_call(s->ui, MSG_PERSON_LOOKUP, &req, MSG_PERSON, &rep) != 0)
+	if (person_lookup(s->ui, k->insats_id, v, &rep) != 0)
 		return;		/* the refusal is shown; the number stays */
 	am_person_forget(m);
 	m->person = rep;
 	m->hamtad = 1;
 	snprintf(m->hamtad_pnr, sizeof m->hamtad_pnr, "%s",
 	    am_str(rep.personnummer));
-	snprintf(v, sizeof v, "%.8s-%s", m->hamtad_pnr,
-	    strlen(m->hamtad_pnr) == 12 ? m->hamtad_pnr + 8 : "");
+	person_pnr_shown(m->hamtad_pnr, v, sizeof v);
 	(void)entry_set(&m->f[AM_PNR].entry, v);
 	if (rep.i_register && rep.stadsdel_kravs && rep.stadsdel_id == 0)
 		(void)am_stadsdelar(s, am_str(rep.kommunkod),
 		    am_str(rep.kommun), 0);
 	am_person_arrange(m);
 	mform_focus(&m->page.form, AM_NAMN);
-	if (!rep.i_register)
-		ui_message(s->ui, 0, "Finns inte i folkbokföringen: skriv "
-		    "namnet och välj kommun.");
-	else if (m->stadsdel.n > 1)
-		ui_message(s->ui, 0, "Hämtad. Välj stadsdel: folkbokföringen "
-		    "anger ingen för %s.", am_str(rep.kommun));
-	else
-		ui_message(s->ui, 0, "Hämtad från folkbokföringen.");
+	person_lookup_said(s->ui, &rep, m->stadsdel.n > 1, NULL);
 }
 
 void

@@ -370,6 +370,7 @@ struct ui {
 	struct msg_login_ok login;
 	struct msg_kod_list *kod;	/* code lists, see kod.c */
 	struct msg_affk_styrdata *affk;	/* Af/FK styrdata, see affk_data.c */
+	struct msg_rapport_defs *rapport; /* reports, see rapport_data.c */
 	struct screen	*stack[16];
 	int		 nstack;
 	const struct menu_item *menu[64];
@@ -637,6 +638,9 @@ int		 mform_cursor(struct mform *, int y, int x, int width,
 		    int *cy, int *cx);
 /* Writes "Label får vara högst ..." for a full focused entry. */
 void		 mform_full_text(struct mform *, char *, size_t);
+/* mform_key(), saying the text above when an entry is full. */
+int		 mform_key_said(struct mform *, struct ui *,
+		    const struct keyev *);
 /* Uppdrag and Visa användare: client/scr_uppdrag.c, scr_visa.c */
 struct screen	*scr_uppdrag_samorg_new(struct ui *);
 struct screen	*scr_uppdrag_insats_new(struct ui *);

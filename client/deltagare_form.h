@@ -239,8 +239,6 @@ void		 df_fields_reserve(struct deltagare_form *, size_t n);
 void		 df_fragor_free(struct deltagare_form *);
 
 /* deltagare_form_page.c */
-/* The page width the fields are laid out for. */
-int		 df_page_width(const struct screen *);
 /* PgDn and PgUp: the first field of the next or previous part. */
 void		 df_page_jump(struct screen *, int dir);
 void		 df_page_draw(struct screen *, WINDOW *);

@@ -15,6 +15,7 @@
 
 #include "client.h"
 #include "deltagare_form.h"
+#include "fpage.h"
 #include "proto.h"
 #include "xmalloc.h"
 
@@ -528,18 +529,7 @@ void
 df_entry_text(const struct deltagare_form *e, size_t field, char *buf,
     size_t len)
 {
-	size_t	n;
-	char	*p;
-
-	if (len == 0)
-		return;
-	if (entry_get(&e->fields[field].entry, buf, len) != 0)
-		buf[0] = '\0';
-	for (n = strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
-		buf[n - 1] = '\0';
-	for (p = buf; *p == ' '; p++)
-		continue;
-	memmove(buf, p, strlen(p) + 1);
+	fpage_entry_text(&e->fields[field].entry, buf, len);
 }
 
 /* Appends a field's value to a growing text. */

@@ -14,6 +14,7 @@
 
 #include "client.h"
 #include "deltagare_form.h"
+#include "person_lookup.h"
 #include "pnr.h"
 #include "proto.h"
 #include "xmalloc.h"
@@ -37,11 +38,7 @@ df_person_forget(struct screen *s)
 		e->fields[shown[i]].choices = NULL;
 		e->fields[shown[i]].nchoices = 0;
 	}
-	if (e->hamtad)
-		msg_clear(MSG_PERSON, &e->person);
-	memset(&e->person, 0, sizeof e->person);
-	e->hamtad = 0;
-	e->hamtad_pnr[0] = '\0';
+	person_lookup_forget(&e->person, &e->hamtad, e->hamtad_pnr);
 	e->kommunkod[0] = e->kommun[0] = '\0';
 	e->picked_stadsdel = 0;
 	e->kommun_check = 0;
@@ -119,8 +116,7 @@ df_person_fill(struct screen *s)
 	const struct msg_person	*p = &e->person;
 	char			 shown[16];
 
-	snprintf(shown, sizeof shown, "%.8s-%.4s", df_str(p->personnummer),
-	    strlen(df_str(p->personnummer)) == 12 ? p->personnummer + 8 : "");
+	person_pnr_shown(df_str(p->personnummer), shown, sizeof shown);
 	(void)entry_set(&e->fields[DF_PNR].entry, shown);
 	snprintf(e->hamtad_pnr, sizeof e->hamtad_pnr, "%s",
 	    df_str(p->personnummer));
@@ -135,35 +131,28 @@ df_person_fill(struct screen *s)
 		    0);
 }
 
+/* One stadsdel into the choice, after "(välj stadsdel)" first. */
+static void
+df_stadsdel_add(void *arg, uint32_t id, const char *name)
+{
+	struct deltagare_form	*e = arg;
+
+	if (e->stadsdel.n == 0)
+		df_choice_add(&e->stadsdel, 0, "", "(välj stadsdel)");
+	df_choice_add(&e->stadsdel, id, "", name);
+}
+
 /* The stadsdelar of a kommun into the choice; 0 on success. */
 int
 df_stadsdelar(struct screen *s, const char *kommunkod, const char *kommun,
     uint32_t chosen)
 {
 	struct deltagare_form	*e = s->data;
-	struct msg_kommun_search req;
-	struct msg_kommun_list	 rep;
-	uint32_t		 i;
 
 	df_choice_clear(&e->stadsdel);
-	memset(&req, 0, sizeof req);
-	memset(&rep, 0, sizeof rep);
-	req.lanskod = (char *)"";
-	req.pattern = (char *)kommun;
-	req.limit = SUS_LIST_MAX;
-	if (ui_call(s->ui, MSG_KOMMUN_SEARCH, &req, MSG_KOMMUN_LIST,
-	    &rep) != 0)
+	if (person_stadsdelar(s->ui, kommunkod, kommun, df_stadsdel_add,
+	    e) != 0)
 		return -1;
-	for (i = 0; i < rep.nrows; i++) {
-		if (strcmp(df_str(rep.rows[i].kommunkod), kommunkod) != 0 ||
-		    rep.rows[i].stadsdel_id == 0)
-			continue;
-		if (e->stadsdel.n == 0)
-			df_choice_add(&e->stadsdel, 0, "", "(välj stadsdel)");
-		df_choice_add(&e->stadsdel, rep.rows[i].stadsdel_id, "",
-		    df_str(rep.rows[i].stadsdel));
-	}
-	msg_clear(MSG_KOMMUN_LIST, &rep);
 	df_choice_field(e, DF_STADSDEL, &e->stadsdel, chosen);
 	return 0;
 }

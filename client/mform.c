@@ -286,3 +286,17 @@ mform_full_text(struct mform *f, char *out, size_t len)
 
 	entry_full_text(&mf->entry, mf->label, out, len);
 }
+
+/* Keys as mform_key(), saying on the message line when an entry is full. */
+int
+mform_key_said(struct mform *f, struct ui *ui, const struct keyev *ev)
+{
+	char	text[160];
+	int	rv;
+
+	if ((rv = mform_key(f, ev)) == ENTRY_KEY_FULL) {
+		mform_full_text(f, text, sizeof text);
+		ui_message(ui, 1, "%s", text);
+	}
+	return rv;
+}

@@ -249,8 +249,6 @@ static int
 so_form_key(struct screen *s, const struct keyev *ev)
 {
 	struct sok	*so = s->data;
-	char		 text[160];
-	int		 rv;
 
 	if (keys_is_enter(ev)) {
 		so_search(s);
@@ -262,11 +260,7 @@ so_form_key(struct screen *s, const struct keyev *ev)
 		so->in_list = 1;
 		return 1;
 	}
-	if ((rv = mform_key(&so->form, ev)) == ENTRY_KEY_FULL) {
-		mform_full_text(&so->form, text, sizeof text);
-		ui_message(s->ui, 1, "%s", text);
-	}
-	return rv != 0;
+	return mform_key_said(&so->form, s->ui, ev) != 0;
 }
 
 static int

@@ -28,6 +28,7 @@
 #include "deltagande.h"
 #include "deltagare_form.h"
 #include "insats.h"
+#include "person_lookup.h"
 #include "pnr.h"
 #include "proto.h"
 #include "xmalloc.h"
@@ -225,7 +226,6 @@ static void
 dfs_hamta(struct screen *s)
 {
 	struct deltagare_form	*e = s->data;
-	struct msg_person_lookup req;
 	struct msg_person	 rep;
 	struct pnr		 pn;
 	char			 v[64];
@@ -241,11 +241,7 @@ dfs_hamta(struct screen *s)
 		dfs_pnr_error(s, rv, dfs_pnr_digits(v, &other));
 		return;
 	}
-	memset(&req, 0, sizeof req);
-	memset(&rep, 0, sizeof rep);
-	req.insats_id = e->insats_id;
-	req.personnummer = v;
-	if (ui_call(s->ui, MSG_PERSON_LOOKUP, &req, MSG_PERSON, &rep) != 0)
+	if (person_lookup(s->ui, e->insats_id, v, &rep) != 0)
 		return;		/* a refusal is shown; the number stays */
 	df_person_forget(s);
 	e->person = rep;
@@ -257,17 +253,9 @@ dfs_hamta(struct screen *s)
 	/* What the register gave is not unsaved work; what is typed is. */
 	df_mark_person_clean(e);
 	mform_focus(&e->form, DF_PNR + 1);
-	if (!rep.i_register)
-		ui_message(s->ui, 0, "Finns inte i folkbokföringen: skriv "
-		    "namnet och välj kommun.");
-	else if (e->stadsdel.n > 1)
-		ui_message(s->ui, 0, "Hämtad. Välj stadsdel: folkbokföringen "
-		    "anger ingen för %s.", df_str(rep.kommun));
-	else if (rep.ndeltaganden > 0)
-		ui_message(s->ui, 0, "Hämtad. Har deltagit i insatsen förut: "
-		    "se Mättillfälle.");
-	else
-		ui_message(s->ui, 0, "Hämtad från folkbokföringen.");
+	person_lookup_said(s->ui, &rep, e->stadsdel.n > 1,
+	    rep.ndeltaganden > 0 ? "Hämtad. Har deltagit i insatsen förut: "
+	    "se Mättillfälle." : NULL);
 }
 
 /* Told the kommun chosen by hand; its stadsdelar are looked up later. */

@@ -440,8 +440,7 @@ static int
 isok_form_key(struct screen *s, const struct keyev *ev)
 {
 	struct isok	*so = s->data;
-	char		 text[160];
-	int		 down, up, rv;
+	int		 down, up;
 
 	if (keys_is_enter(ev)) {
 		isok_search(s);
@@ -458,11 +457,7 @@ isok_form_key(struct screen *s, const struct keyev *ev)
 	}
 	if (up && so->form.focus == IS_NAMN)
 		return 1;
-	if ((rv = mform_key(&so->form, ev)) == ENTRY_KEY_FULL) {
-		mform_full_text(&so->form, text, sizeof text);
-		ui_message(s->ui, 1, "%s", text);
-	}
-	return rv != 0;
+	return mform_key_said(&so->form, s->ui, ev) != 0;
 }
 
 /* Routes keys: F3 searches, F4 shows or hides the criteria. */

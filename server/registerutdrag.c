@@ -176,57 +176,6 @@ ru_deltagande_detail(struct oper *o, const char *id)
 	return 0;
 }
 
-/* The participations still tied to the person, and the stripped count. */
-static int
-ru_deltaganden(struct oper *o, const char *pnr, int *n)
-{
-	PGresult	*res;
-	const char	*params[1] = { pnr };
-	int		 row;
-
-	ru_heading("Deltaganden");
-	if ((res = oper_exec(o, "SELECT d.id, i.namn || ' (' || so.namn"
-	    " || ')', d.startdatum::text AS \"Startdatum\","
-	    " coalesce(d.slutdatum::text, 'pågår') AS \"Slutdatum\","
-	    " d.samtycke_datum::text AS \"Samtycke lämnat\","
-	    " u.username AS \"Registrerad av\","
-	    " (SELECT k.namn FROM kod k WHERE k.id = d.kon_id) AS \"Kön\","
-	    " d.fodelsear::text AS \"Födelseår\""
-	    " FROM deltagande d JOIN person p ON p.id = d.person_id"
-	    " JOIN insats i ON i.id = d.insats_id"
-	    " JOIN samverkansorg so ON so.id = i.samverkansorg_id"
-	    " LEFT JOIN anvandare u ON u.id = d.registrerad_av"
-	    " WHERE p.personnummer = $1 ORDER BY d.startdatum, d.id", 1,
-	    params)) == NULL)
-		return SUS_ERR_SYSTEM;
-	*n = PQntuples(res);
-	if (*n == 0)
-		printf("Inga deltaganden är knutna till personen.\n");
-	for (row = 0; row < *n; row++) {
-		printf("%s%d. %s\n", row > 0 ? "\n" : "", row + 1,
-		    PQgetvalue(res, row, 1));
-		ru_fields(res, row, 2, "  ");
-		if (ru_deltagande_detail(o, PQgetvalue(res, row, 0)) != 0) {
-			PQclear(res);
-			return SUS_ERR_SYSTEM;
-		}
-	}
-	PQclear(res);
-
-	if ((res = oper_exec(o, "SELECT count(DISTINCT deltagande_id)"
-	    " FROM audit_person WHERE pnr_hash = pnr_hash($1)"
-	    " AND action IN ('avidentifiera', 'gallra')", 1, params)) == NULL)
-		return SUS_ERR_SYSTEM;
-	if (oper_long(res, 0) > 0)
-		printf("\n%ld %s avidentifierats (gallring, skyddade "
-		    "personuppgifter eller återkallat samtycke) och kan inte "
-		    "längre knytas till personen.\n", oper_long(res, 0),
-		    oper_long(res, 0) == 1 ? "deltagande har" :
-		    "deltaganden har");
-	PQclear(res);
-	return 0;
-}
-
 /*
  * One ärende's steps in date order, each with the answers of its period,
  * and its office changes: one line each, the answers indented.
@@ -278,57 +227,102 @@ ru_arende_detail(struct oper *o, const char *id)
 	return 0;
 }
 
-/* The Af/FK ärenden still tied to the person, and the stripped count. */
+/* What the person is tied to: participations or Af/FK ärenden. */
+struct ru_tied {
+	const char	*heading;
+	const char	*list;		/* id, what, then fields by name */
+	const char	*none;
+	int		(*detail)(struct oper *, const char *id);
+	const char	*stripped;	/* how many were stripped of it */
+	const char	*one, *many;	/* "deltagande har" */
+};
+
+/*
+ * Each one tied to the person with its detail, then how many were
+ * stripped of it; *n the count still tied.
+ */
 static int
-ru_arenden(struct oper *o, const char *pnr, int *n)
+ru_tied(struct oper *o, const char *pnr, const struct ru_tied *t, int *n)
 {
 	PGresult	*res;
 	const char	*params[1] = { pnr };
 	int		 row;
 
-	ru_heading("Ärenden i Af/FK-samarbetet");
-	if ((res = oper_exec(o, "SELECT a.id, af.namn || ' och ' || fk.namn,"
-	    " a.startdatum::text AS \"Startdatum\","
-	    " coalesce(a.slutdatum::text, 'pågår') AS \"Slutdatum\","
-	    " a.samtycke_datum::text AS \"Samtycke lämnat\","
-	    " CASE a.initierad_av WHEN 'AF' THEN 'Arbetsförmedlingen'"
-	    " ELSE 'Försäkringskassan' END AS \"Initierat av\","
-	    " u.username AS \"Registrerat av\","
-	    " (SELECT k.namn FROM kod k WHERE k.id = a.kon_id) AS \"Kön\","
-	    " a.fodelsear::text AS \"Födelseår\""
-	    " FROM affk_arende a JOIN person p ON p.id = a.person_id"
-	    " JOIN affk_kontor af ON af.id = a.af_kontor_id"
-	    " JOIN affk_kontor fk ON fk.id = a.fk_kontor_id"
-	    " LEFT JOIN anvandare u ON u.id = a.registrerad_av"
-	    " WHERE p.personnummer = $1 ORDER BY a.startdatum, a.id", 1,
-	    params)) == NULL)
+	ru_heading(t->heading);
+	if ((res = oper_exec(o, t->list, 1, params)) == NULL)
 		return SUS_ERR_SYSTEM;
 	*n = PQntuples(res);
 	if (*n == 0)
-		printf("Inga ärenden är knutna till personen.\n");
+		printf("%s\n", t->none);
 	for (row = 0; row < *n; row++) {
 		printf("%s%d. %s\n", row > 0 ? "\n" : "", row + 1,
 		    PQgetvalue(res, row, 1));
 		ru_fields(res, row, 2, "  ");
-		if (ru_arende_detail(o, PQgetvalue(res, row, 0)) != 0) {
+		if (t->detail(o, PQgetvalue(res, row, 0)) != 0) {
 			PQclear(res);
 			return SUS_ERR_SYSTEM;
 		}
 	}
 	PQclear(res);
 
-	if ((res = oper_exec(o, "SELECT count(DISTINCT arende_id)"
-	    " FROM audit_person WHERE pnr_hash = pnr_hash($1)"
-	    " AND action IN ('avidentifiera', 'gallra')", 1, params)) == NULL)
+	if ((res = oper_exec(o, t->stripped, 1, params)) == NULL)
 		return SUS_ERR_SYSTEM;
 	if (oper_long(res, 0) > 0)
 		printf("\n%ld %s avidentifierats (gallring, skyddade "
 		    "personuppgifter eller återkallat samtycke) och kan inte "
 		    "längre knytas till personen.\n", oper_long(res, 0),
-		    oper_long(res, 0) == 1 ? "ärende har" : "ärenden har");
+		    oper_long(res, 0) == 1 ? t->one : t->many);
 	PQclear(res);
 	return 0;
 }
+
+/* The participations still tied to the person. */
+static const struct ru_tied ru_deltaganden = {
+	"Deltaganden",
+	"SELECT d.id, i.namn || ' (' || so.namn"
+	" || ')', d.startdatum::text AS \"Startdatum\","
+	" coalesce(d.slutdatum::text, 'pågår') AS \"Slutdatum\","
+	" d.samtycke_datum::text AS \"Samtycke lämnat\","
+	" u.username AS \"Registrerad av\","
+	" (SELECT k.namn FROM kod k WHERE k.id = d.kon_id) AS \"Kön\","
+	" d.fodelsear::text AS \"Födelseår\""
+	" FROM deltagande d JOIN person p ON p.id = d.person_id"
+	" JOIN insats i ON i.id = d.insats_id"
+	" JOIN samverkansorg so ON so.id = i.samverkansorg_id"
+	" LEFT JOIN anvandare u ON u.id = d.registrerad_av"
+	" WHERE p.personnummer = $1 ORDER BY d.startdatum, d.id",
+	"Inga deltaganden är knutna till personen.",
+	ru_deltagande_detail,
+	"SELECT count(DISTINCT deltagande_id)"
+	" FROM audit_person WHERE pnr_hash = pnr_hash($1)"
+	" AND action IN ('avidentifiera', 'gallra')",
+	"deltagande har", "deltaganden har"
+};
+
+/* The Af/FK ärenden still tied to the person. */
+static const struct ru_tied ru_arenden = {
+	"Ärenden i Af/FK-samarbetet",
+	"SELECT a.id, af.namn || ' och ' || fk.namn,"
+	" a.startdatum::text AS \"Startdatum\","
+	" coalesce(a.slutdatum::text, 'pågår') AS \"Slutdatum\","
+	" a.samtycke_datum::text AS \"Samtycke lämnat\","
+	" CASE a.initierad_av WHEN 'AF' THEN 'Arbetsförmedlingen'"
+	" ELSE 'Försäkringskassan' END AS \"Initierat av\","
+	" u.username AS \"Registrerat av\","
+	" (SELECT k.namn FROM kod k WHERE k.id = a.kon_id) AS \"Kön\","
+	" a.fodelsear::text AS \"Födelseår\""
+	" FROM affk_arende a JOIN person p ON p.id = a.person_id"
+	" JOIN affk_kontor af ON af.id = a.af_kontor_id"
+	" JOIN affk_kontor fk ON fk.id = a.fk_kontor_id"
+	" LEFT JOIN anvandare u ON u.id = a.registrerad_av"
+	" WHERE p.personnummer = $1 ORDER BY a.startdatum, a.id",
+	"Inga ärenden är knutna till personen.",
+	ru_arende_detail,
+	"SELECT count(DISTINCT arende_id)"
+	" FROM audit_person WHERE pnr_hash = pnr_hash($1)"
+	" AND action IN ('avidentifiera', 'gallra')",
+	"ärende har", "ärenden har"
+};
 
 /* The access history: every audit_person row for the number but ours. */
 static int
@@ -447,8 +441,8 @@ admin_registerutdrag(int argc, char **argv)
 	    PQgetvalue(res, 0, 0), o.utford_av);
 	PQclear(res);
 	if (ru_person(&o, p.norm, &found) != 0 ||
-	    ru_deltaganden(&o, p.norm, &ndelt) != 0 ||
-	    ru_arenden(&o, p.norm, &narende) != 0 ||
+	    ru_tied(&o, p.norm, &ru_deltaganden, &ndelt) != 0 ||
+	    ru_tied(&o, p.norm, &ru_arenden, &narende) != 0 ||
 	    ru_history(&o, p.norm, &nhist) != 0 || oper_end(&o, 0) != 0)
 		goto out;
 	printf("\nDetta utdrag har registrerats i åtkomsthistoriken.\n");
