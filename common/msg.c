@@ -1337,6 +1337,129 @@ static const struct field affk_byt_kontor_f[] = {
 static const struct layout affk_byt_kontor_l =
     LAYOUT(msg_affk_byt_kontor, affk_byt_kontor_f);
 
+/*
+ * Reports (6xx). A cell's varde is an int64_t sent as u64 (two's
+ * complement): the codec has no signed type, and the width is the same.
+ */
+static const struct field rapport_defs_get_f[] = {
+	U8(msg_rapport_defs_get, reserverad),
+};
+static const struct layout rapport_defs_get_l =
+    LAYOUT(msg_rapport_defs_get, rapport_defs_get_f);
+
+static const struct field rapport_val_row_f[] = {
+	STR(rapport_val_row, kod, 100),
+	STR(rapport_val_row, namn, SHORT_MAX),
+};
+static const struct layout rapport_val_row_l =
+    LAYOUT(rapport_val_row, rapport_val_row_f);
+
+static const struct field rapport_param_row_f[] = {
+	STR(rapport_param_row, namn, 40),
+	STR(rapport_param_row, titel, SHORT_MAX),
+	U8(rapport_param_row, slag),
+	STR(rapport_param_row, lista, 40),
+	U8(rapport_param_row, fler),
+	U8(rapport_param_row, kravs),
+	STR(rapport_param_row, typer, SHORT_MAX),
+	STR(rapport_param_row, standard, 100),
+	LIST(rapport_param_row, val, nval, 200, rapport_val_row_l),
+};
+static const struct layout rapport_param_row_l =
+    LAYOUT(rapport_param_row, rapport_param_row_f);
+
+static const struct field rapport_typ_row_f[] = {
+	STR(rapport_typ_row, namn, 40),
+	STR(rapport_typ_row, titel, SHORT_MAX),
+	STR(rapport_typ_row, beskrivning, 2000),
+};
+static const struct layout rapport_typ_row_l =
+    LAYOUT(rapport_typ_row, rapport_typ_row_f);
+
+static const struct field rapport_def_row_f[] = {
+	STR(rapport_def_row, namn, 40),
+	STR(rapport_def_row, titel, SHORT_MAX),
+	STR(rapport_def_row, grupp, SHORT_MAX),
+	STR(rapport_def_row, beskrivning, 2000),
+	LIST(rapport_def_row, typer, ntyper, 50, rapport_typ_row_l),
+	LIST(rapport_def_row, param, nparam, 100, rapport_param_row_l),
+};
+static const struct layout rapport_def_row_l =
+    LAYOUT(rapport_def_row, rapport_def_row_f);
+
+static const struct field rapport_sparad_row_f[] = {
+	STR(rapport_sparad_row, rapport, 40),
+	STR(rapport_sparad_row, namn, 40),
+	STR(rapport_sparad_row, varde, 100),
+};
+static const struct layout rapport_sparad_row_l =
+    LAYOUT(rapport_sparad_row, rapport_sparad_row_f);
+
+static const struct field rapport_defs_f[] = {
+	U32(msg_rapport_defs, troskel),
+	LIST(msg_rapport_defs, defs, ndefs, 50, rapport_def_row_l),
+	LIST(msg_rapport_defs, sparade, nsparade, 2000, rapport_sparad_row_l),
+};
+static const struct layout rapport_defs_l =
+    LAYOUT(msg_rapport_defs, rapport_defs_f);
+
+static const struct field rapport_arg_f[] = {
+	STR(rapport_arg, namn, 40),
+	STR(rapport_arg, varde, 100),
+};
+static const struct layout rapport_arg_l = LAYOUT(rapport_arg, rapport_arg_f);
+
+static const struct field rapport_run_f[] = {
+	STR(msg_rapport_run, rapport, 40),
+	STR(msg_rapport_run, typ, 40),
+	LIST(msg_rapport_run, args, nargs, 100, rapport_arg_l),
+};
+static const struct layout rapport_run_l =
+    LAYOUT(msg_rapport_run, rapport_run_f);
+
+static const struct field rapport_kol_row_f[] = {
+	STR(rapport_kol_row, titel, SHORT_MAX),
+	U8(rapport_kol_row, slag),
+	U8(rapport_kol_row, skala),
+};
+static const struct layout rapport_kol_row_l =
+    LAYOUT(rapport_kol_row, rapport_kol_row_f);
+
+static const struct field rapport_cell_row_f[] = {
+	U64(rapport_cell_row, varde),
+	U8(rapport_cell_row, flagga),
+};
+static const struct layout rapport_cell_row_l =
+    LAYOUT(rapport_cell_row, rapport_cell_row_f);
+
+static const struct field rapport_rad_row_f[] = {
+	STR(rapport_rad_row, grupp, SHORT_MAX),
+	STR(rapport_rad_row, namn, SHORT_MAX),
+	U8(rapport_rad_row, summa),
+	LIST(rapport_rad_row, celler, nceller, 100, rapport_cell_row_l),
+};
+static const struct layout rapport_rad_row_l =
+    LAYOUT(rapport_rad_row, rapport_rad_row_f);
+
+static const struct field rapport_text_row_f[] = {
+	STR(rapport_text_row, text, 2000),
+};
+static const struct layout rapport_text_row_l =
+    LAYOUT(rapport_text_row, rapport_text_row_f);
+
+static const struct field rapport_f[] = {
+	STR(msg_rapport, rapport, 40),
+	STR(msg_rapport, typ, 40),
+	STR(msg_rapport, titel, SHORT_MAX),
+	STR(msg_rapport, urval, 2000),
+	STR(msg_rapport, skapad, 16),
+	U32(msg_rapport, diagram_kol),
+	LIST(msg_rapport, kol, nkol, 101, rapport_kol_row_l),
+	LIST(msg_rapport, rader, nrader, 5000, rapport_rad_row_l),
+	LIST(msg_rapport, fotnoter, nfotnoter, 20, rapport_text_row_l),
+};
+static const struct layout rapport_l = LAYOUT(msg_rapport, rapport_f);
+
 static const struct layout empty_l = { "empty", 0, NULL, 0 };
 
 static const struct {
@@ -1424,6 +1547,10 @@ static const struct {
 	{ MSG_KOD_LIST, "KOD_LIST", &kod_list_l },
 	{ MSG_KOD_SAVE, "KOD_SAVE", &kod_row_l },
 	{ MSG_ORG_SAVE, "ORG_SAVE", &org_save_l },
+	{ MSG_RAPPORT_DEFS_GET, "RAPPORT_DEFS_GET", &rapport_defs_get_l },
+	{ MSG_RAPPORT_DEFS, "RAPPORT_DEFS", &rapport_defs_l },
+	{ MSG_RAPPORT_RUN, "RAPPORT_RUN", &rapport_run_l },
+	{ MSG_RAPPORT, "RAPPORT", &rapport_l },
 	{ MSG_AFFK_STYRDATA_GET, "AFFK_STYRDATA_GET", &affk_styrdata_get_l },
 	{ MSG_AFFK_STYRDATA, "AFFK_STYRDATA", &affk_styrdata_l },
 	{ MSG_AFFK_KONTOR_SAVE, "AFFK_KONTOR_SAVE", &affk_kontor_row_l },

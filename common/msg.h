@@ -1235,6 +1235,117 @@ struct msg_affk_byt_kontor {
 	char		*datum;
 };
 
+/*
+ * Reports (6xx). A report has rapporttyper and parameters; a parameter
+ * applies to the rapporttyper named in typer ("" = all) and fler puts
+ * it behind "Fler urval". Values travel as text: dates YYYY-MM-DD, ids
+ * and years in decimal, option and code kods as they are.
+ */
+struct msg_rapport_defs_get {
+	uint8_t		 reserverad;	/* 0 */
+};
+
+struct rapport_val_row {
+	char		*kod;
+	char		*namn;
+};
+
+struct rapport_param_row {
+	char		*namn;		/* the key, a-z and _ */
+	char		*titel;		/* Swedish label */
+	uint8_t		 slag;		/* RAPPORT_P_* */
+	char		*lista;		/* RAPPORT_P_KOD: the code list */
+	uint8_t		 fler;		/* behind "Fler urval" */
+	uint8_t		 kravs;		/* must be given */
+	char		*typer;		/* "a,b": only these rapporttyper */
+	char		*standard;	/* the value before any choice */
+	uint32_t	 nval;
+	struct rapport_val_row *val;	/* RAPPORT_P_VAL: the options */
+};
+
+struct rapport_typ_row {
+	char		*namn;
+	char		*titel;
+	char		*beskrivning;
+};
+
+struct rapport_def_row {
+	char		*namn;		/* as `sus report NAME` takes it */
+	char		*titel;
+	char		*grupp;		/* the menu heading */
+	char		*beskrivning;
+	uint32_t	 ntyper;
+	struct rapport_typ_row *typer;
+	uint32_t	 nparam;
+	struct rapport_param_row *param;
+};
+
+/* One remembered choice of the caller (saved by every MSG_RAPPORT_RUN). */
+struct rapport_arg {
+	char		*namn;		/* a parameter, or "typ" */
+	char		*varde;
+};
+
+struct rapport_sparad_row {
+	char		*rapport;
+	char		*namn;
+	char		*varde;
+};
+
+struct msg_rapport_defs {
+	uint32_t	 troskel;	/* counts below this are hidden */
+	uint32_t	 ndefs;
+	struct rapport_def_row *defs;
+	uint32_t	 nsparade;
+	struct rapport_sparad_row *sparade;
+};
+
+struct msg_rapport_run {
+	char		*rapport;
+	char		*typ;		/* a rapporttyp; "" = the first */
+	uint32_t	 nargs;
+	struct rapport_arg *args;	/* missing ones take their standard */
+};
+
+struct rapport_kol_row {
+	char		*titel;
+	uint8_t		 slag;		/* RAPPORT_K_* */
+	uint8_t		 skala;		/* decimals: varde / 10^skala */
+};
+
+/* A figure; varde is signed (a change in per cent may be negative). */
+struct rapport_cell_row {
+	int64_t		 varde;
+	uint8_t		 flagga;	/* RAPPORT_C_* */
+};
+
+struct rapport_rad_row {
+	char		*grupp;		/* the level's unit: län, förbund... */
+	char		*namn;		/* the row's category */
+	uint8_t		 summa;		/* a sum row */
+	uint32_t	 nceller;
+	struct rapport_cell_row *celler; /* one per column after the first */
+};
+
+struct rapport_text_row {
+	char		*text;
+};
+
+struct msg_rapport {
+	char		*rapport;
+	char		*typ;
+	char		*titel;		/* report and rapporttyp */
+	char		*urval;		/* the choices in words, one line */
+	char		*skapad;	/* YYYY-MM-DD HH:MM */
+	uint32_t	 diagram_kol;	/* the column a chart shows first */
+	uint32_t	 nkol;
+	struct rapport_kol_row *kol;	/* kol[0] names the rows */
+	uint32_t	 nrader;
+	struct rapport_rad_row *rader;
+	uint32_t	 nfotnoter;
+	struct rapport_text_row *fotnoter;
+};
+
 /* Reports whether type has a layout (i.e. is a known message type). */
 int		 msg_known(uint16_t type);
 /* The struct size for a type, 0 if unknown. */

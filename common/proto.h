@@ -13,7 +13,7 @@
 
 #define SUS_PROTO_MAGIC		"SUS1"
 #define SUS_PROTO_MAJOR		1
-#define SUS_PROTO_MINOR		6
+#define SUS_PROTO_MINOR		7
 #define SUS_PREAMBLE_LEN	8
 #define SUS_NOISE_PROLOGUE	"sus-noise-v1"
 #define SUS_DEFAULT_PORT	4646
@@ -142,6 +142,16 @@ enum msg_type {
 	MSG_BATCH_RESULT = 501,	 /* S→C every row's outcome */
 	MSG_BATCH_ANONYM = 502,	 /* C→S anonymous participants by year */
 	MSG_BATCH_VOLYM = 503,	 /* C→S a volyminsats's monthly counts */
+
+	/*
+	 * Reports (issue 9): the server describes every report, its
+	 * rapporttyper and its choices, so the client has one urvalsbild
+	 * and one result screen for all of them. No personal data.
+	 */
+	MSG_RAPPORT_DEFS_GET = 600, /* C→S the reports and the caller's choices */
+	MSG_RAPPORT_DEFS = 601,	 /* S→C reports, rapporttyper, parameters */
+	MSG_RAPPORT_RUN = 602,	 /* C→S one report with its choices */
+	MSG_RAPPORT = 603,	 /* S→C the table: columns, rows, footnotes */
 
 	/* Administration: users, the ordering chain, uppdrag. */
 	MSG_USER_SEARCH = 700,	 /* C→S name, employer, role filters */
@@ -314,6 +324,30 @@ enum batch_falt {
 #define AFFK_U_INGA		0	/* the step asks nothing */
 #define AFFK_U_SAKNAS		1	/* some asked are missing: Skapa */
 #define AFFK_U_FINNS		2	/* answered: Välj to view, correct */
+
+/* Reports: the kind of a parameter (what the urvalsbild shows). */
+#define RAPPORT_P_DATUM		1	/* a day, YYYY-MM-DD */
+#define RAPPORT_P_AR		2	/* a year */
+#define RAPPORT_P_VAL		3	/* one of the options sent with it */
+#define RAPPORT_P_KOD		4	/* a code of list (kod.c), "" = all */
+#define RAPPORT_P_SAMORG	5	/* a samverkansorganisation id */
+#define RAPPORT_P_INSATS	6	/* an insats id */
+#define RAPPORT_P_LAN		7	/* a länskod */
+#define RAPPORT_P_KOMMUN	8	/* a kommunkod */
+#define RAPPORT_P_AF_KONTOR	9	/* an Af/FK office id (Af) */
+#define RAPPORT_P_FK_KONTOR	10	/* an Af/FK office id (FK) */
+
+/* Reports: the kind of a column, for alignment, charts and CSV. */
+#define RAPPORT_K_TEXT		1	/* the row's name; no cells */
+#define RAPPORT_K_ANTAL		2	/* persons: suppressed when small */
+#define RAPPORT_K_TAL		3	/* other counts (insatser, months) */
+#define RAPPORT_K_BELOPP	4	/* kronor */
+#define RAPPORT_K_PROCENT	5	/* per cent, scaled by 10^skala */
+
+/* Reports: a cell. */
+#define RAPPORT_C_VARDE		0	/* varde holds the figure */
+#define RAPPORT_C_DOLD		1	/* suppressed: too few to show */
+#define RAPPORT_C_TOM		2	/* nothing to show (no base for a %) */
 
 /* Roles, as a bit set in MSG_LOGIN_OK. */
 #define ROLE_SUPERADMIN		0x01	/* Superadministratör */

@@ -75,6 +75,9 @@ static const struct config_setting config_settings[] = {
 	I(gallring_ar, "5", 1, 100,
 	    "Years after a participation ended before susd gallra strips its "
 	    "identifying data (personnummer, namn, folkbokföringskommun)."),
+	I(rapport_troskel, "3", 1, 100,
+	    "Reports hide a count of persons below this number at every "
+	    "level below the whole country, and explain it in a footnote."),
 	S(log_file, "",
 	    "File to append the log to; empty means standard error."),
 	L(log_level, "info",

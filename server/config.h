@@ -51,6 +51,7 @@ struct config {
 	int		 idle_timeout;	/* seconds */
 	int		 account_check;	/* seconds */
 	int		 gallring_ar;	/* years before identifying data goes */
+	int		 rapport_troskel; /* smallest count a report shows */
 	char		*log_file;	/* "": stderr */
 	enum log_level	 log_level;
 };

@@ -210,6 +210,13 @@ static const struct request requests[] = {
 	    SCOPE_INSATS, msg_affk_byt_kontor, kontor_insats_id,
 	    affk_byt_kontor),
 
+	/*
+	 * Reports (issue 9): every role (SUSrapport comes with each), no
+	 * personal data. Running one remembers the caller's choices.
+	 */
+	REQ(MSG_RAPPORT_DEFS_GET, "Rapporter", ROLE_ANY, rapport_defs_get),
+	REQ(MSG_RAPPORT_RUN, "Skapa rapport", ROLE_ANY, rapport_run),
+
 	/* Styrdata (issue 4). */
 	REQ(MSG_KOD_SEARCH, "Kodlistor", ANYONE, kod_search),
 	REQ(MSG_KOD_SAVE, "Ändra kodlista", ROLE_SUPERADMIN, kod_save),

@@ -31,6 +31,7 @@
 #include "keyfile.h"
 #include "log.h"
 #include "pgembed.h"
+#include "rapport.h"
 #include "susd.h"
 #include "xmalloc.h"
 
@@ -616,6 +617,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "susd: the request table is inconsistent\n");
 		return 1;
 	}
+	rapport_def_init();
 	while ((ch = getopt(argc, argv, "+df:o:tT")) != -1) {
 		switch (ch) {
 		case 'd':

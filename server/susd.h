@@ -172,6 +172,10 @@ int		 affk_historik_get(struct session *, uint32_t, void *);
 int		 affk_sok(struct session *, uint32_t, void *);
 int		 affk_byt_kontor(struct session *, uint32_t, void *);
 
+/* rapport.c: the reports (issue 9); the engine is in rapport.h. */
+int		 rapport_defs_get(struct session *, uint32_t, void *);
+int		 rapport_run(struct session *, uint32_t, void *);
+
 /* auth.c */
 int		 auth_login(struct session *, uint32_t id, void *m);
 int		 auth_hash_password(const char *, char *out, size_t len);

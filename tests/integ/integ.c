@@ -75,6 +75,12 @@ static const struct integ_case *const integ_tables[] = {
 	cases_batch,
 	cases_affk_flow,
 	cases_affk_kontor,
+	cases_rapport_motor,
+	cases_rapport_insats,
+	cases_rapport_kostnad,
+	cases_rapport_affk,
+	cases_rapport_deltagare,
+	cases_rapport_standard,
 };
 
 /* Records the first reason the running case failed. */

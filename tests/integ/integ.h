@@ -232,5 +232,14 @@ extern const struct integ_case	cases_batch[];
 /* Af/FK (issue 8): affk_flow.c, affk_kontor.c. */
 extern const struct integ_case	cases_affk_flow[];
 extern const struct integ_case	cases_affk_kontor[];
+/* Reports (issue 9): rapport_motor.c, rapport_insats.c. */
+extern const struct integ_case	cases_rapport_motor[];
+extern const struct integ_case	cases_rapport_insats[];
+/* Kostnadsrapport and the Af/FK reports: rapport_kostnad.c, rapport_affk.c. */
+extern const struct integ_case	cases_rapport_kostnad[];
+extern const struct integ_case	cases_rapport_affk[];
+/* Deltagarrapport, Standardrapport: rapport_deltagare.c, rapport_standard.c. */
+extern const struct integ_case	cases_rapport_deltagare[];
+extern const struct integ_case	cases_rapport_standard[];
 
 #endif

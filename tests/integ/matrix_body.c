@@ -699,6 +699,27 @@ build_batch_deltagare(union matrix_body *b, const struct matrix_target *t,
  * a date no calendar has).
  */
 static const void *
+build_rapport_defs(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	return &b->rapport_defs;
+}
+
+/* A report of the whole country: nothing personal whoever asks. */
+static const void *
+build_rapport_run(union matrix_body *b, const struct matrix_target *t,
+    const struct matrix_caller *c)
+{
+	(void)t;
+	(void)c;
+	b->rapport_run.rapport = (char *)"insats";
+	b->rapport_run.typ = (char *)"";
+	return &b->rapport_run;
+}
+
+static const void *
 build_affk_styrdata(union matrix_body *b, const struct matrix_target *t,
     const struct matrix_caller *c)
 {
@@ -849,6 +870,8 @@ static const struct matrix_builder matrix_builders[] = {
 	{ MSG_BATCH_DELTAGARE, build_batch_deltagare },
 	{ MSG_BATCH_ANONYM, build_batch_anonym },
 	{ MSG_BATCH_VOLYM, build_batch_volym },
+	{ MSG_RAPPORT_DEFS_GET, build_rapport_defs },
+	{ MSG_RAPPORT_RUN, build_rapport_run },
 	{ MSG_AFFK_STYRDATA_GET, build_affk_styrdata },
 	{ MSG_AFFK_KONTOR_SAVE, build_affk_kontor },
 	{ MSG_AFFK_MEDVERKAN_SAVE, build_affk_medverkan },

@@ -204,6 +204,13 @@ static const struct matrix_expected matrix_expected[] = {
 	 * offices themselves are styrdata: "Maintain styrdata",
 	 * superadmin only.
 	 */
+	/*
+	 * Reports (issue 9, §4.3 "Reports (aggregated, no personal data)"):
+	 * every role, SUSrapport included; a beställare without a role has
+	 * no SUSrapport (rule 19 gives it only with a role).
+	 */
+	{ MSG_RAPPORT_DEFS_GET,	{ YES,	YES,	YES,	YES,	YES,	NO,	YES } },
+	{ MSG_RAPPORT_RUN,	{ YES,	YES,	YES,	YES,	YES,	NO,	YES } },
 	{ MSG_AFFK_STYRDATA_GET, { YES,	YES,	YES,	YES,	YES,	YES,	YES } },
 	{ MSG_AFFK_KONTOR_SAVE,	{ YES,	NO,	NO,	NO,	NO,	NO,	NO } },
 	/*

@@ -84,6 +84,8 @@ union matrix_body {
 	struct msg_batch_anonym		batch_anonym;
 	struct msg_batch_volym		batch_volym;
 	struct msg_affk_styrdata_get	affk_styrdata;
+	struct msg_rapport_defs_get rapport_defs;
+	struct msg_rapport_run rapport_run;
 	struct affk_kontor_row		affk_kontor;
 	struct msg_affk_medverkan_save	affk_medverkan;
 	struct msg_affk_overgang_save	affk_overgang;

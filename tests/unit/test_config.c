@@ -96,7 +96,7 @@ START_TEST(test_table)
 	int	n = 0;
 
 	config_foreach(cf_row, &n);
-	ck_assert_int_eq(n, 21);
+	ck_assert_int_eq(n, 22);
 	ck_assert_str_eq(config_type_name(CONFIG_STRING), "string");
 	ck_assert_str_eq(config_type_name(CONFIG_INT), "integer");
 	ck_assert_str_eq(config_type_name(CONFIG_BOOL), "yes/no");
