@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "affk.h"
+#include "rapport.h"
 #include "client.h"
 #include "err.h"
 #include "proto.h"
@@ -417,6 +418,7 @@ ui_login_box(struct ui *ui, const char *why)
 			if (ok.user_id != ui->login.user_id) {
 				kod_forget(ui);
 				affk_forget(ui);
+				rapport_forget(ui);
 			}
 			msg_clear(MSG_LOGIN_OK, &ui->login);
 			ui->login = ok;

@@ -10,11 +10,12 @@
 #include "deltagande.h"
 #include "insats.h"
 #include "proto.h"
+#include "rapport.h"
 #include "xmalloc.h"
 
 /*
  * Only what exists is listed: a row appears with its screen, never as a
- * placeholder. Later issues add Af/FK and Rapporter here.
+ * placeholder.
  */
 #define ANYONE	(ROLE_ANY | ROLE_BESTALLARE)
 
@@ -80,6 +81,20 @@ const struct menu_item menu_items[] = {
 	    ACT_NONE },
 	{ "affk.anonym", "Anonyma Af/FK", "affk", ROLE_AFFK,
 	    scr_affk_anonym_new, ACT_NONE },
+	{ "rapf", "Rapporter Finsam", NULL, ROLE_ANY, NULL, ACT_NONE },
+	{ "rapf.insats", "Insatsrapport", "rapf", ROLE_ANY,
+	    scr_rapport_insats_new, ACT_NONE },
+	{ "rapf.deltagare", "Deltagarrapport", "rapf", ROLE_ANY,
+	    scr_rapport_deltagare_new, ACT_NONE },
+	{ "rapf.kostnad", "Kostnadsrapport", "rapf", ROLE_ANY,
+	    scr_rapport_kostnad_new, ACT_NONE },
+	{ "rapf.standard", "Standardrapport", "rapf", ROLE_ANY,
+	    scr_rapport_standard_new, ACT_NONE },
+	{ "rapa", "Rapporter Af/FK", NULL, ROLE_ANY, NULL, ACT_NONE },
+	{ "rapa.deltagare", "Deltagarrapport Af/FK", "rapa", ROLE_ANY,
+	    scr_rapport_affk_deltagare_new, ACT_NONE },
+	{ "rapa.status", "Standardrapport status", "rapa", ROLE_ANY,
+	    scr_rapport_affk_status_new, ACT_NONE },
 	{ "bestall", "Beställningar", NULL, ROLE_BESTALLARE, NULL, ACT_NONE },
 	{ "bestall.ny", "Beställ behörighet", "bestall", ROLE_BESTALLARE,
 	    scr_order_new_new, ACT_NONE },

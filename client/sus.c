@@ -19,6 +19,7 @@
 #include "affk.h"
 #include "client.h"
 #include "import.h"
+#include "rapport.h"
 #include "proto.h"
 #include "xmalloc.h"
 
@@ -60,6 +61,8 @@ main(int argc, char **argv)
 	tzset();
 	if (argc > 1 && strcmp(argv[1], "import") == 0)
 		return import_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return rapport_main(argc - 1, argv + 1);
 	while ((ch = getopt(argc, argv, "i:k:")) != -1) {
 		switch (ch) {
 		case 'i':
@@ -117,6 +120,7 @@ main(int argc, char **argv)
 	free(ui.username);
 	kod_forget(&ui);
 	affk_forget(&ui);
+	rapport_forget(&ui);
 	msg_clear(MSG_LOGIN_OK, &ui.login);
 out:
 	remote_free(&remote);
