@@ -94,6 +94,7 @@ const struct binding *keys_for_fkey(int);
 /* Resolves a raw key to its action. */
 enum action	 keys_lookup(int key, int is_code);
 int		 keys_scroll(int code, int rows, int n, int *top);
+int		 keys_scroll_by(int code, int page, int n, int *top);
 /*
  * Feeds one get_wch() result; rc is OK or KEY_CODE_YES. Returns 1 and fills
  * *ev when a key press is complete, 0 when an Esc waits for a digit.
@@ -770,6 +771,17 @@ struct samorg_pick {
 	struct chooser	*ch;
 };
 
+/* A page of samverkansorganisationer by name (samorg_choice.c). */
+int		 samorg_search_page(struct ui *, const char *pattern,
+		    struct plist *, size_t offset, size_t limit, size_t *total);
+/*
+ * A page of insatser by name (scr_uppdrag.c): id, the organisation's id
+ * as aux, and the cells name, organisation, startdatum and slutdatum, so
+ * a list may show the first few. *got is the rows the page held.
+ */
+int		 insats_search_page(struct ui *, uint32_t samorg_id,
+		    const char *pattern, size_t offset, size_t limit,
+		    struct plist *, size_t *total, size_t *got);
 void		 samorg_chooser_init(struct chooser *, struct samorg_pick *,
 		    struct ui *, uint32_t role);
 /* Appends the user's own organisations for role to pl. */

@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,20 +61,6 @@ imp_number(const char *opt, const char *s, unsigned long lo,
 		return -1;
 	}
 	return 0;
-}
-
-/* The login name when the server argument names no user. */
-static char *
-imp_default_user(void)
-{
-	struct passwd	*pw;
-	const char	*u = getenv("USER");
-
-	if (u != NULL && *u != '\0')
-		return xstrdup(u);
-	if ((pw = getpwuid(getuid())) != NULL)
-		return xstrdup(pw->pw_name);
-	return xstrdup("");
 }
 
 /* Opens the file (stdin for "-"); 0 or IMP_EXIT_USAGE. */
@@ -225,6 +210,8 @@ import_main(int argc, char **argv)
 	imp.c.remote.fd = -1;
 	while ((ch = getopt_long(argc, argv, "b:hi:k:nqw:", imp_options,
 	    NULL)) != -1) {
+		if (sus_key_option(ch, optarg, &keypath, &pins))
+			continue;
 		switch (ch) {
 		case 'b':
 			if (imp_number("-b", optarg, 1, SUS_BATCH_MAX, &v) != 0)
@@ -241,12 +228,6 @@ import_main(int argc, char **argv)
 			if (imp_number("--vanta", optarg, 0, 86400, &v) != 0)
 				return IMP_EXIT_USAGE;
 			imp.c.wait_s = (int)v;
-			break;
-		case 'i':
-			keypath = optarg;
-			break;
-		case 'k':
-			pins = optarg;
 			break;
 		case 'n':
 			imp.dry_run = 1;
@@ -266,7 +247,7 @@ import_main(int argc, char **argv)
 		return IMP_EXIT_USAGE;
 	}
 	if (imp.c.user == NULL)
-		imp.c.user = imp_default_user();
+		imp.c.user = sus_default_user();
 	imp.path = argv[optind + 1];
 	imp.tty = isatty(STDERR_FILENO);
 	if ((status = imp_open(&imp)) != 0)
@@ -285,8 +266,8 @@ import_main(int argc, char **argv)
 		fprintf(stderr, "sus import: libsodium kunde inte startas\n");
 		goto out;
 	}
-	if ((imp.c.password = imp_password(imp.path, imp.c.user,
-	    host)) == NULL) {
+	if ((imp.c.password = sus_password("sus import",
+	    strcmp(imp.path, "-") != 0, imp.c.user, host)) == NULL) {
 		status = IMP_EXIT_USAGE;
 		goto out;
 	}

@@ -4,8 +4,9 @@
  * pin files). The pieces:
  *
  *	import.c	command line, the password, the main loop, summary
- *	import_conn.c	server argument, key and pins, connect and log in
- *			again for as long as --vanta allows
+ *	import_conn.c	server argument, key and pins, the password, log
+ *			in (sus report too), connect and log in again for
+ *			as long as --vanta allows
  *	import_map.c	header to columns, code lists, questions, kommuner
  *	import_row.c	one CSV record to one batch row, checked here first
  *	import_send.c	batches: the key, sending, the result, the report
@@ -179,9 +180,20 @@ int		 imp_connect(struct imp *);
 #define IMP_GAVE_UP	100
 int		 imp_call(struct imp *, uint16_t type, const void *req,
 		    uint16_t want, void *reply, struct msg_err *);
-/* The first line of a 0600 file, or a prompt without echo. */
-char		*imp_password(const char *file_arg, const char *user,
-		    const char *host);
+/*
+ * The first line of a 0600 file, or a prompt without echo when stdin is
+ * free and a terminal; NULL with a message from prog.
+ */
+char		*sus_password(const char *prog, int stdin_free,
+		    const char *user, const char *host);
+/* The login name when the server argument names none. */
+char		*sus_default_user(void);
+/* Logs in; 0, 1 (refused for good) or < 0 (try again). */
+int		 sus_login(struct remote *, const char *prog, const char *user,
+		    const char *password, int say_lost, char **name);
+/* -i and -k for sus_paths_init(); 1 when ch was one of them. */
+int		 sus_key_option(int ch, const char *arg, const char **keypath,
+		    const char **pins);
 
 /* import_map.c */
 int		 imp_header(struct imp *, const struct csv_record *);

@@ -1,14 +1,16 @@
 /*
- * The connection of sus and sus import: the server argument, the key
- * and known_servers files, and for the import the password, the login,
- * and reconnecting after a lost connection for as long as --vanta
- * allows. Nothing here is asked of anyone but the import's password: an
- * unknown server key is refused, as there is no terminal to ask on.
+ * The connection of sus, sus import and sus report: the server argument,
+ * the key and known_servers files, and for the two without screens the
+ * password and the login, and for the import reconnecting after a lost
+ * connection for as long as --vanta allows. Nothing here is asked of
+ * anyone but their password: an unknown server key is refused, as there
+ * is no terminal to ask on.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,7 +163,7 @@ sus_remote_setup(struct remote *r, const struct sus_paths *p,
 
 /* Reads one line of at most SUS_PASSWORD_MAX bytes; NULL at once on EOF. */
 static char *
-imp_read_line(FILE *f)
+sus_read_line(FILE *f)
 {
 	char	 buf[SUS_PASSWORD_MAX + 2];
 	char	*s;
@@ -177,10 +179,12 @@ imp_read_line(FILE *f)
 /*
  * The password: the first line of $SUS_PASSWORD_FILE, which only its
  * owner may read (as ssh wants of a key), else asked for without echo
- * when stdin is a terminal the file is not read from. Never from argv.
+ * when stdin is a terminal and free (not the file being read). Never
+ * from argv.
  */
 char *
-imp_password(const char *file_arg, const char *user, const char *host)
+sus_password(const char *prog, int stdin_free, const char *user,
+    const char *host)
 {
 	struct termios	 t, saved;
 	struct stat	 st;
@@ -192,31 +196,31 @@ imp_password(const char *file_arg, const char *user, const char *host)
 	if (path != NULL && *path != '\0') {
 		if ((fd = open(path, O_RDONLY)) == -1 ||
 		    (f = fdopen(fd, "r")) == NULL) {
-			fprintf(stderr, "sus import: kan inte läsa "
-			    "lösenordsfilen %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "%s: kan inte läsa lösenordsfilen %s: "
+			    "%s\n", prog, path, strerror(errno));
 			return NULL;
 		}
 		if (fstat(fd, &st) != 0 || (st.st_mode & 077) != 0) {
-			fprintf(stderr, "sus import: lösenordsfilen %s får "
-			    "bara vara läsbar för dig (chmod 600 %s).\n", path,
+			fprintf(stderr, "%s: lösenordsfilen %s får bara vara "
+			    "läsbar för dig (chmod 600 %s).\n", prog, path,
 			    path);
 			fclose(f);
 			return NULL;
 		}
-		pw = imp_read_line(f);
+		pw = sus_read_line(f);
 		fclose(f);
 		if (pw == NULL || *pw == '\0') {
-			fprintf(stderr, "sus import: lösenordsfilen %s är "
-			    "tom.\n", path);
+			fprintf(stderr, "%s: lösenordsfilen %s är tom.\n",
+			    prog, path);
 			free(pw);
 			return NULL;
 		}
 		return pw;
 	}
-	if (strcmp(file_arg, "-") == 0 || !isatty(STDIN_FILENO)) {
-		fprintf(stderr, "sus import: inget lösenord: ingen terminal "
-		    "att fråga på. Skriv lösenordet i en fil som bara du kan "
-		    "läsa och ange den med SUS_PASSWORD_FILE.\n");
+	if (!stdin_free || !isatty(STDIN_FILENO)) {
+		fprintf(stderr, "%s: inget lösenord: ingen terminal att fråga "
+		    "på. Skriv lösenordet i en fil som bara du kan läsa och "
+		    "ange den med SUS_PASSWORD_FILE.\n", prog);
 		return NULL;
 	}
 	fprintf(stderr, "Lösenord för %s på %s: ", user, host);
@@ -226,15 +230,35 @@ imp_password(const char *file_arg, const char *user, const char *host)
 	t = saved;
 	t.c_lflag &= ~(tcflag_t)ECHO;
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
-	pw = imp_read_line(stdin);
+	pw = sus_read_line(stdin);
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
 	fprintf(stderr, "\n");
 	return pw;
 }
 
-/* Logs in; 0, 1 for a refusal that trying again cannot mend, or < 0. */
-static int
-imp_login(struct imp *imp)
+/* The login name when the server argument names no user. */
+char *
+sus_default_user(void)
+{
+	struct passwd	*pw;
+	const char	*u = getenv("USER");
+
+	if (u != NULL && *u != '\0')
+		return xstrdup(u);
+	if ((pw = getpwuid(getuid())) != NULL)
+		return xstrdup(pw->pw_name);
+	return xstrdup("");
+}
+
+/*
+ * Logs in as user; 0, 1 for a refusal that trying again cannot mend, or
+ * < 0 when the link failed or the database was away (said only when
+ * say_lost). Sets *name, when name is not NULL, to the name the server
+ * knows the user by.
+ */
+int
+sus_login(struct remote *r, const char *prog, const char *user,
+    const char *password, int say_lost, char **name)
 {
 	struct msg_login	 req;
 	struct msg_login_ok	 ok;
@@ -244,31 +268,51 @@ imp_login(struct imp *imp)
 	memset(&req, 0, sizeof req);
 	memset(&ok, 0, sizeof ok);
 	memset(&err, 0, sizeof err);
-	req.username = imp->c.user;
-	req.password = imp->c.password;
-	rv = remote_call(&imp->c.remote, MSG_LOGIN, &req, MSG_LOGIN_OK, &ok,
-	    &err, NULL, NULL);
+	req.username = (char *)user;
+	req.password = (char *)password;
+	rv = remote_call(r, MSG_LOGIN, &req, MSG_LOGIN_OK, &ok, &err, NULL,
+	    NULL);
 	if (rv == REMOTE_REPLY_ERR) {
-		fprintf(stderr, "sus import: inloggningen misslyckades: %s\n",
+		fprintf(stderr, "%s: inloggningen misslyckades: %s\n", prog,
 		    err.message != NULL && *err.message != '\0' ?
 		    err.message : remote_errcode_text(err.code));
 		rv = err.code == ERR_UNAVAILABLE ? SUS_ERR_EOF : 1;
 		msg_clear(MSG_ERR, &err);
 		return rv;
 	}
-	if (rv != 0)
+	if (rv != 0) {
+		if (say_lost)
+			fprintf(stderr, "%s: %s\n", prog, r->error[0] != '\0' ?
+			    r->error : "förbindelsen bröts");
 		return rv < 0 ? rv : SUS_ERR_EOF;
+	}
 	if (ok.flags & LOGIN_F_MUST_CHANGE) {
-		fprintf(stderr, "sus import: du måste välja ett nytt lösenord "
-		    "först: logga in med sus och byt lösenord.\n");
+		fprintf(stderr, "%s: du måste välja ett nytt lösenord först: "
+		    "logga in med sus och byt lösenord.\n", prog);
 		msg_clear(MSG_LOGIN_OK, &ok);
 		return 1;
 	}
-	imp->c.remote.logged_in = 1;
-	if (imp->c.keyuser == NULL)
-		imp->c.keyuser = xstrdup(ok.username != NULL &&
-		    *ok.username != '\0' ? ok.username : imp->c.user);
+	r->logged_in = 1;
+	if (name != NULL)
+		*name = xstrdup(ok.username != NULL && *ok.username != '\0' ?
+		    ok.username : user);
 	msg_clear(MSG_LOGIN_OK, &ok);
+	return 0;
+}
+
+/* Takes -i and -k into keypath and pins; 1 when ch was one of them. */
+int
+sus_key_option(int ch, const char *arg, const char **keypath,
+    const char **pins)
+{
+	switch (ch) {
+	case 'i':
+		*keypath = arg;
+		return 1;
+	case 'k':
+		*pins = arg;
+		return 1;
+	}
 	return 0;
 }
 
@@ -289,7 +333,9 @@ imp_connect_once(struct imp *imp, int quiet_fail)
 			    imp->c.remote.error);
 		return rv;
 	}
-	return imp_login(imp);
+	return sus_login(&imp->c.remote, "sus import", imp->c.user,
+	    imp->c.password, 0, imp->c.keyuser == NULL ? &imp->c.keyuser :
+	    NULL);
 }
 
 /* The first connection: any failure ends the import. */

@@ -213,11 +213,11 @@ keys_now(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Scrolling keys of a read-only page: a line, a page or to the end. */
+/* Scrolling keys of a read-only page: a line, a page or to an end. */
 static const struct {
 	int	code;
 	int	dir;
-	int	unit;		/* 0 a line, 1 a page, 2 all */
+	int	unit;		/* 0 a line, 1 a page, 2 to the end */
 } keys_scrolls[] = {
 	{ KEY_UP, -1, 0 },
 	{ KEY_DOWN, 1, 0 },
@@ -228,23 +228,33 @@ static const struct {
 };
 
 /*
- * Moves *top for a scrolling key on a page of n lines shown rows at a
+ * Moves *top for a scrolling key on a page of n lines, page lines at a
  * time; 1 when code was one. The caller clamps *top.
+ */
+int
+keys_scroll_by(int code, int page, int n, int *top)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof keys_scrolls / sizeof keys_scrolls[0]; i++) {
+		if (keys_scrolls[i].code != code)
+			continue;
+		if (keys_scrolls[i].unit == 2)
+			*top = keys_scrolls[i].dir < 0 ? 0 : n;
+		else
+			*top += keys_scrolls[i].dir *
+			    (keys_scrolls[i].unit == 0 ? 1 : page);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * keys_scroll_by() for a page shown rows at a time, a page key keeping
+ * one line of the last page in sight.
  */
 int
 keys_scroll(int code, int rows, int n, int *top)
 {
-	int	step[3];
-	size_t	i;
-
-	step[0] = 1;
-	step[1] = rows > 1 ? rows - 1 : 1;
-	step[2] = n;
-	for (i = 0; i < sizeof keys_scrolls / sizeof keys_scrolls[0]; i++) {
-		if (keys_scrolls[i].code == code) {
-			*top += keys_scrolls[i].dir * step[keys_scrolls[i].unit];
-			return 1;
-		}
-	}
-	return 0;
+	return keys_scroll_by(code, rows > 1 ? rows - 1 : 1, n, top);
 }

@@ -12,17 +12,12 @@
  * (an unknown report, rapporttyp or parameter among them); 3 connection
  * or login.
  */
-#include <sys/stat.h>
-
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "client.h"
@@ -76,75 +71,6 @@ rc_usage(void)
 	return RC_USAGE;
 }
 
-/* One line of a file or the terminal, without its line end. */
-static char *
-rc_line(FILE *f)
-{
-	char	 buf[SUS_PASSWORD_MAX + 2];
-	char	*s;
-
-	if (fgets(buf, sizeof buf, f) == NULL)
-		return NULL;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	s = xstrdup(buf);
-	explicit_bzero(buf, sizeof buf);
-	return s;
-}
-
-/* The password: $SUS_PASSWORD_FILE (mode 0600) or asked without echo. */
-static char *
-rc_password(const char *user, const char *host)
-{
-	struct termios	 t, saved;
-	struct stat	 st;
-	const char	*path = getenv("SUS_PASSWORD_FILE");
-	FILE		*f;
-	char		*pw;
-	int		 fd;
-
-	if (path != NULL && *path != '\0') {
-		if ((fd = open(path, O_RDONLY)) == -1 ||
-		    (f = fdopen(fd, "r")) == NULL) {
-			fprintf(stderr, "sus report: kan inte läsa "
-			    "lösenordsfilen %s: %s\n", path, strerror(errno));
-			return NULL;
-		}
-		if (fstat(fd, &st) != 0 || (st.st_mode & 077) != 0) {
-			fprintf(stderr, "sus report: lösenordsfilen %s får "
-			    "bara vara läsbar för dig (chmod 600 %s).\n", path,
-			    path);
-			fclose(f);
-			return NULL;
-		}
-		pw = rc_line(f);
-		fclose(f);
-		if (pw == NULL || *pw == '\0') {
-			fprintf(stderr, "sus report: lösenordsfilen %s är "
-			    "tom.\n", path);
-			free(pw);
-			return NULL;
-		}
-		return pw;
-	}
-	if (!isatty(STDIN_FILENO)) {
-		fprintf(stderr, "sus report: inget lösenord: ingen terminal "
-		    "att fråga på. Skriv lösenordet i en fil som bara du kan "
-		    "läsa och ange den med SUS_PASSWORD_FILE.\n");
-		return NULL;
-	}
-	fprintf(stderr, "Lösenord för %s på %s: ", user, host);
-	fflush(stderr);
-	if (tcgetattr(STDIN_FILENO, &saved) != 0)
-		return NULL;
-	t = saved;
-	t.c_lflag &= ~(tcflag_t)ECHO;
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
-	pw = rc_line(stdin);
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-	fprintf(stderr, "\n");
-	return pw;
-}
-
 /* The server's reason for a refusal. */
 static const char *
 rc_why(const struct msg_err *err)
@@ -157,41 +83,13 @@ rc_why(const struct msg_err *err)
 static int
 rc_connect(struct rc *rc)
 {
-	struct msg_login	 req;
-	struct msg_login_ok	 ok;
-	struct msg_err		 err;
-	int			 rv;
-
 	if (remote_connect(&rc->remote, NULL, stderr) != 0) {
 		fprintf(stderr, "sus report: %s\n", rc->remote.error);
 		return RC_CONN;
 	}
-	memset(&req, 0, sizeof req);
-	memset(&ok, 0, sizeof ok);
-	memset(&err, 0, sizeof err);
-	req.username = rc->user;
-	req.password = rc->password;
-	rv = remote_call(&rc->remote, MSG_LOGIN, &req, MSG_LOGIN_OK, &ok,
-	    &err, NULL, NULL);
-	if (rv == REMOTE_REPLY_ERR) {
-		fprintf(stderr, "sus report: inloggningen misslyckades: %s\n",
-		    rc_why(&err));
-		msg_clear(MSG_ERR, &err);
+	if (sus_login(&rc->remote, "sus report", rc->user, rc->password, 1,
+	    NULL) != 0)
 		return RC_CONN;
-	}
-	if (rv != 0) {
-		fprintf(stderr, "sus report: %s\n", rc->remote.error[0] !=
-		    '\0' ? rc->remote.error : "förbindelsen bröts");
-		return RC_CONN;
-	}
-	if (ok.flags & LOGIN_F_MUST_CHANGE) {
-		fprintf(stderr, "sus report: du måste välja ett nytt lösenord "
-		    "först: logga in med sus och byt lösenord.\n");
-		msg_clear(MSG_LOGIN_OK, &ok);
-		return RC_CONN;
-	}
-	rc->remote.logged_in = 1;
-	msg_clear(MSG_LOGIN_OK, &ok);
 	return 0;
 }
 
@@ -226,8 +124,8 @@ rc_lista(const struct msg_rapport_defs *d)
 	const struct rapport_param_row	*p;
 	uint32_t			 i, j, k;
 
-	printf("Rapporter (antal under %u visas inte under riksnivå):\n",
-	    d->troskel);
+	printf("Rapporter (antal under %u visas inte utom för hela riket "
+	    "utan avgränsning):\n", d->troskel);
 	for (i = 0; i < d->ndefs; i++) {
 		def = &d->defs[i];
 		printf("\n%s\t%s (%s)\n", def->namn, def->titel, def->grupp);
@@ -369,20 +267,6 @@ out:
 	return status;
 }
 
-/* The login name when the server argument names no user. */
-static char *
-rc_default_user(void)
-{
-	struct passwd	*pw;
-	const char	*u = getenv("USER");
-
-	if (u != NULL && *u != '\0')
-		return xstrdup(u);
-	if ((pw = getpwuid(getuid())) != NULL)
-		return xstrdup(pw->pw_name);
-	return xstrdup("");
-}
-
 /* sus report [flaggor] RAPPORT ... server; argv[0] is "report". */
 int
 rapport_main(int argc, char **argv)
@@ -399,15 +283,11 @@ rapport_main(int argc, char **argv)
 	rc.remote.fd = -1;
 	while ((ch = getopt_long(argc, argv, "hi:k:q", rc_options,
 	    NULL)) != -1) {
+		if (sus_key_option(ch, optarg, &keypath, &pins))
+			continue;
 		switch (ch) {
 		case 'c':
 			rc.csv = optarg;
-			break;
-		case 'i':
-			keypath = optarg;
-			break;
-		case 'k':
-			pins = optarg;
 			break;
 		case 'l':
 			rc.lista = 1;
@@ -459,13 +339,13 @@ rapport_main(int argc, char **argv)
 		goto out;
 	}
 	if (rc.user == NULL)
-		rc.user = rc_default_user();
+		rc.user = sus_default_user();
 	status = RC_CONN;
 	if (sodium_init() < 0) {
 		fprintf(stderr, "sus report: libsodium kunde inte startas\n");
 		goto out;
 	}
-	if ((rc.password = rc_password(rc.user, host)) == NULL) {
+	if ((rc.password = sus_password("sus report", 1, rc.user, host)) == NULL) {
 		status = RC_USAGE;
 		goto out;
 	}

@@ -30,70 +30,19 @@ static const struct tbl_col rv_insats_cols[RV__COUNT] = {
 	[RV_AGARE] = { "Samverkansorganisation", 16, 36, 1, NULL, 1 },
 };
 
-/* A page of organisations matching the name. */
+/* A page of organisations or insatser (the first two cells) by name. */
 static int
-rv_fetch_samorg(struct plist *pl, size_t offset, size_t limit,
-    size_t *total)
+rv_fetch(struct plist *pl, size_t offset, size_t limit, size_t *total)
 {
 	struct screen		*s = pl->arg;
 	struct rapport_valj	*v = s->data;
-	struct msg_samorg_search req;
-	struct msg_samorg_list	 rep;
-	const char		*c[1];
-	size_t			 i;
-	int			 rv;
+	size_t			 got;
 
-	memset(&req, 0, sizeof req);
-	memset(&rep, 0, sizeof rep);
-	req.pattern = v->ch.pattern;
-	req.lanskod = (char *)"";
-	req.kommunkod = (char *)"";
-	req.status = SAMORG_ALL;
-	req.offset = (uint32_t)offset;
-	req.limit = (uint32_t)limit;
-	if ((rv = ui_call(s->ui, MSG_SAMORG_SEARCH, &req, MSG_SAMORG_LIST,
-	    &rep)) != 0)
-		return rv;
-	for (i = 0; i < rep.nrows; i++) {
-		c[0] = rep.rows[i].namn;
-		plist_add(pl, rep.rows[i].id, 0, c);
-	}
-	*total = rep.total;
-	msg_clear(MSG_SAMORG_LIST, &rep);
-	return 0;
-}
-
-/* A page of insatser matching the name. */
-static int
-rv_fetch_insats(struct plist *pl, size_t offset, size_t limit,
-    size_t *total)
-{
-	struct screen		*s = pl->arg;
-	struct rapport_valj	*v = s->data;
-	struct msg_insats_search req;
-	struct msg_insats_list	 rep;
-	const char		*c[RV__COUNT];
-	size_t			 i;
-	int			 rv;
-
-	memset(&req, 0, sizeof req);
-	memset(&rep, 0, sizeof rep);
-	req.pattern = v->ch.pattern;
-	req.aktiv_from = (char *)"";
-	req.aktiv_tom = (char *)"";
-	req.offset = (uint32_t)offset;
-	req.limit = (uint32_t)limit;
-	if ((rv = ui_call(s->ui, MSG_INSATS_SEARCH, &req, MSG_INSATS_LIST,
-	    &rep)) != 0)
-		return rv;
-	for (i = 0; i < rep.nrows; i++) {
-		c[RV_NAMN] = rep.rows[i].namn;
-		c[RV_AGARE] = rep.rows[i].samorg;
-		plist_add(pl, rep.rows[i].id, 0, c);
-	}
-	*total = rep.total;
-	msg_clear(MSG_INSATS_LIST, &rep);
-	return 0;
+	if (v->slag == RAPPORT_P_INSATS)
+		return insats_search_page(s->ui, 0, v->ch.pattern, offset,
+		    limit, pl, total, &got);
+	return samorg_search_page(s->ui, v->ch.pattern, pl, offset, limit,
+	    total);
 }
 
 static int
@@ -197,9 +146,9 @@ rapport_valj_new(struct ui *ui, struct screen *parent, int slag,
 	s = screen_new(ui, &rv_type, v);
 	if (slag == RAPPORT_P_INSATS)
 		chooser_init(&v->ch, "insats", 1, rv_insats_cols, RV__COUNT,
-		    rv_fetch_insats, s);
+		    rv_fetch, s);
 	else
 		chooser_init(&v->ch, "samverkansorganisation", 1,
-		    rv_samorg_cols, 1, rv_fetch_samorg, s);
+		    rv_samorg_cols, 1, rv_fetch, s);
 	return s;
 }

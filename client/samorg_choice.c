@@ -111,12 +111,15 @@ samorg_fetch_own(struct plist *pl, size_t offset, size_t limit,
 	return rv;
 }
 
-/* Chooser fetch: every samverkansorganisation matching the name. */
-static int
-samorg_fetch_all(struct plist *pl, size_t offset, size_t limit,
-    size_t *total)
+/*
+ * Appends a page of the samverkansorganisationer whose name matches
+ * pattern to pl, as id and name, for a chooser's fetch; 0 or the
+ * ui_call result.
+ */
+int
+samorg_search_page(struct ui *ui, const char *pattern, struct plist *pl,
+    size_t offset, size_t limit, size_t *total)
 {
-	struct samorg_pick	*p = pl->arg;
 	struct msg_samorg_search req;
 	struct msg_samorg_list	 rep;
 	const char		*v[1];
@@ -125,10 +128,10 @@ samorg_fetch_all(struct plist *pl, size_t offset, size_t limit,
 
 	memset(&req, 0, sizeof req);
 	memset(&rep, 0, sizeof rep);
-	req.pattern = p->ch->pattern;
+	req.pattern = (char *)pattern;
 	req.offset = (uint32_t)offset;
 	req.limit = (uint32_t)limit;
-	if ((rv = ui_call(p->ui, MSG_SAMORG_SEARCH, &req, MSG_SAMORG_LIST,
+	if ((rv = ui_call(ui, MSG_SAMORG_SEARCH, &req, MSG_SAMORG_LIST,
 	    &rep)) != 0)
 		return rv;
 	for (i = 0; i < rep.nrows; i++) {
@@ -138,6 +141,17 @@ samorg_fetch_all(struct plist *pl, size_t offset, size_t limit,
 	*total = rep.total;
 	msg_clear(MSG_SAMORG_LIST, &rep);
 	return 0;
+}
+
+/* Chooser fetch: every samverkansorganisation matching the name. */
+static int
+samorg_fetch_all(struct plist *pl, size_t offset, size_t limit,
+    size_t *total)
+{
+	struct samorg_pick	*p = pl->arg;
+
+	return samorg_search_page(p->ui, p->ch->pattern, pl, offset, limit,
+	    total);
 }
 
 /*

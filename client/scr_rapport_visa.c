@@ -67,6 +67,21 @@ vs_tal(const struct msg_rapport *r, uint32_t k)
 	return k > 0 && k < r->nkol && r->kol[k].slag != RAPPORT_K_TEXT;
 }
 
+/* The width of the widest word of a title: a line is never narrower. */
+static int
+vs_ord_max(const char *titel)
+{
+	char		 buf[512], *p, *ord;
+	int		 w, max = 0;
+
+	strlcpy(buf, titel, sizeof buf);
+	for (p = buf; (ord = strsep(&p, " ")) != NULL;) {
+		if ((w = text_width(ord)) > max)
+			max = w;
+	}
+	return max;
+}
+
 /* Measures every column once. */
 static void
 vs_bredd(struct visa *v)
@@ -91,6 +106,8 @@ vs_bredd(struct visa *v)
 		/* Titles wrap to two lines. */
 		tw = text_width(r->kol[k].titel);
 		b = tw <= 10 ? tw : (tw + 1) / 2 + 2;
+		if (vs_ord_max(r->kol[k].titel) > b)
+			b = vs_ord_max(r->kol[k].titel);
 		for (i = 0; i < r->nrader; i++) {
 			rapport_cell_text(r, &r->rader[i], k, t, sizeof t);
 			if (text_width(t) > b)
@@ -517,25 +534,11 @@ vs_key(struct screen *s, const struct keyev *ev)
 
 	if (v->export)
 		return vs_export_key(s, ev);
+	if (keys_scroll_by(ev->code, h, (int)v->nl, &v->top)) {
+		vs_clamp(s);
+		return 1;
+	}
 	switch (ev->code) {
-	case KEY_UP:
-		v->top--;
-		break;
-	case KEY_DOWN:
-		v->top++;
-		break;
-	case KEY_PPAGE:
-		v->top -= h;
-		break;
-	case KEY_NPAGE:
-		v->top += h;
-		break;
-	case KEY_HOME:
-		v->top = 0;
-		break;
-	case KEY_END:
-		v->top = (int)v->nl;
-		break;
 	case KEY_LEFT:
 		if (v->diagram)
 			v->dkol = vs_nasta(v, v->dkol, -1);

@@ -378,7 +378,6 @@ static int
 view_key(struct screen *s, const struct keyev *ev)
 {
 	struct view	*v = s->data;
-	int		 page = view_rows(s) > 1 ? view_rows(s) - 1 : 1;
 
 	if (ev->action == ACT_SEARCH) {
 		if (view_load(s) == 0)
@@ -395,28 +394,8 @@ view_key(struct screen *s, const struct keyev *ev)
 		}
 		return 1;
 	}
-	switch (ev->code) {
-	case KEY_UP:
-		v->top--;
-		break;
-	case KEY_DOWN:
-		v->top++;
-		break;
-	case KEY_PPAGE:
-		v->top -= page;
-		break;
-	case KEY_NPAGE:
-		v->top += page;
-		break;
-	case KEY_HOME:
-		v->top = 0;
-		break;
-	case KEY_END:
-		v->top = (int)v->n;
-		break;
-	default:
+	if (!keys_scroll(ev->code, view_rows(s), (int)v->n, &v->top))
 		return 0;
-	}
 	view_clamp(s);
 	return 1;
 }

@@ -118,9 +118,13 @@ static const struct tbl_col uppdrag_insats_cols[UI__COUNT] = {
 	[UI_SLUT] = { "Slutdatum", 10, 10, 1, NULL, 0 },
 };
 
-/* Appends one page of insatser; 0 or the ui_call result. */
-static int
-uppdrag_insats_page(struct ui *ui, uint32_t samorg_id, const char *pattern,
+/*
+ * Appends one page of the insatser matching pattern (of one
+ * samverkansorganisation unless samorg_id is 0) to pl; 0 or the ui_call
+ * result.
+ */
+int
+insats_search_page(struct ui *ui, uint32_t samorg_id, const char *pattern,
     size_t offset, size_t limit, struct plist *pl, size_t *total,
     size_t *got)
 {
@@ -163,7 +167,7 @@ uppdrag_fetch_insats(struct plist *pl, size_t offset, size_t limit,
 	struct uppdrag	*u = s->data;
 	size_t		 got;
 
-	return uppdrag_insats_page(s->ui, 0, u->ch.pattern, offset, limit,
+	return insats_search_page(s->ui, 0, u->ch.pattern, offset, limit,
 	    pl, total, &got);
 }
 
@@ -190,7 +194,7 @@ uppdrag_fetch_own_insats(struct plist *pl, size_t offset, size_t limit,
 		goto out;
 	for (i = 0; i < orgs.vl.loaded; i++) {
 		for (off = 0;; off += got) {
-			if ((rv = uppdrag_insats_page(s->ui, orgs.rows[i].id,
+			if ((rv = insats_search_page(s->ui, orgs.rows[i].id,
 			    "", off, LIST_PAGE_ROWS, pl, &n, &got)) != 0)
 				goto out;
 			if (got == 0 || off + got >= n)

@@ -133,29 +133,11 @@ static int
 visa_fetch_samorg(struct plist *pl, size_t offset, size_t limit,
     size_t *total)
 {
-	struct screen		*s = pl->arg;
-	struct visa		*v = s->data;
-	struct msg_samorg_search req;
-	struct msg_samorg_list	 rep;
-	const char		*cells[1];
-	size_t			 i;
-	int			 rv;
+	struct screen	*s = pl->arg;
+	struct visa	*v = s->data;
 
-	memset(&rep, 0, sizeof rep);
-	memset(&req, 0, sizeof req);
-	req.pattern = v->ch.pattern;
-	req.offset = (uint32_t)offset;
-	req.limit = (uint32_t)limit;
-	if ((rv = ui_call(s->ui, MSG_SAMORG_SEARCH, &req, MSG_SAMORG_LIST,
-	    &rep)) != 0)
-		return rv;
-	for (i = 0; i < rep.nrows; i++) {
-		cells[0] = rep.rows[i].namn;
-		plist_add(pl, rep.rows[i].id, 0, cells);
-	}
-	*total = rep.total;
-	msg_clear(MSG_SAMORG_LIST, &rep);
-	return 0;
+	return samorg_search_page(s->ui, v->ch.pattern, pl, offset, limit,
+	    total);
 }
 
 /* Chooser fetch: organisations matching the name. */

@@ -64,16 +64,8 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "report") == 0)
 		return rapport_main(argc - 1, argv + 1);
 	while ((ch = getopt(argc, argv, "i:k:")) != -1) {
-		switch (ch) {
-		case 'i':
-			keypath = optarg;
-			break;
-		case 'k':
-			pins = optarg;
-			break;
-		default:
+		if (!sus_key_option(ch, optarg, &keypath, &pins))
 			usage();
-		}
 	}
 	argc -= optind;
 	argv += optind;
