@@ -130,6 +130,14 @@ struct rapport_ctx {
 	uint32_t		 ncell;		/* cells filled in the last row */
 	int			 for_manga;	/* rows beyond RAPPORT_RADER_MAX */
 	int			 avgransad;	/* a unit chosen: not the country */
+	struct rapport_radinfo	*radinfo;	/* per row, see rapport_rad_utanfor() */
+};
+
+/* What the engine knows of a row beyond the message (rapport_bygg.c). */
+struct rapport_radinfo {
+	int		 utanfor;	/* no part of the unit's total */
+	int		 slag;		/* RAPPORT_UTANFOR_* */
+	int		 foralder;	/* out.rader index, or -1 */
 };
 
 /* Most rows a result has (the message's cap). */
@@ -164,6 +172,29 @@ int		 rapport_kol(struct rapport_ctx *, const char *titel, int slag,
 		    int skala);
 int		 rapport_rad(struct rapport_ctx *, const char *grupp,
 		    const char *namn, int summa);
+/*
+ * Adds a row that is no part of its unit's total, wherever it stands in
+ * the unit: it is never one of the rows a sum row (summa set) holds the
+ * column totals of, and is sent as a plain row (not a sum). Kinds:
+ *	RAPPORT_UTANFOR_DEL	  a part of the earlier row foralder of the
+ *				  same grupp ("varav avslutade med arbete"),
+ *				  or beside the table when foralder is -1
+ *				  (anonymous participants)
+ *	RAPPORT_UTANFOR_UPPDELNING one of the rows that together make up
+ *				  foralder (the types of work of those who
+ *				  work after)
+ * foralder is what rapport_rad() or this returned for that row. At the
+ * levels rapport_dolj() hides at, it hides the row's counts from 1 to
+ * troskel - 1 by their own; for a DEL, each count whose difference from
+ * foralder's would be that small; where foralder is shown and exactly
+ * one row of its UPPDELNING is hidden, the smallest other (or foralder
+ * when there is none); and what a row total (rapport_kol_summa()) would
+ * give away. The row's index, or -1 when the table is full.
+ */
+#define RAPPORT_UTANFOR_DEL		0
+#define RAPPORT_UTANFOR_UPPDELNING	1
+int		 rapport_rad_utanfor(struct rapport_ctx *, const char *grupp,
+		    const char *namn, int foralder, int slag);
 /* The next cell of the last row. */
 void		 rapport_cell(struct rapport_ctx *, int64_t varde);
 void		 rapport_cell_tom(struct rapport_ctx *);
@@ -230,11 +261,13 @@ extern const size_t		 rapport_alder_nval;
 /*
  * Hides small counts (rapport_dolj.c): within each grupp, the cells of
  * RAPPORT_K_ANTAL columns below the threshold and the ones that would
- * give them away (rule_suppress()); percentages computed from a hidden
- * count are hidden too. Nothing is hidden at NIVA_RIKET, even when the
- * choices narrow it to a län, an organisation, an insats, a kommun or an
- * office (c->avgransad is set then, should that change). Adds the
- * footnote when anything was hidden. Called by the engine.
+ * give them away (rule_suppress()), and those of the rows outside the
+ * total (rapport_rad_utanfor()); percentages computed from a hidden
+ * count are hidden too. Nothing is hidden at NIVA_RIKET for the whole
+ * country; a national report the choices narrow to a län, an
+ * organisation, an insats, a kommun, an office or an Af/FK area
+ * (c->avgransad) hides like any level below. Adds the footnote when
+ * anything was hidden. Called by the engine.
  */
 void		 rapport_dolj(struct rapport_ctx *);
 

@@ -23,9 +23,7 @@
 #include "proto.h"
 #include "rapport.h"
 #include "rapport_affk.h"
-#include "rule.h"
 #include "susd.h"
-#include "xmalloc.h"
 
 #define NELEM(a)	(sizeof (a) / sizeof (a)[0])
 
@@ -102,7 +100,7 @@ static const char affk_rad_sql[] =
     " x.namn COLLATE \"sv-SE-x-icu\"";
 
 static const char affk_anon_rad_sql[] =
-    " UNION ALL SELECT enhet, 100000, 'Anonyma deltagare', 1,"
+    " UNION ALL SELECT enhet, 100000, 'Anonyma deltagare', 0,"
     " coalesce(sum(antal) FILTER (WHERE kon = 'K'), 0),"
     " coalesce(sum(antal) FILTER (WHERE kon = 'M'), 0), sum(antal),"
     " 'ANONYM' FROM anon GROUP BY enhet";
@@ -122,10 +120,7 @@ affk_enhet(enum rapport_niva niva)
 	}
 }
 
-/* The three count columns: Kvinnor, Män and their sum Totalt. */
-#define AFFK_NKOL	3
-
-/* The spec of row key nyckel, or NULL when the engine hides its counts. */
+/* The spec of row key nyckel, or NULL for a row of the unit's total. */
 static const struct affk_egen *
 affk_egen_hitta(const struct affk_persp *pp, const char *nyckel)
 {
@@ -140,129 +135,6 @@ affk_egen_hitta(const struct affk_persp *pp, const char *nyckel)
 			return &pp->egen[i];
 	}
 	return NULL;
-}
-
-/* The out row (of one unit's, first to last) keyed want, or -1. */
-static int
-affk_rad_med(char *const *nyckel, int first, int last, const char *want)
-{
-	int	r;
-
-	for (r = first; r < last; r++) {
-		if (strcmp(nyckel[r - first], want) == 0)
-			return r;
-	}
-	return -1;
-}
-
-/* The count of row r, column j (0 Kvinnor, 1 Män, 2 Totalt). */
-#define AFFK_V(c, r, j)	((uint64_t)(c)->out.rader[(r)].celler[(j)].varde)
-
-/*
- * Column j of the rows whose total is row r (their block names it):
- * when exactly one is hidden, hides the smallest other above zero (or a
- * zero), or r when there is no other. dold is first..last by column.
- * 1 if it hid anything.
- */
-static int
-affk_block(const struct rapport_ctx *c, const struct affk_persp *pp,
-    char *const *nyckel, int first, int last, int r, int j, uint8_t *dold)
-{
-	const struct affk_egen	*f;
-	uint8_t			*d;
-	int			 q, antal = 0, best = -1;
-
-	for (q = first; q < last; q++) {
-		f = affk_egen_hitta(pp, nyckel[q - first]);
-		if (f == NULL || f->block == NULL ||
-		    strcmp(f->block, nyckel[r - first]) != 0)
-			continue;
-		d = &dold[(size_t)(q - first) * AFFK_NKOL + (size_t)j];
-		if (*d)
-			antal++;
-		else if (best < 0 || (AFFK_V(c, q, j) > 0 &&
-		    (AFFK_V(c, best, j) == 0 ||
-		    AFFK_V(c, q, j) < AFFK_V(c, best, j))))
-			best = q;
-	}
-	if (antal != 1)
-		return 0;
-	q = best >= 0 ? best : r;
-	dold[(size_t)(q - first) * AFFK_NKOL + (size_t)j] = 1;
-	return 1;
-}
-
-/*
- * Hides the small counts of the rows after a unit's sum row (struct
- * affk_egen), rows first to last - 1 of out being one unit's, keyed
- * nyckel. Until nothing changes: a count from 1 to troskel - 1 is
- * hidden; where a shown total (Totalt of the row, or the block's row)
- * has exactly one hidden part, the smallest other part is hidden too (or
- * the total when there is none); and a count whose difference from its
- * foralder's would be small is hidden. Returns the cells hidden.
- */
-static size_t
-affk_dolj_egen(struct rapport_ctx *c, const struct affk_persp *pp,
-    char *const *nyckel, int first, int last)
-{
-	const struct affk_egen	*e;
-	uint64_t		 th = (uint64_t)c->u.troskel, v;
-	uint8_t			*dold;
-	size_t			 n = (size_t)(last - first), hidden = 0;
-	int			 r, p, j, changed;
-
-	dold = xcalloc(n * AFFK_NKOL, 1);
-#define D(r, j)	dold[((size_t)((r) - first)) * AFFK_NKOL + (size_t)(j)]
-	for (r = first; r < last; r++) {
-		if (affk_egen_hitta(pp, nyckel[r - first]) == NULL)
-			continue;
-		for (j = 0; j < AFFK_NKOL; j++)
-			D(r, j) = (uint8_t)rule_suppress_small(AFFK_V(c, r, j),
-			    th);
-	}
-	do {
-		changed = 0;
-		for (r = first; r < last; r++) {
-			if ((e = affk_egen_hitta(pp, nyckel[r - first])) ==
-			    NULL)
-				continue;
-			/* Kvinnor + Män = Totalt. */
-			if (!D(r, 2) && D(r, 0) + D(r, 1) == 1) {
-				j = D(r, 0) ? 1 : 0;
-				D(r, j) = 1;
-				changed = 1;
-			}
-			/* The difference from the row it is a part of. */
-			p = e->foralder == NULL ? -1 : affk_rad_med(nyckel,
-			    first, last, e->foralder);
-			for (j = 0; p >= 0 && j < AFFK_NKOL; j++) {
-				v = AFFK_V(c, p, j) >= AFFK_V(c, r, j) ?
-				    AFFK_V(c, p, j) - AFFK_V(c, r, j) : 0;
-				if (!D(r, j) && rule_suppress_small(v, th)) {
-					D(r, j) = 1;
-					changed = 1;
-				}
-			}
-			/* The rows whose total this row is. */
-			for (j = 0; j < AFFK_NKOL; j++) {
-				if (!D(r, j) && affk_block(c, pp, nyckel,
-				    first, last, r, j, dold))
-					changed = 1;
-			}
-		}
-	} while (changed);
-	for (r = first; r < last; r++) {
-		for (j = 0; j < AFFK_NKOL; j++) {
-			if (!D(r, j))
-				continue;
-			c->out.rader[r].celler[j].varde = 0;
-			c->out.rader[r].celler[j].flagga = RAPPORT_C_DOLD;
-			hidden++;
-		}
-	}
-#undef D
-	free(dold);
-	return hidden;
 }
 
 /* An id choice as a number for SQL, "0" when none. */
@@ -280,9 +152,9 @@ rapport_affk_run(struct rapport_ctx *c, const struct affk_persp *pp)
 	char		 sql[AFFK_SQL_MAX], anon[2048], *at = sql;
 	const char	*extra[10], *myndighet, *anonenhet;
 	PGresult	*res;
-	char		**nyckel = NULL;
-	size_t		 left = sizeof sql, dolda = 0;
-	int		 anon_ok = 0, len, r, n, i, bas, first;
+	const struct affk_egen *e;
+	size_t		 left = sizeof sql;
+	int		 anon_ok = 0, len, r, n, i, q, bas, first;
 
 	myndighet = rapport_arg(c, "kontor_myndighet");
 	if (strcmp(myndighet, "fk") != 0)
@@ -342,35 +214,32 @@ rapport_affk_run(struct rapport_ctx *c, const struct affk_persp *pp)
 	rapport_diagram(c, 3);
 	n = PQntuples(res);
 	bas = (int)c->out.nrader;
-	for (r = 0; r < n; r++) {
-		if (rapport_rad(c, PQgetvalue(res, r, 0), PQgetvalue(res, r, 2),
-		    PQgetvalue(res, r, 3)[0] == '1') < 0)
-			goto fail;
+	for (first = 0, r = 0; r < n; r++) {
+		if (strcmp(PQgetvalue(res, r, 0), PQgetvalue(res, first, 0)) != 0)
+			first = r;
+		if ((e = affk_egen_hitta(pp, PQgetvalue(res, r, 7))) == NULL) {
+			if (rapport_rad(c, PQgetvalue(res, r, 0),
+			    PQgetvalue(res, r, 2),
+			    PQgetvalue(res, r, 3)[0] == '1') < 0)
+				goto fail;
+		} else {
+			/* Its foralder: an earlier row of the unit. */
+			for (q = first; e->foralder != NULL && q < r; q++) {
+				if (strcmp(PQgetvalue(res, q, 7),
+				    e->foralder) == 0)
+					break;
+			}
+			if (rapport_rad_utanfor(c, PQgetvalue(res, r, 0),
+			    PQgetvalue(res, r, 2), e->foralder != NULL &&
+			    q < r ? bas + q : -1, e->uppdelning ?
+			    RAPPORT_UTANFOR_UPPDELNING : RAPPORT_UTANFOR_DEL) < 0)
+				goto fail;
+		}
 		for (i = 4; i < 7; i++)
 			rapport_cell(c, strtoll(PQgetvalue(res, r, i), NULL,
 			    10));
 	}
-	/* The rows the engine leaves alone, unit by unit, below riket. */
-	if (pp->negen > 0 && c->u.niva != NIVA_RIKET && c->u.troskel > 1 &&
-	    n > 0) {
-		nyckel = xcalloc((size_t)n, sizeof *nyckel);
-		for (r = 0; r < n; r++)
-			nyckel[r] = PQgetvalue(res, r, 7);
-		for (first = 0, r = 1; r <= n; r++) {
-			if (r < n && strcmp(c->out.rader[bas + r].grupp,
-			    c->out.rader[bas + first].grupp) == 0)
-				continue;
-			dolda += affk_dolj_egen(c, pp, nyckel + first,
-			    bas + first, bas + r);
-			first = r;
-		}
-		free(nyckel);
-	}
 	PQclear(res);
-	if (dolda > 0)
-		rapport_fotnot(c, "Antal under %d visas inte heller i raderna "
-		    "under summaraden (delar av avslutade, anonyma), och inte "
-		    "heller antal som skulle avslöja dem.", c->u.troskel);
 	if (c->u.niva == NIVA_KONTOR)
 		rapport_fotnot(c, "Kontor: %s kontor under perioden.",
 		    strcmp(myndighet, "fk") == 0 ? "Försäkringskassans" :

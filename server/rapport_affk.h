@@ -16,25 +16,23 @@
 struct rapport_ctx;
 
 /*
- * A row below the sum row that the engine leaves alone (it takes the
- * first sum row of a unit as the column totals of the rows above, and
- * these are no part of that sum): rapport_affk.c hides its small counts
- * itself, and those that would give away a small difference from its
- * foralder (the row it is a part of) or a small member of the rows whose
- * total it is (rows with block naming it). nyckel ending in '*' is a
- * prefix.
+ * A row that is no part of the unit's total (rapport_rad_utanfor()):
+ * the engine hides its small counts and, when it is a part of foralder
+ * (the row keyed so), those whose difference from foralder's would be
+ * small, or, for one row of foralder's breakdown (uppdelning), what the
+ * breakdown would give away. nyckel ending in '*' is a prefix.
  */
 struct affk_egen {
 	const char	*nyckel;
-	const char	*foralder;	/* NULL: none */
-	const char	*block;		/* the row this one is a part of */
+	const char	*foralder;	/* NULL: none (beside the table) */
+	int		 uppdelning;	/* one of foralder's breakdown */
 };
 
 struct affk_persp {
 	const char	*cte;		/* ", m AS (..), cats (..) AS (..)" */
 	int		 bara_med;	/* only rows with someone counted */
 	int		 anonym;	/* add anonymous participants */
-	const struct affk_egen *egen;	/* rows after the sum row */
+	const struct affk_egen *egen;	/* rows outside the total */
 	size_t		 negen;
 };
 

@@ -43,14 +43,14 @@ static const struct affk_persp affk_status = {
 
 /*
  * The answers of an Avslutat samarbete are parts of it, and the types of
- * work parts of "Arbetar efter": rows after the sum row (which sums
- * Avslutat and Avbrutet), hidden by rapport_affk.c.
+ * work a breakdown of "Arbetar efter": rows after the sum row (which
+ * sums Avslutat and Avbrutet) and no part of it (rapport_rad_utanfor()).
  */
 static const struct affk_egen affk_avslut_egen[] = {
-	{ "INSKRIVEN_AF_EFTER:JA", "AVSLUTAT", NULL },
-	{ "ARBETAR_EFTER:JA", "AVSLUTAT", NULL },
-	{ "TYP_AV_ARBETE:*", NULL, "ARBETAR_EFTER:JA" },
-	{ "STUDERAR_EFTER:JA", "AVSLUTAT", NULL },
+	{ "INSKRIVEN_AF_EFTER:JA", "AVSLUTAT", 0 },
+	{ "ARBETAR_EFTER:JA", "AVSLUTAT", 0 },
+	{ "TYP_AV_ARBETE:*", "ARBETAR_EFTER:JA", 1 },
+	{ "STUDERAR_EFTER:JA", "AVSLUTAT", 0 },
 };
 
 /* Ended in the period: how, and what the ending's answers say. */
@@ -69,10 +69,10 @@ static const struct affk_persp affk_avslut = {
 	" ('AVBRUTET', 2, 'Avbrutet samarbete', 0),"
 	" ('ALLA', 1000, 'Samtliga avslutade', 1),"
 	" ('INSKRIVEN_AF_EFTER:JA', 1001, 'Inskriven hos Af efter samarbetet',"
-	" 1), ('ARBETAR_EFTER:JA', 1002, 'Arbetar efter samarbetet', 1),"
-	" ('STUDERAR_EFTER:JA', 1500, 'Studerar efter samarbetet', 1)"
+	" 0), ('ARBETAR_EFTER:JA', 1002, 'Arbetar efter samarbetet', 0),"
+	" ('STUDERAR_EFTER:JA', 1500, 'Studerar efter samarbetet', 0)"
 	" UNION ALL SELECT 'TYP_AV_ARBETE:' || k.kod, 1010 + k.ordning,"
-	" 'Typ av arbete: ' || k.namn, 1 FROM kod k"
+	" 'Typ av arbete: ' || k.namn, 0 FROM kod k"
 	" WHERE k.lista = 'affk_typ_arbete')",
 	0, 0, affk_avslut_egen, NELEM(affk_avslut_egen)
 };

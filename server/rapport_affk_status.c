@@ -19,12 +19,12 @@
 
 /*
  * "varav med arbete eller studier efter" is a part of the ended, and the
- * anonymous are counted beside Samtliga: rows after the sum row, hidden
- * by rapport_affk.c.
+ * anonymous are counted beside Samtliga: rows after the sum row and no
+ * part of it (rapport_rad_utanfor()).
  */
 static const struct affk_egen affk_standard_egen[] = {
-	{ "ARBSTUD", "avslutad", NULL },
-	{ "ANONYM", NULL, NULL },
+	{ "ARBSTUD", "avslutad", 0 },
+	{ "ANONYM", NULL, 0 },
 };
 
 static const struct affk_persp affk_standard = {
@@ -44,7 +44,7 @@ static const struct affk_persp affk_standard = {
 	" ('avslutad', 3, 'Avslutade under perioden', 0),"
 	" ('ALLA', 1000, 'Samtliga (utom anonyma)', 1),"
 	" ('ARBSTUD', 1001, 'varav avslutade med arbete eller studier efter',"
-	" 1))",
+	" 0))",
 	0, 1, affk_standard_egen, NELEM(affk_standard_egen)
 };
 

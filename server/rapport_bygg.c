@@ -68,7 +68,12 @@ rapport_rad(struct rapport_ctx *c, const char *grupp, const char *namn,
 			c->krad = RAPPORT_RADER_MAX;
 		c->out.rader = xreallocarray(c->out.rader, c->krad,
 		    sizeof *c->out.rader);
+		c->radinfo = xreallocarray(c->radinfo, c->krad,
+		    sizeof *c->radinfo);
 	}
+	c->radinfo[c->out.nrader].utanfor = 0;
+	c->radinfo[c->out.nrader].slag = RAPPORT_UTANFOR_DEL;
+	c->radinfo[c->out.nrader].foralder = -1;
 	r = &c->out.rader[c->out.nrader];
 	memset(r, 0, sizeof *r);
 	r->grupp = rapport_strdup(grupp, RAPPORT_NAMN_MAX);
@@ -81,6 +86,28 @@ rapport_rad(struct rapport_ctx *c, const char *grupp, const char *namn,
 		r->celler[i].flagga = RAPPORT_C_TOM;
 	c->ncell = 0;
 	return (int)c->out.nrader++;
+}
+
+/*
+ * Adds a row outside its unit's total, a part of row foralder (or one of
+ * its breakdown, slag); foralder counts only when it is an earlier row
+ * of the same grupp.
+ */
+int
+rapport_rad_utanfor(struct rapport_ctx *c, const char *grupp,
+    const char *namn, int foralder, int slag)
+{
+	int	r;
+
+	if ((r = rapport_rad(c, grupp, namn, 0)) < 0)
+		return -1;
+	c->radinfo[r].utanfor = 1;
+	c->radinfo[r].slag = slag == RAPPORT_UTANFOR_UPPDELNING ?
+	    RAPPORT_UTANFOR_UPPDELNING : RAPPORT_UTANFOR_DEL;
+	if (foralder >= 0 && foralder < r &&
+	    strcmp(c->out.rader[foralder].grupp, c->out.rader[r].grupp) == 0)
+		c->radinfo[r].foralder = foralder;
+	return r;
 }
 
 /* The next cell of the last row, or NULL when the row is full. */
@@ -208,6 +235,8 @@ rapport_clear(struct rapport_ctx *c)
 	size_t	i;
 
 	msg_clear(MSG_RAPPORT, &c->out);
+	free(c->radinfo);
+	c->radinfo = NULL;
 	if (c->varde != NULL && c->def != NULL) {
 		for (i = 0; i < c->def->nparam; i++)
 			free(c->varde[i]);

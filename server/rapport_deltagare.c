@@ -23,10 +23,7 @@
 #define NELEM(a)	(sizeof (a) / sizeof (a)[0])
 
 /* The age groups of bakgrund: the lowest age of each (rd_alder_sql). */
-static const struct {
-	int		 fran;
-	struct rd_kat	 kat;
-} rd_aldrar[] = {
+static const struct rd_grupp rd_aldrar[] = {
 	{ 0, { "0", "Under 16 år" } },
 	{ 16, { "1", "16–24 år" } },
 	{ 25, { "2", "25–29 år" } },
@@ -70,7 +67,7 @@ rd_bakgrund(struct rapport_ctx *c)
 	const char		*var = rapport_arg(c, "variabel");
 	char			*sql, granser[NELEM(rd_aldrar) * 8];
 	const char		*p = granser;
-	size_t			 i, b, len;
+	size_t			 b;
 	int			 r;
 
 	for (b = 0; b < NELEM(rd_bakgrunder); b++) {
@@ -80,23 +77,10 @@ rd_bakgrund(struct rapport_ctx *c)
 	if (b == NELEM(rd_bakgrunder))
 		return session_refuse(c->s, c->id, ERR_VALIDATION, "Välj "
 		    "utbildning, ålder eller tid i offentlig försörjning.");
-	/* The lower bounds after the first, as an array: "{16,25,..}". */
-	len = (size_t)snprintf(granser, sizeof granser, "{");
-	for (i = 0; i < NELEM(rd_aldrar); i++) {
-		kat[i] = rd_aldrar[i].kat;
-		if (i > 0)
-			len += (size_t)snprintf(granser + len,
-			    sizeof granser - len, "%s%d", i > 1 ? "," : "",
-			    rd_aldrar[i].fran);
-	}
-	snprintf(granser + len, sizeof granser - len, "}");
-	memset(&t, 0, sizeof t);
+	rd_grupper_kon(&t, kat, rd_aldrar, NELEM(rd_aldrar), granser,
+	    sizeof granser);
 	t.lista = rd_bakgrunder[b].lista;
-	t.kat = kat;
-	t.nkat = NELEM(kat);
 	t.summa = "Samtliga nya deltagare";
-	t.nv = 2;
-	t.celler = rd_celler_kon;
 	if (rd_kol_kon(c, rd_bakgrunder[b].titel) != 0)
 		return rd_fel(c);
 	rapport_fotnot(c, "Deltagare som börjat under perioden, enligt "

@@ -108,6 +108,12 @@ struct rd_kat {
 	const char	*namn;
 };
 
+/* A group of a number (age, months): its lowest value and its row. */
+struct rd_grupp {
+	int		 fran;
+	struct rd_kat	 kat;
+};
+
 /*
  * A table whose rows are the codes of a list (or fixed rows), repeated
  * per unit of the level, with a sum row. The query (rd_tabell()) gives
@@ -138,6 +144,14 @@ PGresult	*rd_query(struct rapport_ctx *, const char *sql, int n,
 int		 rd_tabell(struct rapport_ctx *, const struct rd_tabell *t,
 		    const char *inner, int n, const char *const *extra);
 /* Cells: Före, Efter and the change; Kvinnor, Män, Totalt; Antal, Andel. */
+/*
+ * Sets t up for the n groups g by kön (rd_celler_kon, the rows in kat,
+ * which holds n) and writes the lowest values after the first as an SQL
+ * array, "{16,25,...}", to granser.
+ */
+void		 rd_grupper_kon(struct rd_tabell *t, struct rd_kat *kat,
+		    const struct rd_grupp *g, size_t n, char *granser,
+		    size_t len);
 void		 rd_celler_fore_efter(struct rapport_ctx *, const int64_t *,
 		    const int64_t *);
 void		 rd_celler_kon(struct rapport_ctx *, const int64_t *,

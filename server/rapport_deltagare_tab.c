@@ -157,6 +157,27 @@ out:
 }
 
 void
+rd_grupper_kon(struct rd_tabell *t, struct rd_kat *kat,
+    const struct rd_grupp *g, size_t n, char *granser, size_t len)
+{
+	size_t	i, off;
+
+	off = (size_t)snprintf(granser, len, "{");
+	for (i = 0; i < n; i++) {
+		kat[i] = g[i].kat;
+		if (i > 0)
+			off += (size_t)snprintf(granser + off, len - off,
+			    "%s%d", i > 1 ? "," : "", g[i].fran);
+	}
+	snprintf(granser + off, len - off, "}");
+	memset(t, 0, sizeof *t);
+	t->kat = kat;
+	t->nkat = n;
+	t->nv = 2;
+	t->celler = rd_celler_kon;
+}
+
+void
 rd_celler_fore_efter(struct rapport_ctx *c, const int64_t *v,
     const int64_t *sum)
 {

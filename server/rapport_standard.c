@@ -166,10 +166,7 @@ rs_arbete_studier(struct rapport_ctx *c)
 }
 
 /* The bands of tid: the fewest whole months of each. */
-static const struct {
-	int		 fran;
-	struct rd_kat	 kat;
-} rs_tider[] = {
+static const struct rd_grupp rs_tider[] = {
 	{ 0, { "0", "Under 3 månader" } },
 	{ 3, { "1", "3–6 månader" } },
 	{ 6, { "2", "6–12 månader" } },
@@ -184,23 +181,10 @@ rs_tid(struct rapport_ctx *c)
 	struct rd_kat		 kat[NELEM(rs_tider)];
 	char			 granser[NELEM(rs_tider) * 8];
 	const char		*p = granser;
-	size_t			 i, len;
 
-	len = (size_t)snprintf(granser, sizeof granser, "{");
-	for (i = 0; i < NELEM(rs_tider); i++) {
-		kat[i] = rs_tider[i].kat;
-		if (i > 0)
-			len += (size_t)snprintf(granser + len,
-			    sizeof granser - len, "%s%d", i > 1 ? "," : "",
-			    rs_tider[i].fran);
-	}
-	snprintf(granser + len, sizeof granser - len, "}");
-	memset(&t, 0, sizeof t);
-	t.kat = kat;
-	t.nkat = NELEM(kat);
+	rd_grupper_kon(&t, kat, rs_tider, NELEM(rs_tider), granser,
+	    sizeof granser);
 	t.summa = "Samtliga avslutade deltagare";
-	t.nv = 2;
-	t.celler = rd_celler_kon;
 	if (rd_kol_kon(c, "Tid i insatsen") != 0)
 		return rd_fel(c);
 	rapport_fotnot(c, "Deltagare som avslutats under perioden, efter "

@@ -89,13 +89,29 @@ rapport_galler(const struct rapport_param *p, const char *typ)
 	return 0;
 }
 
-/* Whether a parameter of kind slag narrows the report to one unit. */
+/* The code lists whose codes are areas: a unit, like an office. */
+static const char *const rapport_enhet_listor[] = {
+	"marknadsomrade",	/* Af's areas of offices */
+	"verksamhetsomrade",	/* FK's */
+};
+
+/* Whether parameter p narrows the report to one unit when chosen. */
 static int
-rapport_enhet(int slag)
+rapport_enhet(const struct rapport_param *p)
 {
-	return slag == RAPPORT_P_SAMORG || slag == RAPPORT_P_INSATS ||
-	    slag == RAPPORT_P_LAN || slag == RAPPORT_P_KOMMUN ||
-	    slag == RAPPORT_P_AF_KONTOR || slag == RAPPORT_P_FK_KONTOR;
+	size_t	i;
+
+	if (p->slag == RAPPORT_P_KOD && p->lista != NULL) {
+		for (i = 0; i < sizeof rapport_enhet_listor /
+		    sizeof rapport_enhet_listor[0]; i++) {
+			if (strcmp(p->lista, rapport_enhet_listor[i]) == 0)
+				return 1;
+		}
+		return 0;
+	}
+	return p->slag == RAPPORT_P_SAMORG || p->slag == RAPPORT_P_INSATS ||
+	    p->slag == RAPPORT_P_LAN || p->slag == RAPPORT_P_KOMMUN ||
+	    p->slag == RAPPORT_P_AF_KONTOR || p->slag == RAPPORT_P_FK_KONTOR;
 }
 
 /* Whether s is 1 to 9 digits. */
@@ -312,7 +328,7 @@ rapport_urval_las(struct rapport_ctx *c, char *urval, size_t len)
 			    "%s måste anges.", p->titel);
 		if ((r = rapport_varde_las(c, p, v, ord, sizeof ord)) != 0)
 			return r;
-		if (rapport_enhet(p->slag) && *v != '\0' && strcmp(v, "0") != 0)
+		if (rapport_enhet(p) && *v != '\0' && strcmp(v, "0") != 0)
 			c->avgransad = 1;
 		if (*ord != '\0')
 			rapport_urval_add(urval, len, p->titel, ord);

@@ -60,7 +60,12 @@
 --       D12 ja
 --   Q2: D13 Nöjd, D15 Nöjd, D17 Missnöjd, D18 Nöjd
 --
--- ===== Expected figures, period 2003-07-01..2004-06-30, lan 06 =====
+-- ===== Expected figures, period 2003-07-01..2004-06-30 =====
+-- At riket over the whole country (no län chosen: no other data lies in
+-- these years), nothing hidden. A län, förbund or insats chosen narrows
+-- riket to that unit, which then hides exactly what the unit's own table
+-- at the level below hides (lan 06 as Jönköpings län at level län, one
+-- förbund as its table per förbund); the levels below run with lan 06.
 -- (a felregistrering, D11, counts nowhere)
 -- Ended in the period, E (10): D02 D03 D04 D06 D08 D10 D12 D13 D15 D17
 --   (D01 and D18 ended before it, D09 after it). With an outcome after,
@@ -78,7 +83,8 @@
 --   Aktivitetsersättning 1 1, A-kassa 1 1, Aktivitetsstöd 2 0,
 --   Försörjningsstöd 2 0, Ingen 0 3, sum 6 6; B (D13 D15 D17):
 --   Sjukersättning 1 1, A-kassa 2 0, Annan 0 1, Ingen 0 1, sum 3 3.
---   Below riket every 1 and 2 is hidden, and the change beside it.
+--   Below riket (and at riket narrowed to a unit) every 1 and 2 is
+--   hidden, and the change beside it.
 -- forsorjning_kalla fore=AKASSA (D06 D15 D17): Ingen 2 (66.7 %),
 --   Annan 1 (33.3 %), the rest 0; base 3. fore=EKONOMISKT_BISTAND (D02
 --   D04): Sjukpenning 1 (50.0), Ingen 1 (50.0); base 2.

@@ -59,8 +59,9 @@
 --   ÖST sum  120  5  2  2  3   5  1   8  7  3  180000  105000  2
 --   VÄST sum  12  4  3  2  2   1  2   0  0  0   60000   61000  1
 --
--- Hidden below riket (threshold 3; D = hidden; ANTAL columns are the
--- four person counts and the two anonymous ones):
+-- Hidden below riket, and at riket narrowed to one unit (threshold 3;
+-- D = hidden; ANTAL columns are the four person counts and the two
+-- anonymous ones):
 --   samorg ÖST:  I1 5 D D 3 5 D; I2 0 0 0 0 0 0; sum 5 D D 3 5 D
 --     (2, 2, 1 are small; the sums 2, 2, 1 are small themselves)
 --   samorg VÄST: I4 D D D D D D; I5 D D 0 D 0 0; sum 4 3 D D D D
@@ -73,9 +74,12 @@
 --     I2 0 0 0 0 0 0; I4 3 D D D D D; I5 D D 0 D 0 0
 -- Other columns are never hidden.
 --
--- At riket nothing is hidden, also narrowed to Blekinge (lan 10): the rows
--- above and the Blekinge sum row. RT Volym alone (insats filter): its row
--- and a sum row equal to it.
+-- At riket over the whole country nothing is hidden: the rows above (no
+-- other data lies in these years). Riket narrowed to Blekinge (lan 10)
+-- shows that one län, so it hides exactly what "län Blekinge" above
+-- hides, with the same sum row. RT Volym alone (insats filter, narrowed
+-- too): its row and a sum row equal to it; nothing in it is small, so
+-- nothing is hidden.
 --
 -- Filters at level län (Blekinge), rows I1 I2 I4 I5 and sum; the seven
 -- columns Planerat..Anonyma M, then Volym K M okänt (Budget, Utfall and

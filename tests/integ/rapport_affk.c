@@ -4,8 +4,10 @@
  * and kontor with each filter, and Standardrapport – status with the
  * anonymous participants, against the hand-computed figures in the
  * header of tests/data/rapport_affk.sql (loaded and removed by each
- * case). Below riket small counts are hidden with a footnote: by the
- * engine above the sum row, by rapport_affk.c below it. Every reply is
+ * case). Below riket, and at riket narrowed to one unit by a filter,
+ * small counts are hidden by the engine with a footnote, also in the
+ * rows outside the unit's total (plain rows after the sum row). Every
+ * reply is
  * scanned for the fixture's personnummer, names and ids.
  */
 #include <inttypes.h>
@@ -234,12 +236,12 @@ static const struct af_rad af_avslut[] = {
 	{ "Riket", "Avslutat samarbete", 0, V(2, 1, 3) },
 	{ "Riket", "Avbrutet samarbete", 0, V(0, 1, 1) },
 	{ "Riket", "Samtliga avslutade", 1, V(2, 2, 4) },
-	{ "Riket", "Inskriven hos Af efter samarbetet", 1, V(1, 1, 2) },
-	{ "Riket", "Arbetar efter samarbetet", 1, V(1, 1, 2) },
-	{ "Riket", "Typ av arbete: Anställd", 1, V(0, 1, 1) },
-	{ "Riket", "Typ av arbete: Anställd med stöd", 1, V(0, 0, 0) },
-	{ "Riket", "Typ av arbete: Eget företag", 1, V(1, 0, 1) },
-	{ "Riket", "Studerar efter samarbetet", 1, V(2, 0, 2) },
+	{ "Riket", "Inskriven hos Af efter samarbetet", 0, V(1, 1, 2) },
+	{ "Riket", "Arbetar efter samarbetet", 0, V(1, 1, 2) },
+	{ "Riket", "Typ av arbete: Anställd", 0, V(0, 1, 1) },
+	{ "Riket", "Typ av arbete: Anställd med stöd", 0, V(0, 0, 0) },
+	{ "Riket", "Typ av arbete: Eget företag", 0, V(1, 0, 1) },
+	{ "Riket", "Studerar efter samarbetet", 0, V(2, 0, 2) },
 };
 
 static const struct af_rad af_initierad[] = {
@@ -327,6 +329,24 @@ static const struct af_filter af_filter[] = {
 	    V(0, 0, 0) } }, 0 },
 };
 
+/*
+ * Whether a filter narrows the report to one unit (a län, a kommun, an
+ * office or an area of offices), so that riket hides small counts.
+ */
+static int
+af_avgransar(const char *namn)
+{
+	static const char *const enhet[] = { "lan", "kommun",
+	    "marknadsomrade", "af_kontor", "fk_kontor", "verksamhetsomrade" };
+	size_t	i;
+
+	for (i = 0; i < NELEM(enhet); i++) {
+		if (strcmp(namn, enhet[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Each filter at riket, and a period of a single day. */
 static int
 affk_filter(void)
@@ -340,7 +360,7 @@ affk_filter(void)
 		    V(3, 3, 6)),
 	};
 	size_t			 i;
-	int			 rc = -1;
+	int			 rc = -1, dolt;
 
 	if (af_start(&c) != 0)
 		goto out;
@@ -352,9 +372,11 @@ affk_filter(void)
 		kv[4] = af_filter[i].namn;
 		kv[5] = af_filter[i].varde;
 		kv[6] = NULL;
+		/* One unit chosen: small counts hidden even at riket. */
+		dolt = af_avgransar(af_filter[i].namn) && af_filter[i].n > 0;
 		if (af_kor(&c, "affk_deltagare", "status", kv,
-		    af_filter[i].rad, af_filter[i].n, AF_EXAKT, 0,
-		    af_filter[i].namn) != 0)
+		    af_filter[i].rad, af_filter[i].n, dolt ? AF_SANT :
+		    AF_EXAKT, dolt, af_filter[i].namn) != 0)
 			goto out;
 	}
 	if (af_kor(&c, "affk_deltagare", "status", dag, dag_rader,
@@ -378,32 +400,31 @@ static const struct af_rad af_status_kontor[] = {
 	AF_STATUS(VAX, V(1, 0, 1), V(0, 0, 0), V(2, 2, 4), V(3, 2, 5)),
 };
 
-/* The ending's answers below the sum row, hidden by rapport_affk.c. */
+/* The ending's answers after the sum row, outside the total. */
 static const struct af_rad af_avslut_kontor[] = {
 	{ LJU, "Avslutat samarbete", 0, V(0, 0, 0) },
 	{ LJU, "Avbrutet samarbete", 0, V(0, 0, 0) },
 	{ LJU, "Samtliga avslutade", 1, V(0, 0, 0) },
-	{ LJU, "Inskriven hos Af efter samarbetet", 1, V(0, 0, 0) },
-	{ LJU, "Arbetar efter samarbetet", 1, V(0, 0, 0) },
-	{ LJU, "Typ av arbete: Anställd", 1, V(0, 0, 0) },
-	{ LJU, "Typ av arbete: Anställd med stöd", 1, V(0, 0, 0) },
-	{ LJU, "Typ av arbete: Eget företag", 1, V(0, 0, 0) },
-	{ LJU, "Studerar efter samarbetet", 1, V(0, 0, 0) },
+	{ LJU, "Inskriven hos Af efter samarbetet", 0, V(0, 0, 0) },
+	{ LJU, "Arbetar efter samarbetet", 0, V(0, 0, 0) },
+	{ LJU, "Typ av arbete: Anställd", 0, V(0, 0, 0) },
+	{ LJU, "Typ av arbete: Anställd med stöd", 0, V(0, 0, 0) },
+	{ LJU, "Typ av arbete: Eget företag", 0, V(0, 0, 0) },
+	{ LJU, "Studerar efter samarbetet", 0, V(0, 0, 0) },
 	{ VAX, "Avslutat samarbete", 0, V(2, 1, 3) },
 	{ VAX, "Avbrutet samarbete", 0, V(0, 1, 1) },
 	{ VAX, "Samtliga avslutade", 1, V(2, 2, 4) },
-	{ VAX, "Inskriven hos Af efter samarbetet", 1, V(D, D, D) },
-	{ VAX, "Arbetar efter samarbetet", 1, V(D, D, D) },
-	{ VAX, "Typ av arbete: Anställd", 1, V(0, D, D) },
-	{ VAX, "Typ av arbete: Anställd med stöd", 1, V(0, 0, 0) },
-	{ VAX, "Typ av arbete: Eget företag", 1, V(D, 0, D) },
-	{ VAX, "Studerar efter samarbetet", 1, V(D, 0, D) },
+	{ VAX, "Inskriven hos Af efter samarbetet", 0, V(D, D, D) },
+	{ VAX, "Arbetar efter samarbetet", 0, V(D, D, D) },
+	{ VAX, "Typ av arbete: Anställd", 0, V(0, D, D) },
+	{ VAX, "Typ av arbete: Anställd med stöd", 0, V(0, 0, 0) },
+	{ VAX, "Typ av arbete: Eget företag", 0, V(D, 0, D) },
+	{ VAX, "Studerar efter samarbetet", 0, V(D, 0, D) },
 };
 
 /*
- * Levels län and kontor: the small counts hidden (by the engine above
- * the sum row, by the report below it) with the footnote; at riket
- * nothing is.
+ * Levels län and kontor: the small counts hidden by the engine, in the
+ * rows outside the total too, with the footnote; at riket nothing is.
  */
 static int
 affk_nivaer(void)
@@ -433,12 +454,14 @@ affk_nivaer(void)
 	    af_kor(&c, "affk_deltagare", "avslut", kontor, af_avslut_kontor,
 	    NELEM(af_avslut_kontor), AF_SANT, 1, "avslut kontor") != 0)
 		goto out;
-	/* The report's own footnote for the rows below the sum row. */
+	/* One footnote, the engine's, for the rows outside the total too. */
 	if (integ_accepted(rapport_kor(&c, "affk_deltagare", "avslut", kontor,
 	    &r), "avslut kontor") != 0)
 		goto out;
-	rc = af_fotnot(&r, "under summaraden") ? 0 :
-	    fail("avslut kontor: no footnote on the rows below the sum row");
+	rc = af_fotnot(&r, "utom för hela riket utan avgränsning") &&
+	    !af_fotnot(&r, "under summaraden") ? 0 :
+	    fail("avslut kontor: not the engine's one footnote on hidden "
+	    "counts");
 	msg_clear(MSG_RAPPORT, &r);
 out:
 	conn_close(&c);
@@ -452,8 +475,8 @@ static const struct af_rad af_std_riket[] = {
 	{ "Riket", S_VAN, 0, V(1, 1, 2) },
 	{ "Riket", S_AVS, 0, V(2, 2, 4) },
 	{ "Riket", S_ALLA, 1, V(5, 3, 8) },
-	{ "Riket", S_ARB, 1, V(2, 1, 3) },
-	{ "Riket", S_ANON, 1, V(5, 2, 7) },
+	{ "Riket", S_ARB, 0, V(2, 1, 3) },
+	{ "Riket", S_ANON, 0, V(5, 2, 7) },
 };
 
 static const struct af_rad af_std_2014[] = {
@@ -461,8 +484,8 @@ static const struct af_rad af_std_2014[] = {
 	{ "Riket", S_VAN, 0, V(1, 0, 1) },
 	{ "Riket", S_AVS, 0, V(1, 0, 1) },
 	{ "Riket", S_ALLA, 1, V(2, 3, 5) },
-	{ "Riket", S_ARB, 1, V(0, 0, 0) },
-	{ "Riket", S_ANON, 1, V(0, 5, 5) },
+	{ "Riket", S_ARB, 0, V(0, 0, 0) },
+	{ "Riket", S_ANON, 0, V(0, 5, 5) },
 };
 
 static const struct af_rad af_std_kontor[] = {
@@ -470,15 +493,15 @@ static const struct af_rad af_std_kontor[] = {
 	{ LJU, S_VAN, 0, V(1, 1, 2) },
 	{ LJU, S_AVS, 0, V(0, 0, 0) },
 	{ LJU, S_ALLA, 1, V(2, 1, 3) },
-	{ LJU, S_ARB, 1, V(0, 0, 0) },
+	{ LJU, S_ARB, 0, V(0, 0, 0) },
 	{ VAX, S_INS, 0, V(1, 0, 1) },
 	{ VAX, S_VAN, 0, V(0, 0, 0) },
 	{ VAX, S_AVS, 0, V(2, 2, 4) },
 	{ VAX, S_ALLA, 1, V(3, 2, 5) },
 	/* 2 of 4 and 1 of 2 small, 3 of 4 leaves 1: all hidden. */
-	{ VAX, S_ARB, 1, V(D, D, D) },
+	{ VAX, S_ARB, 0, V(D, D, D) },
 	/* Män 2 is small, and Totalt 6 would give Kvinnor 4 away. */
-	{ VAX, S_ANON, 1, V(D, D, 6) },
+	{ VAX, S_ANON, 0, V(D, D, 6) },
 };
 
 static const struct af_rad af_std_kontor_fk[] = {
@@ -486,8 +509,8 @@ static const struct af_rad af_std_kontor_fk[] = {
 	{ FKV, S_VAN, 0, V(1, 1, 2) },
 	{ FKV, S_AVS, 0, V(2, 2, 4) },
 	{ FKV, S_ALLA, 1, V(5, 3, 8) },
-	{ FKV, S_ARB, 1, V(D, D, D) },
-	{ FKV, S_ANON, 1, V(D, 0, D) },
+	{ FKV, S_ARB, 0, V(D, D, D) },
+	{ FKV, S_ANON, 0, V(D, 0, D) },
 };
 
 static const struct af_rad af_std_utan_anon[] = {
@@ -495,7 +518,7 @@ static const struct af_rad af_std_utan_anon[] = {
 	{ "Riket", S_VAN, 0, V(1, 0, 1) },
 	{ "Riket", S_AVS, 0, V(1, 0, 1) },
 	{ "Riket", S_ALLA, 1, V(2, 0, 2) },
-	{ "Riket", S_ARB, 1, V(1, 0, 1) },
+	{ "Riket", S_ARB, 0, V(1, 0, 1) },
 };
 
 static const struct af_rad af_std_lan[] = {
@@ -503,12 +526,12 @@ static const struct af_rad af_std_lan[] = {
 	{ KRON, S_VAN, 0, V(0, 0, 0) },
 	{ KRON, S_AVS, 0, V(2, 2, 4) },
 	{ KRON, S_ALLA, 1, V(4, 2, 6) },
-	{ KRON, S_ARB, 1, V(D, D, D) },
+	{ KRON, S_ARB, 0, V(D, D, D) },
 	{ SKANE, S_INS, 0, V(0, 0, 0) },
 	{ SKANE, S_VAN, 0, V(1, 1, 2) },
 	{ SKANE, S_AVS, 0, V(0, 0, 0) },
 	{ SKANE, S_ALLA, 1, V(1, 1, 2) },
-	{ SKANE, S_ARB, 1, V(0, 0, 0) },
+	{ SKANE, S_ARB, 0, V(0, 0, 0) },
 };
 
 /*

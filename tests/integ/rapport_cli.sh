@@ -108,6 +108,9 @@ rc_check "--list gives a date parameter with its standard" \
 rc_check "--list gives the options of the level" \
     grep -qE '^      riket	Riket' "$rc_dir/out"
 rc_check "--list gives rapporttyper" grep -qE '^  --typ:' "$rc_dir/out"
+rc_check "--list says where small counts are hidden" grep -qxF \
+    'Rapporter (antal under 3 visas inte utom för hela riket utan avgränsning):' \
+    "$rc_dir/out"
 
 # 4. Refused by the server: 1, with the reason.
 rc_sus insats --param from=2009-12-31 --param tom=2009-01-01 \

@@ -135,7 +135,8 @@ rd_rad_ar(const struct rapport_rad_row *rad, const char *want,
 			return fail("%s: row \"%s\" has %u cells", what, want,
 			    rad->nceller);
 		if (strcmp(tok, "x") == 0) {
-			if (rad->celler[k].flagga != RAPPORT_C_DOLD)
+			if (rad->celler[k].flagga != RAPPORT_C_DOLD ||
+			    rad->celler[k].varde != 0)
 				goto bad;
 		} else if (strcmp(tok, "-") == 0) {
 			if (rad->celler[k].flagga != RAPPORT_C_TOM)
@@ -343,14 +344,17 @@ static int
 case_rapport_deltagare_forsorjning(void)
 {
 	struct conn	 c;
-	const char	*riket[] = { RD_KV("riket"), NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
 	const char	*samorg[] = { RD_KV("samorg"), NULL };
 	const char	*lan[] = { RD_KV("lan"), NULL };
+	const char	*lan_riket[] = { RD_KV("riket"), NULL };
 	const char	*ingen[] = { "from", RD_FROM, "tom", RD_TOM,
 	    "lan", "25", NULL };
-	const char	*struktur[] = { RD_KV("riket"), "inriktning",
+	const char	*struktur[] = { RD_RIKET, "inriktning",
 	    "STRUKTUR", NULL };
+	/* A län without data: every count 0, none hidden. */
 	static const char *const tom[] = {
+		RD_EJ_DOLD,
 		"Riket|Sjukpenning/rehabiliteringspenning|0 0 -",
 		"Riket|Sjukersättning|0 0 -",
 		"Riket|Aktivitetsersättning|0 0 -",
@@ -380,6 +384,22 @@ case_rapport_deltagare_forsorjning(void)
 		"Jönköpings län|=Samtliga avslutade deltagare|9 9 0",
 		NULL
 	};
+	/* Riket narrowed to Jönköpings län hides what that län does. */
+	static const char *const w_lan_riket[] = {
+		RD_DOLD,
+		"Riket|Sjukpenning/rehabiliteringspenning|x x x",
+		"Riket|Sjukersättning|x x x",
+		"Riket|Aktivitetsersättning|x x x",
+		"Riket|Arbetslöshetsersättning (a-kassa)|3 x x",
+		"Riket|Aktivitetsstöd/utvecklingsersättning|x 0 x",
+		"Riket|Etableringsersättning|0 0 -",
+		"Riket|Försörjningsstöd (ekonomiskt bistånd)|x 0 x",
+		"Riket|Annan offentlig försörjning|0 x x",
+		"Riket|Ingen offentlig försörjning|0 4 -",
+		"Riket|Uppgift saknas|0 0 -",
+		"Riket|=Samtliga avslutade deltagare|9 9 0",
+		NULL
+	};
 	int		 ret = -1;
 
 	if (rd_start(&c) != 0)
@@ -387,6 +407,8 @@ case_rapport_deltagare_forsorjning(void)
 	if (rd_ar(&c, "deltagare", "forsorjning", riket,
 	    rd_forsorjning_riket) != 0 ||
 	    rd_ar(&c, "deltagare", "forsorjning", lan, w_lan) != 0 ||
+	    rd_ar(&c, "deltagare", "forsorjning", lan_riket,
+	    w_lan_riket) != 0 ||
 	    rd_ar(&c, "deltagare", "forsorjning", samorg,
 	    rd_forsorjning_samorg) != 0 ||
 	    rd_ar(&c, "deltagare", "forsorjning", ingen, tom) != 0 ||
@@ -403,11 +425,11 @@ static int
 case_rapport_deltagare_forsorjning_kalla(void)
 {
 	struct conn	 c;
-	const char	*akassa[] = { RD_KV("riket"), "fore", "AKASSA", NULL };
+	const char	*akassa[] = { RD_RIKET, "fore", "AKASSA", NULL };
 	const char	*samorg[] = { RD_KV("samorg"), "fore", "AKASSA", NULL };
-	const char	*bistand[] = { RD_KV("riket"), "fore",
+	const char	*bistand[] = { RD_RIKET, "fore",
 	    "EKONOMISKT_BISTAND", NULL };
-	const char	*utan[] = { RD_KV("riket"), NULL };
+	const char	*utan[] = { RD_RIKET, NULL };
 	static const char *const want[] = {
 		"Riket|Sjukpenning/rehabiliteringspenning|1 500",
 		"Riket|Sjukersättning|0 0",
@@ -450,7 +472,7 @@ static int
 case_rapport_deltagare_sysselsattning(void)
 {
 	struct conn	 c;
-	const char	*riket[] = { RD_KV("riket"), NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
 	const char	*samorg[] = { RD_KV("samorg"), NULL };
 	int		 ret = -1;
 
@@ -472,16 +494,16 @@ static int
 case_rapport_deltagare_bakgrund(void)
 {
 	struct conn	 c;
-	const char	*utb[] = { RD_KV("riket"), "variabel", "utbildning",
+	const char	*utb[] = { RD_RIKET, "variabel", "utbildning",
 	    NULL };
-	const char	*utb_k[] = { RD_KV("riket"), "variabel", "utbildning",
+	const char	*utb_k[] = { RD_RIKET, "variabel", "utbildning",
 	    "kon", "K", NULL };
 	const char	*utb_samorg[] = { RD_KV("samorg"), "variabel",
 	    "utbildning", NULL };
-	const char	*alder[] = { RD_KV("riket"), "variabel", "alder", NULL };
-	const char	*alder_40[] = { RD_KV("riket"), "variabel", "alder",
+	const char	*alder[] = { RD_RIKET, "variabel", "alder", NULL };
+	const char	*alder_40[] = { RD_RIKET, "variabel", "alder",
 	    "alder", "40-49", NULL };
-	const char	*tid[] = { RD_KV("riket"), "variabel", "tid", NULL };
+	const char	*tid[] = { RD_RIKET, "variabel", "tid", NULL };
 	static const char *const w_utb[] = {
 		"^Högsta utbildningsnivå;Kvinnor;Män;Totalt",
 		"@3",
@@ -580,9 +602,9 @@ case_rapport_deltagare_avslut(void)
 {
 	struct conn	 c;
 	char		 sid[16];
-	const char	*riket[] = { RD_KV("riket"), NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
 	const char	*samorg[] = { RD_KV("samorg"), NULL };
-	const char	*en[] = { RD_KV("riket"), "samorg", sid, NULL };
+	const char	*en[] = { RD_RIKET, "samorg", sid, NULL };
 	static const char *const w_riket[] = {
 		"^Avslutsanledning;Kvinnor;Män;Totalt",
 		"# Felregistreringar räknas inte",
@@ -599,19 +621,25 @@ case_rapport_deltagare_avslut(void)
 		"Riket|=Samtliga avslutade deltagare|6 4 10",
 		NULL
 	};
+	/*
+	 * Riket narrowed to A shows A alone, so it hides what A's table
+	 * per förbund (w_samorg below) hides: A's figures are Enligt plan
+	 * 1 0 1, Till arbete 2 0 2, Till studier 0 1 1, Avbrutet 1 0 1,
+	 * Insatsen upphört 0 1 1, Samtycket återkallat 1 0 1, sum 5 2 7.
+	 */
 	static const char *const w_en[] = {
-		RD_EJ_DOLD,
-		"Riket|Enligt plan/insatsen genomförd|1 0 1",
-		"Riket|Till arbete|2 0 2",
-		"Riket|Till studier|0 1 1",
+		RD_DOLD,
+		"Riket|Enligt plan/insatsen genomförd|x 0 x",
+		"Riket|Till arbete|x 0 x",
+		"Riket|Till studier|0 x x",
 		"Riket|Till annan insats|0 0 0",
-		"Riket|Avbrutet av deltagaren|1 0 1",
+		"Riket|Avbrutet av deltagaren|x 0 x",
 		"Riket|Sjukdom/hälsoskäl|0 0 0",
 		"Riket|Flyttat|0 0 0",
-		"Riket|Insatsen upphört|0 1 1",
+		"Riket|Insatsen upphört|0 x x",
 		"Riket|Annat|0 0 0",
-		"Riket|Samtycket återkallat|1 0 1",
-		"Riket|=Samtliga avslutade deltagare|5 2 7",
+		"Riket|Samtycket återkallat|x 0 x",
+		"Riket|=Samtliga avslutade deltagare|x x 7",
 		NULL
 	};
 	/*
@@ -665,8 +693,8 @@ static int
 case_rapport_deltagare_fragor(void)
 {
 	struct conn	 c;
-	const char	*riket[] = { RD_KV("riket"), NULL };
-	const char	*kvinnor[] = { RD_KV("riket"), "kon", "K", NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
+	const char	*kvinnor[] = { RD_RIKET, "kon", "K", NULL };
 	const char	*samorg[] = { RD_KV("samorg"), NULL };
 	static const char *const w_riket[] = {
 		"^Fråga och svar;Antal deltaganden",
@@ -713,9 +741,9 @@ static int
 case_rapport_deltagare_per_insats(void)
 {
 	struct conn	 c;
-	const char	*riket[] = { RD_KV("riket"), NULL };
-	const char	*kvinnor[] = { RD_KV("riket"), "kon", "K", NULL };
-	const char	*unga[] = { RD_KV("riket"), "malgrupp", "UNGA", NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
+	const char	*kvinnor[] = { RD_RIKET, "kon", "K", NULL };
+	const char	*unga[] = { RD_RIKET, "malgrupp", "UNGA", NULL };
 	const char	*insats[] = { RD_KV("insats"), NULL };
 	static const char *const w_riket[] = {
 		"^Insats;Nya kvinnor;Nya män;Nya totalt;Avslutade kvinnor;"

@@ -30,7 +30,8 @@ void		 rd_slut(struct conn *);
  *	"# text"		a footnote holds text
  *	"! text"		no footnote holds text
  *	"grupp|namn|1 x - 2"	the next row: its cells, a number, x for
- *				hidden, - for empty; "=namn" a sum row
+ *				hidden (its value 0), - for empty; "=namn"
+ *				a sum row
  * Every row must be listed, in order; no reply may hold a fixture
  * personnummer or name. 0, or -1 after fail().
  */
@@ -39,7 +40,7 @@ int		 rd_ar(struct conn *, const char *rapport, const char *typ,
 
 /*
  * Expected tables both reports give alike (rapport_deltagare.c): riket
- * and per förbund, lan 06, the fixture's period.
+ * (RD_RIKET) and per förbund (lan 06), the fixture's period.
  */
 extern const char *const rd_forsorjning_riket[];
 extern const char *const rd_forsorjning_samorg[];
@@ -48,11 +49,21 @@ extern const char *const rd_kalla_akassa_samorg[];
 extern const char *const rd_sysselsattning_riket[];
 extern const char *const rd_sysselsattning_samorg[];
 
-/* The choices most runs make: the fixture's period and län. */
+/*
+ * The choices of a run below riket: the fixture's period and län. A
+ * chosen län narrows a riket report to one unit, which hides small
+ * counts as a level below does, so the national tables are run with
+ * RD_RIKET: no other data lies in the fixture's years, so the whole
+ * country is the fixture.
+ */
 #define RD_KV(niva)	"from", RD_FROM, "tom", RD_TOM, "lan", RD_LAN,	\
 			"niva", niva
-/* The hidden-counts footnote's start (server/rapport_dolj.c). */
-#define RD_DOLD		"# Antal under 3 visas inte"
+#define RD_RIKET	"from", RD_FROM, "tom", RD_TOM, "niva", "riket"
+/* The hidden-counts footnote (server/rapport_dolj.c), and its start. */
+#define RD_DOLD		"# Antal under 3 visas inte (markerade som dolda) " \
+			"utom för hela riket utan avgränsning, och inte " \
+			"heller summor eller andra antal som skulle " \
+			"avslöja dem."
 #define RD_EJ_DOLD	"! Antal under 3 visas inte"
 
 #endif

@@ -19,12 +19,12 @@ static int
 case_rapport_standard_fore_efter(void)
 {
 	struct conn	 c;
-	const char	*riket[] = { RD_KV("riket"), NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
 	const char	*samorg[] = { RD_KV("samorg"), NULL };
-	const char	*akassa[] = { RD_KV("riket"), "fore", "AKASSA", NULL };
+	const char	*akassa[] = { RD_RIKET, "fore", "AKASSA", NULL };
 	const char	*akassa_s[] = { RD_KV("samorg"), "fore", "AKASSA",
 	    NULL };
-	const char	*utan[] = { RD_KV("riket"), NULL };
+	const char	*utan[] = { RD_RIKET, NULL };
 	struct msg_rapport r;
 	int		 e, ret = -1;
 
@@ -58,7 +58,7 @@ static int
 case_rapport_standard_sysselsattning_grupp(void)
 {
 	struct conn	 c;
-	const char	*riket[] = { RD_KV("riket"), NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
 	const char	*samorg[] = { RD_KV("samorg"), NULL };
 	static const char *const w_riket[] = {
 		"^Sysselsättning;Före;Efter;Förändring (%)",
@@ -108,7 +108,7 @@ static int
 case_rapport_standard_arbete_studier(void)
 {
 	struct conn	 c;
-	const char	*riket[] = { RD_KV("riket"), NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
 	const char	*samorg[] = { RD_KV("samorg"), NULL };
 	static const char *const w_riket[] = {
 		"^Arbete och studier;Antal;Andel av avslutade (%)",
@@ -158,8 +158,8 @@ static int
 case_rapport_standard_tid(void)
 {
 	struct conn	 c;
-	const char	*riket[] = { RD_KV("riket"), NULL };
-	const char	*man[] = { RD_KV("riket"), "kon", "M", NULL };
+	const char	*riket[] = { RD_RIKET, NULL };
+	const char	*man[] = { RD_RIKET, "kon", "M", NULL };
 	const char	*samorg[] = { RD_KV("samorg"), NULL };
 	static const char *const w_riket[] = {
 		"^Tid i insatsen;Kvinnor;Män;Totalt",

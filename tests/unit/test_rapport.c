@@ -272,6 +272,107 @@ START_TEST(dolj_liten_summa)
 }
 END_TEST
 
+/*
+ * Rows outside the total: a "varav" part of row 0, hidden where small or
+ * where its difference from row 0 is; a breakdown of it, of which one
+ * small row takes another with it; an anonymous row beside the table.
+ * None of them is a member of the sum row's column totals.
+ */
+START_TEST(dolj_utanfor)
+{
+	struct rapport_ctx	c;
+	uint32_t		i;
+	int			varav;
+
+	memset(&c, 0, sizeof c);
+	for (i = 0; i <= RAPPORT_KOL_MAX; i++) {
+		c.fran[i][0] = c.fran[i][1] = -1;
+		c.summa[i][0] = c.summa[i][1] = -1;
+	}
+	c.u.niva = NIVA_RIKET;
+	c.u.troskel = 3;
+	c.avgransad = 1;	/* a national report narrowed to one unit */
+	rapport_kol(&c, "Rad", RAPPORT_K_TEXT, 0);
+	rapport_kol(&c, "Kvinnor", RAPPORT_K_ANTAL, 0);
+	rapport_kol(&c, "Män", RAPPORT_K_ANTAL, 0);
+	rapport_rad(&c, "Riket", "Avslutade", 0);		/* 0 */
+	rapport_cell(&c, 9);
+	rapport_cell(&c, 8);
+	rapport_rad(&c, "Riket", "Avbrutna", 0);		/* 1 */
+	rapport_cell(&c, 5);
+	rapport_cell(&c, 6);
+	rapport_rad(&c, "Riket", "Samtliga", 1);		/* 2 */
+	rapport_cell(&c, 14);
+	rapport_cell(&c, 14);
+	/* 9 - 8 = 1 gives a person away; 8 - 5 = 3 does not. */
+	varav = rapport_rad_utanfor(&c, "Riket", "varav arbete", 0,
+	    RAPPORT_UTANFOR_DEL);				/* 3 */
+	ck_assert_int_eq(varav, 3);
+	rapport_cell(&c, 8);
+	rapport_cell(&c, 5);
+	rapport_rad_utanfor(&c, "Riket", "Typ a", varav,
+	    RAPPORT_UTANFOR_UPPDELNING);			/* 4 */
+	rapport_cell(&c, 7);
+	rapport_cell(&c, 1);
+	rapport_rad_utanfor(&c, "Riket", "Typ b", varav,
+	    RAPPORT_UTANFOR_UPPDELNING);			/* 5 */
+	rapport_cell(&c, 1);
+	rapport_cell(&c, 4);
+	rapport_rad_utanfor(&c, "Riket", "Anonyma", -1,
+	    RAPPORT_UTANFOR_DEL);				/* 6 */
+	rapport_cell(&c, 2);
+	rapport_cell(&c, 40);
+	/* Not a sum row: the client shows it plain. */
+	ck_assert_int_eq(c.out.rader[3].summa, 0);
+	ck_assert_int_eq(c.out.rader[6].summa, 0);
+	rapport_dolj(&c);
+	/* The table itself has nothing small: nothing hidden there. */
+	for (i = 0; i < 3; i++) {
+		ck_assert_uint_eq(c.out.rader[i].celler[0].flagga,
+		    RAPPORT_C_VARDE);
+		ck_assert_uint_eq(c.out.rader[i].celler[1].flagga,
+		    RAPPORT_C_VARDE);
+	}
+	ck_assert_uint_eq(c.out.rader[3].celler[0].flagga, RAPPORT_C_DOLD);
+	ck_assert_uint_eq(c.out.rader[3].celler[1].flagga, RAPPORT_C_VARDE);
+	/*
+	 * Kvinnor: b's 1 hidden; a's 7 stays, as the 8 it is a part of is
+	 * hidden. Män: a's 1, and b's 4 that the shown 5 would give it from.
+	 */
+	ck_assert_uint_eq(c.out.rader[4].celler[0].flagga, RAPPORT_C_VARDE);
+	ck_assert_uint_eq(c.out.rader[5].celler[0].flagga, RAPPORT_C_DOLD);
+	ck_assert_uint_eq(c.out.rader[4].celler[1].flagga, RAPPORT_C_DOLD);
+	ck_assert_uint_eq(c.out.rader[5].celler[1].flagga, RAPPORT_C_DOLD);
+	ck_assert_uint_eq(c.out.rader[6].celler[0].flagga, RAPPORT_C_DOLD);
+	ck_assert_uint_eq(c.out.rader[6].celler[1].flagga, RAPPORT_C_VARDE);
+	ck_assert_int_eq(c.out.rader[6].celler[1].varde, 40);
+	ck_assert_uint_eq(c.out.nfotnoter, 1);
+	ck_assert_ptr_nonnull(strstr(c.out.fotnoter[0].text,
+	    "utom för hela riket utan avgränsning"));
+	rapport_clear(&c);
+
+	/* The same for the whole country: nothing is hidden. */
+	memset(&c, 0, sizeof c);
+	for (i = 0; i <= RAPPORT_KOL_MAX; i++) {
+		c.fran[i][0] = c.fran[i][1] = -1;
+		c.summa[i][0] = c.summa[i][1] = -1;
+	}
+	c.u.niva = NIVA_RIKET;
+	c.u.troskel = 3;
+	rapport_kol(&c, "Rad", RAPPORT_K_TEXT, 0);
+	rapport_kol(&c, "Antal", RAPPORT_K_ANTAL, 0);
+	rapport_rad(&c, "Riket", "Avslutade", 1);
+	rapport_cell(&c, 9);
+	rapport_rad_utanfor(&c, "Riket", "varav arbete", 0,
+	    RAPPORT_UTANFOR_DEL);
+	rapport_cell(&c, 1);
+	rapport_dolj(&c);
+	ck_assert_uint_eq(c.out.rader[1].celler[0].flagga, RAPPORT_C_VARDE);
+	ck_assert_uint_eq(c.out.nfotnoter, 0);
+	rapport_clear(&c);
+}
+END_TEST
+
 static Suite *
 suite_rapport(void)
 {
@@ -287,6 +388,7 @@ suite_rapport(void)
 	tcase_add_test(tc, dolj_radsummor);
 	tcase_add_test(tc, dolj_riket);
 	tcase_add_test(tc, dolj_liten_summa);
+	tcase_add_test(tc, dolj_utanfor);
 	suite_add_tcase(s, tc);
 	return s;
 }
