@@ -111,7 +111,7 @@ tests/bin/bench: tests/bench/bench.c $(COMMON_OBJS)
 BENCH_ROWS =	tests/bench/rows.c tests/bench/rows.h
 BENCH_PQROW =	tests/bench/pqrow.c tests/bench/pqrow.h $(BENCH_ROWS)
 BENCH_BINS =	tests/bin/bench tests/bin/bench_gen tests/bin/bench_base \
-		tests/bin/bench_single tests/bin/bench_rss
+		tests/bin/bench_single tests/bin/bench_rss tests/bin/bench_report
 
 tests/bin/bench_gen: tests/bench/gen_import.c $(BENCH_ROWS) $(COMMON_OBJS)
 	@mkdir -p tests/bin
@@ -129,6 +129,12 @@ tests/bin/bench_single: tests/bench/import_single.c $(BENCH_PQROW) \
 tests/bin/bench_rss: tests/bench/rss.c
 	@mkdir -p tests/bin
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CFLAGS) -o $@ $^ $(LDFLAGS)
+# Issue 9's report benchmark: each report through susd against its own
+# SQL over libpq (tests/bench/report.sh).
+tests/bin/bench_report: tests/bench/report_run.c $(BENCH_ROWS) $(COMMON_OBJS)
+	@mkdir -p tests/bin
+	$(CC) $(CPPFLAGS) -Itests/bench $(ALL_CFLAGS) $(CFLAGS) -o $@ \
+	    $(filter-out %.h,$^) $(PQ_LIBS) $(SODIUM_LIBS) $(LDFLAGS)
 
 bench: all $(BENCH_BINS)
 	@tests/bench/run

@@ -178,7 +178,7 @@ rapport_affk_run(struct rapport_ctx *c, const struct affk_persp *pp)
 			goto toolong;
 	} else
 		anon[0] = '\0';
-	len = snprintf(at, left, "%s, enh AS (SELECT enhet FROM pf%s)%s",
+	len = snprintf(at, left, "%s, enh AS (SELECT DISTINCT enhet FROM pf%s)%s",
 	    anon, pp->anonym ? " UNION SELECT enhet FROM anon" : "",
 	    pp->cte);
 	if (len < 0 || (size_t)len >= left)

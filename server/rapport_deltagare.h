@@ -54,8 +54,9 @@
 	" ($4::integer = 0 OR d.samverkansorg_id = $4::integer)"	\
 	" AND ($5::integer = 0 OR d.insats_id = $5::integer)"		\
 	" AND ($6::text = '' OR d.kon = $6::text)"			\
-	" AND $9::integer - d.fodelsear BETWEEN $7::integer"		\
-	" AND $8::integer"						\
+	/* On the column, so the planner can estimate it. */		\
+	" AND d.fodelsear BETWEEN $9::integer - $8::integer"		\
+	" AND $9::integer - $7::integer"				\
 	" AND d.avslutsanledning IS DISTINCT FROM 'FELREGISTRERING'"
 
 /* New, ended, ended with an outcome, and in the period at all. */
