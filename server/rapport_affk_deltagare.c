@@ -57,13 +57,18 @@ static const struct affk_egen affk_avslut_egen[] = {
 static const struct affk_persp affk_avslut = {
 	", av AS (SELECT * FROM pf WHERE slag = 'avslut'"
 	" AND arende_slut BETWEEN $1::date AND $2::date),"
-	" sv AS (SELECT s.period_id, f.kod || ':' || kod_kod(s.svar_id) AS svar"
-	" FROM affk_svar s JOIN affk_fraga f ON f.id = s.fraga_id"
-	" WHERE s.period_id IN (SELECT period_id FROM av)),"
+	/*
+	 * The answers joined to the table itself, not to a second CTE: two
+	 * CTEs without statistics joined made a nested loop of every ended
+	 * period with every answer (over a minute at national volume).
+	 */
 	" m AS (SELECT enhet, arende_id, kon, insatstyp AS nyckel FROM av"
 	AFFK_ALLA("av")
-	" UNION ALL SELECT a.enhet, a.arende_id, a.kon, sv.svar FROM av a"
-	" JOIN sv ON sv.period_id = a.period_id),"
+	" UNION ALL SELECT a.enhet, a.arende_id, a.kon,"
+	" f.kod || ':' || k.kod FROM av a"
+	" JOIN affk_svar s ON s.period_id = a.period_id"
+	" JOIN affk_fraga f ON f.id = s.fraga_id"
+	" JOIN kod k ON k.id = s.svar_id),"
 	" cats (nyckel, ord, namn, summa) AS (VALUES"
 	" ('AVSLUTAT', 1, 'Avslutat samarbete', 0),"
 	" ('AVBRUTET', 2, 'Avbrutet samarbete', 0),"
