@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "log.h"
 #include "msg.h"
@@ -53,16 +52,6 @@ static const char rapport_scope[] =
 	"($3::text = '' OR samorg_lan(s.id) = $3::text)"
 	" AND ($4::integer = 0 OR s.id = $4::integer)"
 	" AND ($5::integer = 0 OR i.id = $5::integer)";
-
-/* Milliseconds on the monotonic clock. */
-static long long
-rapport_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /*
  * Reads the database's today (and now, for skapad) into idag and nu;
@@ -226,7 +215,7 @@ rapport_run(struct session *s, uint32_t id, void *m)
 	struct rapport_ctx		*c;
 	char				 nu[20];
 	char				 urval[RAPPORT_URVAL_MAX + 1];
-	long long			 t0 = rapport_ms();
+	long long			 t0 = session_now_ms();
 	size_t				 i;
 	int				 r;
 
@@ -282,7 +271,7 @@ rapport_run(struct session *s, uint32_t id, void *m)
 	rapport_dolj(c);
 	r = session_reply(s, id, MSG_RAPPORT, &c->out);
 	log_info("rapport %s/%s: %u rader på %lld ms", c->def->namn,
-	    c->typ->namn, c->out.nrader, rapport_ms() - t0);
+	    c->typ->namn, c->out.nrader, session_now_ms() - t0);
 out:
 	rapport_clear(c);
 	free(c);

@@ -34,8 +34,8 @@ session_startup_done(struct session *s)
 	}
 }
 
-/* Milliseconds on the monotonic clock. */
-static long long
+/* Milliseconds on the monotonic clock (susd.h). */
+long long
 session_now_ms(void)
 {
 	struct timespec	ts;

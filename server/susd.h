@@ -237,6 +237,8 @@ int		 organisation_save(struct session *, uint32_t, void *);
 
 /* session.c */
 void		 session_run(int fd, const char *peer, int startup_fd);
+/* Milliseconds on the monotonic clock, for timeouts and timings. */
+long long	 session_now_ms(void);
 
 /* susd.c */
 void		 susd_reload(void);
